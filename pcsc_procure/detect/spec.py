@@ -1,0 +1,243 @@
+"""Load and validate clause-kind detector files (`detect/kinds/*.yaml`).
+
+A detector file describes one clause kind:
+
+    kind: auto-renewal            # name used by rules, reports and `clauses`
+    title: Automatic renewal
+    description: The term renews by itself unless a party gives notice.
+    cuad: Renewal Term            # optional CUAD category it maps to
+    negation: drop                # drop (default): "shall not renew automatically" is not this kind
+                                  # keep: the kind is itself negative or neutral (anti-assignment)
+    vocab:                        # named phrase groups, case-insensitive, matched on tokens;
+      renew: ["renew{s,ed,al}", "extend{ed}"]    # {a,b} expands: renew, renews, renewed, renewal
+    match:                        # a sentence is this kind when any cue matches
+      - all: [renew, auto]        # every group occurs (the first is the anchor)
+        any: [term]               # and at least one of these
+        none: [no-renew]          # and none of these
+        near: 15                  # all groups within 15 tokens of the anchor
+        order: true               # groups occur in the order listed
+        heading: [renewal-head]   # the block's heading or caption contains one of these
+      - tokens: [{LOWER: evergreen}]   # a raw spaCy Matcher pattern (anchor = the match)
+    exclude:                      # a sentence matching any of these is never this kind
+      - all: [renew, option]
+    mask: [non-renewal]           # occurrences of these groups hide any other group's
+                                  # occurrence they overlap ("exclusive" in "non-exclusive")
+    extract: [duration]           # values to pull from matching sentences
+
+Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pcsc_procure.errors import RuleError
+from pcsc_procure.yamlio import line_of, load_yaml_file
+
+KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window"}
+KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask"}
+EXTRACTORS = {"duration", "money", "percent"}
+SHARED_VOCAB = "_vocab.yaml"
+
+
+@dataclass
+class Cue:
+    id: str
+    all: list[str] = field(default_factory=list)
+    any: list[str] = field(default_factory=list)
+    none: list[str] = field(default_factory=list)
+    heading: list[str] = field(default_factory=list)
+    near: int | None = None
+    order: bool = False
+    tokens: list | None = None
+    window: str = "sentence"  # or "clause": groups may be spread over the sentence's block
+    negated: bool | None = None  # only match negated (True) / non-negated (False) anchors
+    role: str | None = None
+    line: int | None = None
+
+    @property
+    def anchor(self) -> str | None:
+        if self.all:
+            return self.all[0]
+        if self.any:
+            return None
+        return None
+
+    def groups(self) -> set[str]:
+        return set(self.all) | set(self.any) | set(self.none) | set(self.heading)
+
+
+@dataclass
+class KindSpec:
+    kind: str
+    title: str
+    description: str
+    path: str
+    cuad: str | None = None
+    negation: str = "drop"
+    vocab: dict[str, list[str]] = field(default_factory=dict)
+    match: list[Cue] = field(default_factory=list)
+    exclude: list[Cue] = field(default_factory=list)
+    extract: list[str] = field(default_factory=list)
+    pillar: str | None = None
+    mask: list[str] = field(default_factory=list)
+
+
+def expand_braces(phrase: str) -> list[str]:
+    """`terminat{e,es,ion}` -> terminate, terminates, termination; `{}` parts multiply."""
+    parts = _BRACES.split(phrase)
+    if len(parts) == 1:
+        return [phrase]
+    literals = parts[0::2]
+    options = [opt.split(",") for opt in parts[1::2]]
+    out = []
+    for combo in itertools.product(*options):
+        s = literals[0]
+        for opt, lit in zip(combo, literals[1:]):
+            s += opt + lit
+        out.append(" ".join(s.split()))
+    return out
+
+
+def _str_list(value, path: str, line: int | None, what: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(path, f"{what} must be a list of non-empty strings", line)
+    return list(value)
+
+
+def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
+    line = line_of(raw)
+    if not isinstance(raw, dict):
+        raise RuleError(path, f"{what}[{index}] must be a mapping with all/any/tokens", line)
+    unknown = set(raw) - CUE_KEYS
+    if unknown:
+        raise RuleError(path, f"{what}[{index}]: unknown key(s) {', '.join(sorted(map(str, unknown)))} (allowed: {', '.join(sorted(CUE_KEYS))})", line)
+    cue = Cue(id=str(raw.get("id") or f"{what}{index}"), line=line)
+    for key in ("all", "any", "none", "heading"):
+        if key in raw:
+            setattr(cue, key, _str_list(raw[key], path, line, f"{what}[{index}].{key}"))
+    if "tokens" in raw:
+        pattern = raw["tokens"]
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+            raise RuleError(path, f"{what}[{index}].tokens must be a non-empty list of spaCy token patterns", line)
+        cue.tokens = [dict(t) for t in pattern]
+    if not cue.all and not cue.any and not cue.tokens:
+        raise RuleError(path, f"{what}[{index}] needs `all`, `any` or `tokens`", line)
+    if "near" in raw:
+        if not isinstance(raw["near"], int) or isinstance(raw["near"], bool) or raw["near"] < 1:
+            raise RuleError(path, f"{what}[{index}].near must be a positive integer", line)
+        cue.near = raw["near"]
+    if "order" in raw:
+        cue.order = bool(raw["order"])
+    if "window" in raw:
+        if raw["window"] not in ("sentence", "clause"):
+            raise RuleError(path, f"{what}[{index}].window must be 'sentence' or 'clause'", line)
+        cue.window = raw["window"]
+    if "negated" in raw:
+        if not isinstance(raw["negated"], bool):
+            raise RuleError(path, f"{what}[{index}].negated must be true or false", line)
+        cue.negated = raw["negated"]
+    if "role" in raw:
+        if raw["role"] not in ("public", "vendor", "both"):
+            raise RuleError(path, f"{what}[{index}].role must be public, vendor or both", line)
+        cue.role = raw["role"]
+    return cue
+
+
+def parse_vocab(raw, path: str) -> dict[str, list[str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise RuleError(path, "vocab must be a mapping of group name to phrase list", line_of(raw))
+    vocab = {}
+    for name, phrases in raw.items():
+        if not isinstance(name, str) or not KIND_NAME.match(name):
+            raise RuleError(path, f"vocab group name {name!r} must be lower-case letters, digits and dashes", line_of(raw))
+        items = _str_list(phrases, path, line_of(phrases, line_of(raw)), f"vocab.{name}")
+        expanded: list[str] = []
+        for p in items:
+            expanded.extend(expand_braces(p))
+        vocab[name] = expanded
+    return vocab
+
+
+def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
+    raw = load_yaml_file(path)
+    p = str(path)
+    if not isinstance(raw, dict):
+        raise RuleError(p, "a detector file must be a mapping with kind, title, description, vocab, match", line_of(raw, 1))
+    unknown = set(raw) - KIND_KEYS
+    if unknown:
+        raise RuleError(p, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}", line_of(raw))
+    for key in ("kind", "title", "description", "match"):
+        if key not in raw:
+            raise RuleError(p, f"missing required key `{key}`", line_of(raw))
+    kind = raw["kind"]
+    if not isinstance(kind, str) or not KIND_NAME.match(kind):
+        raise RuleError(p, f"kind {kind!r} must be lower-case letters, digits and dashes", line_of(raw))
+    negation = raw.get("negation", "drop")
+    if negation not in ("drop", "keep"):
+        raise RuleError(p, "negation must be 'drop' or 'keep'", line_of(raw))
+    vocab = parse_vocab(raw.get("vocab"), p)
+    if not isinstance(raw["match"], list) or not raw["match"]:
+        raise RuleError(p, "match must be a non-empty list of cues", line_of(raw))
+    match = [_parse_cue(c, p, i, "match") for i, c in enumerate(raw["match"])]
+    exclude_raw = raw.get("exclude") or []
+    if not isinstance(exclude_raw, list):
+        raise RuleError(p, "exclude must be a list of cues", line_of(raw))
+    exclude = [_parse_cue(c, p, i, "exclude") for i, c in enumerate(exclude_raw)]
+    extract = _str_list(raw.get("extract", []), p, line_of(raw), "extract") if raw.get("extract") else []
+    bad = set(extract) - EXTRACTORS
+    if bad:
+        raise RuleError(p, f"unknown extractor(s) {', '.join(sorted(bad))} (known: {', '.join(sorted(EXTRACTORS))})", line_of(raw))
+    mask = _str_list(raw["mask"], p, line_of(raw), "mask") if raw.get("mask") else []
+    for group in mask:
+        if group not in vocab and group not in shared_vocab:
+            raise RuleError(p, f"mask names vocab group {group!r}, which is defined neither here nor in {SHARED_VOCAB}", line_of(raw))
+    for cue in match + exclude:
+        for group in cue.groups():
+            if group not in vocab and group not in shared_vocab:
+                raise RuleError(p, f"cue {cue.id!r} names vocab group {group!r}, which is defined neither here nor in {SHARED_VOCAB}", cue.line)
+    return KindSpec(
+        kind=kind,
+        title=str(raw["title"]),
+        description=str(raw["description"]),
+        path=p,
+        cuad=raw.get("cuad"),
+        negation=negation,
+        vocab=vocab,
+        match=match,
+        exclude=exclude,
+        extract=extract,
+        pillar=raw.get("pillar"),
+        mask=mask,
+    )
+
+
+def load_kinds(folder: Path) -> tuple[list[KindSpec], dict[str, list[str]]]:
+    """All detector files in `folder`, plus the shared vocabulary."""
+    shared_path = folder / SHARED_VOCAB
+    shared: dict[str, list[str]] = {}
+    if shared_path.exists():
+        raw = load_yaml_file(shared_path)
+        if not isinstance(raw, dict) or "vocab" not in raw:
+            raise RuleError(str(shared_path), "the shared vocabulary file must have a top-level `vocab` mapping", 1)
+        shared = parse_vocab(raw["vocab"], str(shared_path))
+    kinds = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        spec = load_kind(path, shared)
+        if spec.kind in seen:
+            raise RuleError(str(path), f"kind {spec.kind!r} is already defined in {seen[spec.kind]}", 1)
+        seen[spec.kind] = str(path)
+        kinds.append(spec)
+    return kinds, shared

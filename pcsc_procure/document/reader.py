@@ -1,0 +1,73 @@
+"""Pick the reader for a file by its extension and turn failures into one line.
+
+Format libraries are imported only when a file of that format is read, so
+`--version`, `--help` and text-only runs stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pcsc_procure.errors import InputError
+
+SUPPORTED_SUFFIXES = (".docx", ".pdf", ".md", ".markdown", ".txt")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def _reader_for(suffix: str):
+    if suffix == ".docx":
+        from pcsc_procure.document.docx_reader import read_docx
+
+        return read_docx
+    if suffix == ".pdf":
+        from pcsc_procure.document.pdf_reader import read_pdf
+
+        return read_pdf
+    if suffix in (".md", ".markdown"):
+        from pcsc_procure.document.markdown_reader import read_markdown
+
+        return read_markdown
+    if suffix == ".txt":
+        from pcsc_procure.document.text_reader import read_text
+
+        return read_text
+    return None
+
+
+def read_bytes(data: bytes, path: str, suffix: str | None = None):
+    """Read an in-memory file (stdin, tests) named `path`."""
+    suffix = (suffix or Path(path).suffix).lower()
+    reader = _reader_for(suffix)
+    if reader is None:
+        known = ", ".join(SUPPORTED_SUFFIXES)
+        shown = f"'{suffix}'" if suffix else "no extension"
+        raise InputError(path, f"unsupported file type ({shown}); supported: {known}")
+    return reader(data, path)
+
+
+def read_document(path: str | os.PathLike, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES):
+    """Read the file at `path`; raise InputError with one clear line on failure."""
+    shown = display_path or str(path)
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if _reader_for(suffix) is None:
+        read_bytes(b"", shown, suffix)  # raises the unsupported-type error
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError(shown, "no such file") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+    if not p.is_file():
+        raise InputError(shown, "not a regular file")
+    if size > max_bytes:
+        raise InputError(shown, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit (max_file_mb)")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(shown, "no such file (it vanished while being read)") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+    return read_bytes(data, shown, suffix)

@@ -1,0 +1,1 @@
+"""Segmentation: clause numbers, headings, defined terms and sentences."""

@@ -1,0 +1,60 @@
+"""Tell headings and inline clause captions from body text in plain text.
+
+Word documents say which paragraphs are headings; text, PDF and Markdown
+paragraphs that are not marked up need these heuristics.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SMALL_WORDS = {"of", "and", "or", "the", "for", "to", "in", "on", "by", "with", "a", "an", "at", "from", "as", "&", "vs", "per", "upon", "under"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/]*")
+# "Governing Law." or "GOVERNING LAW:" right after a clause number, then body text.
+_CAPTION = re.compile(
+    r"(?P<cap>(?:[A-Z][A-Za-z'’\-/&]*|[a-z]{1,4})(?:[ \t]+(?:[A-Z][A-Za-z'’\-/&,]*|of|and|or|the|for|to|in|on|by|with|a|an|at|from|upon|under|&)){0,8})"
+    r"[ \t]*(?P<sep>[.:\u2013\u2014]|-{1,2})[ \t]+(?=\S)"
+)
+
+
+def looks_like_heading(line: str) -> bool:
+    """True for a short line that reads as a title rather than a sentence."""
+    s = line.strip().strip("*_#").strip()
+    if not s or len(s) > 100 or s.endswith((",", ";")):
+        return False
+    if s.endswith(".") and not s.isupper():
+        return False
+    words = _WORD.findall(s)
+    if not words or len(words) > 12:
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) >= 3:
+        return True
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(w[0].isupper() for w in significant)
+    return capitalised == len(significant) and len(words) <= 10
+
+
+def inline_caption(text: str, pos: int) -> tuple[str, int] | None:
+    """A caption like "Governing Law." starting at `pos`; returns (caption, end).
+
+    Only accepted when the caption is title-cased or upper-cased and short,
+    so that an ordinary first sentence is not mistaken for a caption.
+    """
+    m = _CAPTION.match(text, pos)
+    if not m:
+        return None
+    cap = m.group("cap").strip()
+    words = _WORD.findall(cap)
+    if not words or len(words) > 9:
+        return None
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not significant or not all(w[0].isupper() for w in significant):
+        return None
+    # A one-word "caption" followed by "." is usually a sentence fragment
+    # ("Licensee. The ...") unless it is upper case or a typical heading noun.
+    if len(significant) == 1 and not cap.isupper() and m.group("sep") != ":" and len(cap) < 4:
+        return None
+    return cap, m.end()

@@ -1,0 +1,86 @@
+"""Safe YAML loading that remembers where each mapping came from.
+
+Rule and detector files are user-editable data; errors in them must point at
+`file:line`. Only `yaml.SafeLoader` is used: no Python objects, no tags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pcsc_procure.errors import RuleError
+
+MAX_YAML_BYTES = 5 * 1024 * 1024
+
+
+class LineDict(dict):
+    """A dict that knows the (1-based) line it started on."""
+
+    line: int | None = None
+
+
+class LineList(list):
+    line: int | None = None
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node, deep=False):
+    loader.flatten_mapping(node)
+    out = LineDict()
+    out.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(None, None, "unhashable mapping key", key_node.start_mark) from None
+        if key in out:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        out[key] = loader.construct_object(value_node, deep=True)
+    return out
+
+
+def _construct_sequence(loader, node, deep=False):
+    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml_text(text: str, path: str):
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleError(path, f"invalid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise RuleError(path, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise RuleError(path, "invalid YAML: nested too deeply") from None
+
+
+def load_yaml_file(path: str | Path):
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise RuleError(str(p), f"file is {size} bytes, over the {MAX_YAML_BYTES}-byte limit for rule files")
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RuleError(str(p), "not UTF-8 text") from None
+    except OSError as exc:
+        raise RuleError(str(p), f"cannot read: {exc.strerror or exc}") from None
+    return load_yaml_text(text, str(p))
+
+
+def line_of(obj, default: int | None = None) -> int | None:
+    return getattr(obj, "line", None) or default
