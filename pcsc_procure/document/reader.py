@@ -35,7 +35,7 @@ def _reader_for(suffix: str):
     return None
 
 
-def read_bytes(data: bytes, path: str, suffix: str | None = None):
+def read_bytes(data: bytes, path: str, suffix: str | None = None, pdf_engine: str = "pdfium", max_pages: int | None = None):
     """Read an in-memory file (stdin, tests) named `path`."""
     suffix = (suffix or Path(path).suffix).lower()
     reader = _reader_for(suffix)
@@ -43,10 +43,15 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None):
         known = ", ".join(SUPPORTED_SUFFIXES)
         shown = f"'{suffix}'" if suffix else "no extension"
         raise InputError(path, f"unsupported file type ({shown}); supported: {known}")
+    if suffix == ".pdf":
+        opts = {"engine": pdf_engine}
+        if max_pages is not None:
+            opts["max_pages"] = max_pages
+        return reader(data, path, **opts)
     return reader(data, path)
 
 
-def read_document(path: str | os.PathLike, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES):
+def read_document(path: str | os.PathLike, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, pdf_engine: str = "pdfium", max_pages: int | None = None):
     """Read the file at `path`; raise InputError with one clear line on failure."""
     shown = display_path or str(path)
     p = Path(path)
@@ -70,4 +75,4 @@ def read_document(path: str | os.PathLike, display_path: str | None = None, max_
         raise InputError(shown, "no such file (it vanished while being read)") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
-    return read_bytes(data, shown, suffix)
+    return read_bytes(data, shown, suffix, pdf_engine=pdf_engine, max_pages=max_pages)

@@ -1,0 +1,79 @@
+"""Bits every command shares: exit codes, error lines, colour, output."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import click
+
+from pcsc_procure.errors import UserError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def error_line(message: str) -> None:
+    click.echo(f"pcsc-procure: error: {message}", err=True)
+
+
+def use_color(choice: str, stream=None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def emit(text: str, output: str | None, inputs: list[str]) -> None:
+    if output and output != "-":
+        from pcsc_procure.outputs import write_atomic
+
+        write_atomic(output, text, inputs)
+    else:
+        click.echo(text, nl=False)
+
+
+def display_path(path: str) -> str:
+    """Show paths relative to the working directory when they are inside it."""
+    try:
+        absolute = os.path.abspath(path)
+        rel = os.path.relpath(absolute)
+        return rel if not rel.startswith("..") and not os.path.isabs(path) else path
+    except ValueError:
+        return path
+
+
+def run_guarded(cli, argv) -> int:
+    """Run click; map user errors to one line + exit 2, bugs to a short report."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        rv = cli.main(args=argv, prog_name="pcsc-procure", standalone_mode=False)
+        return rv if isinstance(rv, int) else EXIT_OK
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        error_line("aborted")
+        return EXIT_ERROR
+    except UserError as exc:
+        error_line(str(exc))
+        if debug:
+            traceback.print_exc()
+        return EXIT_ERROR
+    except BrokenPipeError:
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return EXIT_ERROR
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        return 130
+    except Exception as exc:  # a bug in the tool
+        if debug:
+            traceback.print_exc()
+        error_line(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback, and please report it)")
+        return EXIT_ERROR

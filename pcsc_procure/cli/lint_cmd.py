@@ -1,0 +1,97 @@
+"""`pcsc-procure lint`: check drafts against the guideline rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pcsc_procure.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, display_path, emit, error_line, use_color
+
+FAIL_ON = ("error", "warning", "info", "never")
+DOC_TYPES = ("contract", "rfp")
+
+
+def exit_code(results, fail_on: str) -> int:
+    from pcsc_procure.rules.model import SEVERITY_RANK
+
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def build_options(cfg, rules, doc_type, domains):
+    from pcsc_procure.linter import LintOptions
+
+    return LintOptions(
+        rules=rules, params=cfg.params, doc_type=doc_type or cfg.doc_type, domains=list(domains) if domains else cfg.domains,
+        per_file_ignores=cfg.per_file_ignores, max_file_mb=cfg.max_file_mb, max_pages=cfg.max_pages, pdf_engine=cfg.pdf_engine,
+    )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default=None, help="Output format (default: text, or `format` in config).")
+@click.option("-o", "--output", type=click.Path(), help="Write the report to this file (atomically) instead of stdout.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--select", multiple=True, help="Only these rules: ids, id prefixes (PCSC-DATA) or pillars; comma-separated or repeated.")
+@click.option("--ignore", multiple=True, help="Skip these rules: ids, id prefixes or pillars.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False), help="Extra folder of rule files (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: nearest .pcsc-procure.yaml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--doc-type", type=click.Choice(DOC_TYPES), help="Treat every document as this type instead of inferring it.")
+@click.option("--domain", "domains", multiple=True, help="Treat documents as in these domains (iot, ai, cloud, mobility, surveillance, energy, data-sharing).")
+@click.option("--stdin-filename", help="Name (and so format) of the document read from `-`.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="Only print findings and errors.")
+@click.pass_context
+def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_path, isolated, doc_type, domains, stdin_filename, color, quiet):
+    """Lint drafts (files or folders of .docx, .pdf, .md, .txt; `-` for stdin).
+
+    Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
+    2 usage error or an input that could not be read (the others are still linted).
+    """
+    from pcsc_procure.config import load_config
+    from pcsc_procure.discover import discover
+    from pcsc_procure.linter import FileResult, lint_path
+    from pcsc_procure.report import render
+    from pcsc_procure.ruleset import load_ruleset
+
+    if not paths:
+        raise click.UsageError("give at least one file or folder to lint (or `-` for stdin)")
+    cfg = load_config(config_path, isolated=isolated)
+    fmt = fmt or cfg.format
+    if fmt not in ("text", "json"):
+        raise click.UsageError(f"unknown format {fmt!r} in config")
+    fail_on = fail_on or cfg.fail_on
+    extra = [*cfg.extend, *(Path(d) for d in rule_dirs)]
+    rules = load_ruleset(extra, list(select) or cfg.select, list(ignore) or cfg.ignore)
+    options = build_options(cfg, rules, doc_type, domains)
+
+    results = []
+    file_paths = [p for p in paths if p != "-"]
+    if "-" in paths:
+        name = stdin_filename or "stdin.txt"
+        results.append(lint_path(name, options, display=name, data=sys.stdin.buffer.read()))
+    for path, problem in discover(file_paths, cfg.exclude):
+        shown = display_path(path)
+        if problem:
+            results.append(FileResult(path=shown, error=problem))
+            continue
+        results.append(lint_path(path, options, display=shown))
+
+    debug = ctx.obj.get("debug") if ctx.obj else False
+    for r in results:
+        if r.internal and debug:
+            click.echo(r.internal, err=True)
+        if r.error:
+            error_line(f"{r.path}: {r.error}")
+    text = render(fmt, results, rules, color=use_color(color) if not output else False, quiet=quiet)
+    emit(text, output, file_paths)
+    return exit_code(results, fail_on)
