@@ -25,11 +25,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-from pcsc_procure.cli import clauses_cmd, lint_cmd, rules_cmd  # noqa: E402
+from pcsc_procure.cli import clauses_cmd, fix_cmd, lint_cmd, pack_cmd, rules_cmd  # noqa: E402
 
 cli.add_command(lint_cmd.lint)
 cli.add_command(clauses_cmd.clauses)
 cli.add_command(rules_cmd.rules)
+cli.add_command(fix_cmd.fix)
+cli.add_command(pack_cmd.pack)
 
 
 def main(argv: list[str] | None = None) -> None:
