@@ -71,3 +71,33 @@ def test_exclusive_licence_grant_is_also_a_licence_grant():
     k = kinds_of("The City hereby grants to the Contractor an exclusive license to use the City marks in the Territory.")
     assert "exclusivity" in k and "license-grant" in k
     assert k["exclusivity"][0].negated is False
+
+
+# -- warranty-duration ---------------------------------------------------------
+
+def test_warranty_duration_with_value():
+    d = one("The Contractor warrants that the Equipment will be free from defects in materials and workmanship "
+            "for a period of twenty-four (24) months from the date of Final Acceptance.", "warranty-duration")
+    assert d.role == "vendor"
+    assert [v["value"] for v in d.values["durations"]] == [24.0]
+    assert d.values["durations"][0]["unit"] == "months"
+
+
+@pytest.mark.parametrize("text", [
+    "The Warranty Period shall commence on the date of Final Acceptance of the System.",
+    "Vendor provides a twelve-month limited warranty on all sensors supplied under this Contract.",
+    "The Goods shall be free from defects for one (1) year after delivery to the City.",
+    "The Authority may reject any defective Goods by notice to the Supplier within thirty (30) days after delivery.",
+])
+def test_warranty_duration_positive(text):
+    assert found(text, "warranty-duration"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor represents and warrants that it has full power and authority to enter into this Agreement.",
+    "The representations and warranties of each party shall survive the Closing for a period of two years.",
+    "The holder may exercise the Warrants at any time within five years of the date of issue.",
+    "Vendor warrants that the Software will comply with all applicable laws.",
+])
+def test_warranty_duration_negative(text):
+    assert not found(text, "warranty-duration"), text
