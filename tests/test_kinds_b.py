@@ -79,6 +79,17 @@ CASES = [
     ("change-of-control", "Either party may assign this Agreement without consent to a successor by merger or to a purchaser of all or substantially all of its assets.", False),
     ("change-of-control", "This Agreement constitutes the entire agreement between the parties and supersedes all prior agreements; this is a merger clause and is deemed complete.", False),
     ("change-of-control", "The Contractor shall remain responsible for the acts of its subcontractors.", False),
+    # -- license-grant
+    ("license-grant", "Licensor hereby grants to Licensee a non-exclusive, perpetual license to use the Software.", True),
+    ("license-grant", "The Vendor grants the City a royalty-free right to use, copy and modify the Documentation.", True),
+    ("license-grant", "The City is granted a non-transferable licence to access the Platform for the Term.", True),
+    ("license-grant", "During the Term, the Sponsor shall have the right to use the Authority's name and logo in its advertising.", True),
+    ("license-grant", "No license is granted by implication, estoppel or otherwise.", False),
+    ("license-grant", "Vendor represents that it has the right to grant the licenses granted herein.", False),
+    ("license-grant", "The license granted under this Section shall terminate upon expiry of this Agreement.", False),
+    ("license-grant", "The Licensee may grant sublicenses only with the Licensor's prior written consent.", False),
+    ("license-grant", "Each party has full power and authority to enter into this Agreement and to grant the rights and licenses herein.", False),
+    ("license-grant", "WHEREAS, the City wishes to obtain a license to use the Vendor's traffic management software.", False),
 ]
 
 
@@ -129,3 +140,9 @@ def test_change_of_control_termination_right_is_the_citys():
     assert d.negated is False
     assert d.role == "public"
     assert d.modality == "permission"
+
+
+def test_licence_grant_by_the_city_has_public_role():
+    d = one("The City hereby grants the Contractor a limited license to use City Data solely to perform the Services.", "license-grant")
+    assert d.role == "public"
+    assert d.negated is False
