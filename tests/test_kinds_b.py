@@ -90,6 +90,16 @@ CASES = [
     ("license-grant", "The Licensee may grant sublicenses only with the Licensor's prior written consent.", False),
     ("license-grant", "Each party has full power and authority to enter into this Agreement and to grant the rights and licenses herein.", False),
     ("license-grant", "WHEREAS, the City wishes to obtain a license to use the Vendor's traffic management software.", False),
+    # -- ip-assignment
+    ("ip-assignment", "The Contractor hereby assigns to the City all right, title and interest in and to the Deliverables.", True),
+    ("ip-assignment", "All intellectual property developed by the Consultant in the performance of the Services shall vest in the Authority.", True),
+    ("ip-assignment", "Each report prepared under this Agreement shall be deemed a work made for hire for the County.", True),
+    ("ip-assignment", "To the extent any Deliverable is not a work made for hire, the Vendor hereby assigns all copyright in it to the City.", True),
+    ("ip-assignment", "All data collected by the sensors in the course of the Services shall be owned by the City.", True),
+    ("ip-assignment", "Each party shall retain all right, title and interest in its pre-existing intellectual property.", False),
+    ("ip-assignment", "The Vendor shall not assign this Agreement or any of its rights without the City's consent.", False),
+    ("ip-assignment", "The Software is and shall remain the sole property of the Licensor.", False),
+    ("ip-assignment", "The Vendor shall own all improvements that it develops independently of this Agreement at its own expense.", False),
 ]
 
 
@@ -145,4 +155,10 @@ def test_change_of_control_termination_right_is_the_citys():
 def test_licence_grant_by_the_city_has_public_role():
     d = one("The City hereby grants the Contractor a limited license to use City Data solely to perform the Services.", "license-grant")
     assert d.role == "public"
+    assert d.negated is False
+
+
+def test_ip_assignment_by_vendor_to_city():
+    d = one("The Contractor hereby assigns to the City all intellectual property rights in the Deliverables.", "ip-assignment")
+    assert d.role == "vendor"
     assert d.negated is False
