@@ -44,8 +44,46 @@ class Attributes:
     party_index: int | None = None
 
 
+class PhraseIndex:
+    """Word sequences indexed by their first word: a test at a position costs one dict lookup."""
+
+    __slots__ = ("_by_first",)
+
+    def __init__(self, seqs):
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in sorted(seqs, key=len, reverse=True):  # longest first
+            self._by_first.setdefault(seq[0], []).append(tuple(seq))
+
+    def at(self, words: list[str], i: int) -> tuple[str, ...] | None:
+        """The longest sequence that starts at words[i], if any."""
+        cands = self._by_first.get(words[i])
+        if cands:
+            for seq in cands:
+                n = len(seq)
+                if n == 1 or tuple(words[i : i + n]) == seq:
+                    return seq
+        return None
+
+    def first_in(self, words: list[str], lo: int, hi: int) -> int | None:
+        """Index of the first sequence starting in [lo, hi)."""
+        by_first = self._by_first
+        for i in range(lo, hi):
+            if words[i] in by_first and self.at(words, i):
+                return i
+        return None
+
+
+_WEAK = PhraseIndex(WEAK)
+_PERMISSION = PhraseIndex(PERMISSION)
+_OBLIGATION = PhraseIndex(OBLIGATION)
+_SENTENCE_NEG_INDEX = PhraseIndex(_SENTENCE_NEG)
+_PARTY_PHRASES = [(PhraseIndex(BOTH_PHRASES), "both"), (PhraseIndex(PUBLIC_PHRASES), "public"), (PhraseIndex(VENDOR_PHRASES), "vendor")]
+_PARTY_FIRST = {seq[0] for seq in BOTH_PHRASES + PUBLIC_PHRASES + VENDOR_PHRASES}
+_AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", "option"))
+
+
 def _match_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
-    return words[i : i + len(seq)] == list(seq)
+    return tuple(words[i : i + len(seq)]) == tuple(seq)
 
 
 def clause_start(words: list[str], anchor: int) -> int:
@@ -59,13 +97,12 @@ def clause_start(words: list[str], anchor: int) -> int:
     return 0
 
 
-def _find_back(words: list[str], start: int, end: int, seqs) -> tuple[int, tuple[str, ...]] | None:
-    """Nearest sequence from `seqs` that starts in [start, end), searching backwards."""
-    for i in range(end - 1, start - 1, -1):
-        for seq in seqs:
-            if _match_at(words, i, seq) and i + len(seq) <= end + 3:
-                return i, seq
-    return None
+def clause_end(words: list[str], anchor: int) -> int:
+    """Index just after the last token of the anchor's clause (next semicolon or the end)."""
+    for i in range(anchor, len(words)):
+        if words[i] == ";":
+            return i
+    return len(words)
 
 
 def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
@@ -83,63 +120,49 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
             if w == "nor" and i > 0 and words[i - 1] == "or":
                 continue
             return True
-    head = words[: min(len(words), 6)]
-    for seq in _SENTENCE_NEG:
-        n = len(seq)
-        for i in range(0, max(0, min(len(head), 4) - n + 2)):
-            if words[i : i + n] == list(seq) and i + n <= anchor:
-                return True
+    # "In no event shall ...", "Neither party ..." at the head of the sentence.
+    for i in range(0, min(len(words), 4)):
+        seq = _SENTENCE_NEG_INDEX.at(words, i)
+        if seq and i + len(seq) <= anchor:
+            return True
     return False
 
 
-def modality(words: list[str], anchor: int, start: int, sentence_words: list[str]) -> tuple[str | None, int | None]:
-    """(modality, index of the modal) for the anchor's clause."""
-    for i in range(len(sentence_words)):
-        for seq in WEAK:
-            if _match_at(sentence_words, i, seq):
-                return "weak", i
-    hit = None
+def modality(words: list[str], anchor: int, start: int, sentence_words: list[str] | None = None) -> tuple[str | None, int | None]:
+    """(modality, index of the modal) for the anchor's clause.
+
+    A hedge anywhere in the anchor's clause makes it weak; otherwise the modal
+    nearest before the anchor decides, then one shortly after it (passives:
+    "Data shall remain the property of ...").
+    """
+    weak_at = _WEAK.first_in(words, start, clause_end(words, anchor))
+    if weak_at is not None:
+        return "weak", weak_at
     for i in range(anchor - 1, start - 1, -1):
-        for seq in PERMISSION:
-            if _match_at(words, i, seq):
-                hit = ("permission", i)
-                break
-        if hit:
-            break
-        for seq in OBLIGATION:
-            if _match_at(words, i, seq):
-                # "shall have the right" / "will be entitled" read as permission
-                after = words[i + 1 : i + 5]
-                if after[:3] in (["have", "the", "right"], ["be", "entitled", "to"]) or after[:2] == ["be", "entitled"] or after[:3] == ["have", "the", "option"]:
-                    hit = ("permission", i)
-                else:
-                    hit = ("obligation", i)
-                break
-        if hit:
-            break
-    if hit is None:
-        # Passive or post-anchor modal: "Data shall remain the property of..."
-        for i in range(anchor, min(len(words), anchor + 6)):
-            for kind, seqs in (("permission", PERMISSION), ("obligation", OBLIGATION)):
-                if any(_match_at(words, i, s) for s in seqs):
-                    return kind, i
-        return None, None
-    return hit
+        if _PERMISSION.at(words, i):
+            return "permission", i
+        if _OBLIGATION.at(words, i):
+            # "shall have the right" / "will be entitled" read as permission
+            if any(_match_at(words, i + 1, seq) for seq in _AS_PERMISSION):
+                return "permission", i
+            return "obligation", i
+    for i in range(anchor, min(len(words), anchor + 6)):
+        if _PERMISSION.at(words, i):
+            return "permission", i
+        if _OBLIGATION.at(words, i):
+            return "obligation", i
+    return None, None
 
 
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
     """Nearest party mention before index `before` within the clause."""
     for i in range(before - 1, start - 1, -1):
-        for seq in BOTH_PHRASES:
-            if _match_at(words, i, seq):
-                return " ".join(texts[i : i + len(seq)]), "both", i
-        for seq in PUBLIC_PHRASES:
-            if _match_at(words, i, seq):
-                return " ".join(texts[i : i + len(seq)]), "public", i
-        for seq in VENDOR_PHRASES:
-            if _match_at(words, i, seq):
-                return " ".join(texts[i : i + len(seq)]), "vendor", i
         w = words[i]
+        if w in _PARTY_FIRST:
+            for index, role in _PARTY_PHRASES:
+                seq = index.at(words, i)
+                if seq:
+                    return " ".join(texts[i : i + len(seq)]), role, i
         if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any"))):
             return texts[i], "public", i
         if w in VENDOR:
@@ -153,17 +176,14 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
     """"... may be terminated by the City" -> City."""
     for i in range(anchor + 1, min(end, anchor + 8)):
         if words[i] == "by":
-            party, role, idx = find_party(words, texts, min(end, i + 5), i + 1, party_terms)
-            if party:
-                return party, role, idx
-            return None, None, None
+            return find_party(words, texts, min(end, i + 5), i + 1, party_terms)
     return None, None, None
 
 
 def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]) -> Attributes:
     start = clause_start(words, anchor)
     negated = is_negated(words, anchor, start)
-    mod, modal_at = modality(words, anchor, start, words)
+    mod, modal_at = modality(words, anchor, start)
     if negated and mod in ("obligation", "permission"):
         mod = "prohibition"
     party_before = modal_at if modal_at is not None and modal_at < anchor else anchor

@@ -2,27 +2,28 @@
 
 Compiled once per process (`get_detector()`): every vocabulary phrase of every
 kind goes into one spaCy PhraseMatcher (attr LOWER), every raw token pattern
-into one Matcher. Per document, only sentences that contain an anchor word
-of some cue are tokenised; each candidate is matched once and every kind's
-cues are evaluated on the groups found. Negation, modality and party are then
-resolved around the cue's anchor (see `attributes`).
+into one Matcher, and every kind into word requirements (`prefilter`). Per
+document, a sentence is tokenised only when some kind's requirements are met
+by its words; it is matched once and only those kinds' cues are evaluated.
+Negation, modality and party are resolved once per anchor (`attributes`),
+and `spans` decides which sentences may carry a detection and joins
+neighbouring ones.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from pcsc_procure.detect import attributes as attr
+from pcsc_procure.detect import spans
+from pcsc_procure.detect.prefilter import Requirement, group_of, token_group, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.values import extract
 from pcsc_procure.document.model import Document
 from pcsc_procure.segment.definitions import find_definitions
 from pcsc_procure.segment.sentences import split_sentences
-
-_WORDS = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(slots=True)
@@ -42,6 +43,7 @@ class Detection:
     values: dict = field(default_factory=dict)
     section: str | None = None
     heading: str | None = None
+    block: int | None = None  # index of the block the passage starts in
 
     def as_dict(self) -> dict:
         return {
@@ -57,6 +59,27 @@ class Sentence:
     start: int
     end: int
     block: int
+    index: int = 0
+
+
+class _Candidate:
+    """One tokenised sentence, with what cues and attributes need from it (computed once)."""
+
+    __slots__ = ("sent", "block", "tokens", "hits", "heading", "_words", "_texts", "_attrs")
+
+    def __init__(self, sent: Sentence, block, tokens, hits, heading: str):
+        self.sent, self.block, self.tokens, self.hits, self.heading = sent, block, tokens, hits, heading
+        self._words = self._texts = None
+        self._attrs: dict[int, attr.Attributes] = {}
+
+    def attributes(self, anchor: int, party_terms) -> attr.Attributes:
+        res = self._attrs.get(anchor)
+        if res is None:
+            if self._words is None:
+                self._texts = [t.text for t in self.tokens]
+                self._words = [t.lower() for t in self._texts]
+            res = self._attrs[anchor] = attr.resolve(self._words, self._texts, anchor, party_terms)
+        return res
 
 
 class Detector:
@@ -72,56 +95,52 @@ class Detector:
         self.kinds = {k.kind: k for k in kinds}
         self.shared = shared_vocab
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matchers: dict[str, Matcher] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
         self._keys: dict[int, str] = {}  # match_id -> group key
-        self.anchor_words: set[str] = set()
-        self.prefilter = True
+        self._unsafe = unsafe_runs(self.tokenizer)
+        # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
+        self.requirements: dict[str, list[Requirement] | None] = {}
         added: set[str] = set()
-
-        def group_key(kind: KindSpec, group: str) -> str:
-            return f"{kind.kind}/{group}" if group in kind.vocab else f"@/{group}"
-
-        self._group_key = group_key
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
             for cue in kind.match + kind.exclude + ([mask_cue] if kind.mask else []):
                 for group in cue.groups():
-                    key = group_key(kind, group)
+                    key = self._group_key(kind, group)
                     if key in added:
                         continue
                     added.add(key)
-                    phrases = kind.vocab.get(group) if group in kind.vocab else shared_vocab[group]
-                    docs = [self.tokenizer(p) for p in phrases]
-                    self.phrase_matcher.add(key, docs)
+                    self.phrase_matcher.add(key, [self.tokenizer(p) for p in self._phrases(kind, group)])
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
-                    self.matcher.add(key, [cue.tokens])
+                    self.matchers.setdefault(kind.kind, Matcher(self.nlp.vocab)).add(key, [cue.tokens])
                     self._keys[self.nlp.vocab.strings[key]] = key
-            for cue in kind.match:
-                self._add_anchor_words(kind, cue, shared_vocab)
+            self.requirements[kind.kind] = self._requirements(kind)
+        self._gates = _gate_index(self.requirements)
+        self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
 
-    def _add_anchor_words(self, kind: KindSpec, cue: Cue, shared_vocab) -> None:
-        if cue.tokens:
-            first = cue.tokens[0]
-            lit = first.get("LOWER", first.get("ORTH", first.get("TEXT")))
-            if isinstance(lit, str):
-                self.anchor_words.update(_WORDS.findall(lit.lower()))
-            elif isinstance(lit, dict) and isinstance(lit.get("IN"), list):
-                for w in lit["IN"]:
-                    self.anchor_words.update(_WORDS.findall(str(w).lower()))
-            else:
-                self.prefilter = False  # cannot know which sentences may match
-            return
-        groups = cue.all[:1] if cue.all else cue.any
-        for group in groups:
-            phrases = kind.vocab.get(group) if group in kind.vocab else shared_vocab[group]
-            for p in phrases:
-                words = _WORDS.findall(p.lower())
-                if words:
-                    self.anchor_words.add(words[0])
-                else:
-                    self.prefilter = False
+    @staticmethod
+    def _group_key(kind: KindSpec, group: str) -> str:
+        return f"{kind.kind}/{group}" if group in kind.vocab else f"@/{group}"
+
+    def _phrases(self, spec: KindSpec, group: str) -> list[str]:
+        return spec.vocab[group] if group in spec.vocab else self.shared[group]
+
+    def _requirements(self, kind: KindSpec) -> list[Requirement] | None:
+        """Word sets a sentence must meet for each match cue (see `prefilter`)."""
+        reqs = []
+        for cue in kind.match:
+            groups = []
+            if cue.tokens:
+                groups.append(token_group(cue.tokens))
+            groups.extend(group_of(self._phrases(kind, g), self._unsafe) for g in cue.all)
+            if cue.any:
+                groups.append(union([group_of(self._phrases(kind, g), self._unsafe) for g in cue.any]))
+            known = [g for g in groups if g is not None]
+            if not known:
+                return None  # this cue could match any sentence
+            reqs.append(Requirement(known))
+        return reqs
 
     # -- per document -----------------------------------------------------
     def sentences(self, doc: Document) -> list[Sentence]:
@@ -129,7 +148,7 @@ class Detector:
         out = []
         for i, b in enumerate(doc.blocks):
             for s, e in split_sentences(text, b.start, b.end):
-                out.append(Sentence(s, e, i))
+                out.append(Sentence(s, e, i, len(out)))
         return out
 
     def party_terms(self, doc: Document) -> dict[str, str | None]:
@@ -142,34 +161,64 @@ class Detector:
             terms[word] = role
         return terms
 
+    def candidate_kinds(self, words: set[str], active: set[str]) -> list[str]:
+        """Kinds in `active` whose requirements `words` meet (see `prefilter`)."""
+        if not self.prefilter:
+            return sorted(active)
+        out = [k for k in active if self.requirements[k] is None]
+        seen: set[str] = set()
+        gates = self._gates
+        for w in words:
+            for kind in gates.get(w, ()):
+                if kind in seen or kind not in active:
+                    continue
+                seen.add(kind)
+                if any(r.met(words) for r in self.requirements[kind]):
+                    out.append(kind)
+        return out
+
     def detect(self, doc: Document, kinds: set[str] | None = None) -> list[Detection]:
         text = doc.analysis_text
-        party_terms = self.party_terms(doc)
-        sentences = self.sentences(doc)
-        anchors = self.anchor_words
+        active = set(self.kinds) if kinds is None else set(kinds) & set(self.kinds)
+        party_terms: dict[str, str | None] | None = None
         found: list[Detection] = []
-        heading_cache: dict[int, str] = {}
-        for sent in sentences:
+        starts: dict[int, int] = {}
+        for sent in self.sentences(doc):
             stext = text[sent.start : sent.end]
-            if self.prefilter and anchors.isdisjoint(_WORDS.findall(stext.lower())):
-                continue
-            tokens = self.tokenizer(stext)
-            hits: dict[str, list[tuple[int, int]]] = {}
-            for match_id, s, e in self.phrase_matcher(tokens):
-                hits.setdefault(self._keys[match_id], []).append((s, e))
-            if len(self.matcher):
-                for match_id, s, e in self.matcher(tokens):
-                    hits.setdefault(self._keys[match_id], []).append((s, e))
-            if not hits:
+            names = self.candidate_kinds(words_of(stext), active)
+            if not names:
                 continue
             block = doc.blocks[sent.block]
-            for spec in self.kinds.values():
-                if kinds is not None and spec.kind not in kinds:
-                    continue
-                det = self._evaluate(spec, hits, tokens, block, sent, heading_cache, party_terms)
+            if block.kind == "heading" or spans.is_caption(stext) or spans.is_definition(stext):
+                continue
+            cand = self._candidate(sent, block, stext, names)
+            if cand is None:
+                continue
+            if party_terms is None:
+                party_terms = self.party_terms(doc)
+            for name in names:
+                det = self._evaluate(self.kinds[name], cand, party_terms)
                 if det is not None:
                     found.append(det)
-        return found
+                    starts[det.start] = sent.index
+        return spans.merge_adjacent(found, starts)
+
+    def _candidate(self, sent: Sentence, block, stext: str, names: list[str]) -> _Candidate | None:
+        tokens = self.tokenizer(stext)
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for match_id, s, e in self.phrase_matcher(tokens):
+            hits.setdefault(self._keys[match_id], []).append((s, e))
+        for name in names:
+            matcher = self.matchers.get(name)
+            if matcher is not None:
+                for match_id, s, e in matcher(tokens):
+                    hits.setdefault(self._keys[match_id], []).append((s, e))
+        if not hits:
+            return None
+        xrefs = spans.xref_spans(stext)
+        if xrefs:
+            hits = _drop_inside(hits, tokens, xrefs)
+        return _Candidate(sent, block, tokens, hits, (block.heading or block.title or "").lower())
 
     def _apply_mask(self, spec: KindSpec, hits):
         """Drop occurrences that sit inside an occurrence of a mask group."""
@@ -187,52 +236,49 @@ class Detector:
                 out[key] = kept
         return out
 
-    def _heading_hits(self, block, sent: Sentence, cache: dict[int, str]) -> str:
-        if sent.block not in cache:
-            cache[sent.block] = (block.heading or block.title or "").lower()
-        return cache[sent.block]
-
-    def _evaluate(self, spec: KindSpec, hits, tokens, block, sent, heading_cache, party_terms) -> Detection | None:
-        if spec.mask:
-            hits = self._apply_mask(spec, hits)
+    def _evaluate(self, spec: KindSpec, cand: _Candidate, party_terms) -> Detection | None:
+        hits = self._apply_mask(spec, cand.hits) if spec.mask else cand.hits
         for cue in spec.exclude:
-            if self._cue_matches(spec, cue, hits, block, sent, heading_cache) is not None:
+            if self._cue_matches(spec, cue, hits, cand) is not None:
                 return None
         for cue in spec.match:
-            anchor = self._cue_matches(spec, cue, hits, block, sent, heading_cache)
+            anchor = self._cue_matches(spec, cue, hits, cand)
             if anchor is None:
                 continue
             a_start, a_end = anchor
-            words = [t.lower_ for t in tokens]
-            texts = [t.text for t in tokens]
-            res = attr.resolve(words, texts, a_start, party_terms)
+            res = cand.attributes(a_start, party_terms)
             if cue.negated is not None and res.negated != cue.negated:
                 continue
             if res.negated and spec.negation == "drop" and cue.negated is None:
                 continue
             if cue.role is not None and res.role != cue.role:
                 continue
-            base = sent.start
-            values = extract(spec.extract, tokens.text) if spec.extract else {}
-            return Detection(
-                kind=spec.kind, start=sent.start, end=sent.end, cue=cue.id,
-                anchor_start=base + tokens[a_start].idx, anchor_end=base + tokens[a_end - 1].idx + len(tokens[a_end - 1].text),
-                negated=res.negated, modality=res.modality, party=res.party, role=res.role, values=values,
-                section=block.section, heading=block.heading,
-            )
+            if cue.modality and (res.modality or "none") not in cue.modality:
+                continue
+            return self._detection(spec, cue, cand, a_start, a_end, res)
         return None
 
-    def _cue_matches(self, spec: KindSpec, cue: Cue, hits, block, sent, heading_cache) -> tuple[int, int] | None:
+    def _detection(self, spec: KindSpec, cue: Cue, cand: _Candidate, a_start: int, a_end: int, res) -> Detection:
+        sent, tokens, block = cand.sent, cand.tokens, cand.block
+        base = sent.start
+        values = extract(spec.extract, tokens.text, base) if spec.extract else {}
+        last = tokens[a_end - 1]
+        return Detection(
+            kind=spec.kind, start=sent.start, end=sent.end, cue=cue.id,
+            anchor_start=base + tokens[a_start].idx, anchor_end=base + last.idx + len(last.text),
+            negated=res.negated, modality=res.modality, party=res.party, role=res.role, values=values,
+            section=block.section, heading=block.heading, block=sent.block,
+        )
+
+    def _cue_matches(self, spec: KindSpec, cue: Cue, hits, cand: _Candidate) -> tuple[int, int] | None:
         """(anchor token start, end) when the cue matches this sentence."""
         key = self._group_key
-        if cue.tokens:
+        positions: list[list[tuple[int, int]]] = []
+        if cue.tokens:  # the token match is the anchor; `near` counts from it
             found = hits.get(f"{spec.kind}/@{cue.id}")
             if not found:
                 return None
-            anchor = found[0]
-        else:
-            anchor = None
-        positions: list[list[tuple[int, int]]] = []
+            positions.append(found)
         for group in cue.all:
             found = hits.get(key(spec, group))
             if not found:
@@ -248,7 +294,7 @@ class Detector:
             if hits.get(key(spec, group)):
                 return None
         if cue.heading:
-            heading = self._heading_hits(block, sent, heading_cache)
+            heading = cand.heading
             if not heading or not any(_phrase_in(p, heading) for g in cue.heading for p in self._phrases(spec, g)):
                 return None
         if positions:
@@ -259,13 +305,37 @@ class Detector:
                 a = choice[0][0]
                 if not any(abs(p[0] - a) <= cue.near for p in any_found):
                     return None
-            anchor = anchor or choice[0]
-        elif anchor is None:
-            anchor = min(any_found)
-        return anchor
+            return choice[0]
+        return min(any_found)
 
-    def _phrases(self, spec: KindSpec, group: str) -> list[str]:
-        return spec.vocab[group] if group in spec.vocab else self.shared[group]
+
+def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[str]]:
+    """word -> kinds for which that word opens the gate of some cue.
+
+    A cue's gate is its smallest word set: a sentence without any of those
+    words cannot meet the cue, so a kind is only checked when a sentence word
+    opens one of its gates.
+    """
+    index: dict[str, list[str]] = {}
+    for kind, reqs in requirements.items():
+        for req in reqs or ():
+            for w in req.gate():
+                if kind not in index.setdefault(w, []):
+                    index[w].append(kind)
+    return index
+
+
+def _drop_inside(hits, tokens, char_spans: list[tuple[int, int]]):
+    """Hits whose tokens all lie inside one of `char_spans` are removed."""
+    out = {}
+    for key, occ in hits.items():
+        kept = [
+            (s, e) for s, e in occ
+            if not any(cs <= tokens[s].idx and tokens[e - 1].idx < ce for cs, ce in char_spans)
+        ]
+        if kept:
+            out[key] = kept
+    return out
 
 
 def _phrase_in(phrase: str, text: str) -> bool:

@@ -17,7 +17,12 @@ A detector file describes one clause kind:
         near: 15                  # all groups within 15 tokens of the anchor
         order: true               # groups occur in the order listed
         heading: [renewal-head]   # the block's heading or caption contains one of these
-      - tokens: [{LOWER: evergreen}]   # a raw spaCy Matcher pattern (anchor = the match)
+        modality: [permission]    # optional: the anchor's resolved modality is one of these
+                                  # (obligation, permission, weak, prohibition, none)
+        negated: false            # optional: only non-negated (false) / negated (true) anchors
+        role: public              # optional: the party resolved for the anchor has this role
+      - tokens: [{LOWER: evergreen}]   # a raw spaCy Matcher pattern (anchor = the match; with
+                                       # `all`, `near` counts from the match)
     exclude:                      # a sentence matching any of these is never this kind
       - all: [renew, option]
     mask: [non-renewal]           # occurrences of these groups hide any other group's
@@ -25,6 +30,12 @@ A detector file describes one clause kind:
     extract: [duration]           # values to pull from matching sentences
 
 Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
+
+Span policy (`detect.spans`), the same for every kind: a detection is one
+sentence; captions ("12. Governing Law."), definitions ('"X" means ...') never
+carry one; words inside cross-reference titles ("Section 14.5 (Governing
+Law)") are ignored; detections of one kind in consecutive sentences of one
+block are joined into one passage.
 """
 
 from __future__ import annotations
@@ -39,7 +50,8 @@ from pcsc_procure.yamlio import line_of, load_yaml_file
 
 KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
-CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window"}
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality"}
+MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
@@ -58,6 +70,7 @@ class Cue:
     window: str = "sentence"  # or "clause": groups may be spread over the sentence's block
     negated: bool | None = None  # only match negated (True) / non-negated (False) anchors
     role: str | None = None
+    modality: list[str] = field(default_factory=list)  # resolved modality must be one of these
     line: int | None = None
 
     @property
@@ -148,6 +161,12 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if raw["role"] not in ("public", "vendor", "both"):
             raise RuleError(path, f"{what}[{index}].role must be public, vendor or both", line)
         cue.role = raw["role"]
+    if "modality" in raw:
+        mods = _str_list(raw["modality"], path, line, f"{what}[{index}].modality")
+        bad = [m for m in mods if m not in MODALITIES]
+        if bad:
+            raise RuleError(path, f"{what}[{index}].modality: unknown {', '.join(bad)} (known: {', '.join(MODALITIES)})", line)
+        cue.modality = mods
     return cue
 
 

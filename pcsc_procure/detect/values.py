@@ -74,11 +74,17 @@ def percents(text: str) -> list[dict]:
 EXTRACTORS = {"duration": ("durations", durations), "money": ("money", money), "percent": ("percents", percents)}
 
 
-def extract(names: list[str], text: str) -> dict:
+def extract(names: list[str], text: str, base: int = 0) -> dict:
+    """Values of the named kinds in `text`; `start`/`end` are shifted by `base`
+    so that they are document offsets when `text` is a sentence."""
     values = {}
     for name in names:
         key, fn = EXTRACTORS[name]
         found = fn(text)
         if found:
+            if base:
+                for v in found:
+                    v["start"] += base
+                    v["end"] += base
             values[key] = found
     return values

@@ -1,0 +1,109 @@
+"""Span policy: which sentences may carry a detection, and how detections join.
+
+A clause kind is the clause that *does* the thing ("This Agreement shall be
+governed by the laws of ..."), not every passage that names it. So:
+
+- caption sentences ("12. Governing Law.", a heading block) name a clause
+  but are not it: they never carry a detection; cues see their words
+  through `heading`.
+- definitions ('"Applicable Law" means ...') fix a term's meaning; the
+  clause that uses the term is elsewhere.
+- cross-reference titles ("Section 14.5 (Governing Law)", 'Clause 24
+  ("Governing law and arbitration")') point at another clause; their words
+  are masked before cues are evaluated.
+- detections of one kind in consecutive sentences of one block are one
+  passage, reported once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pcsc_procure.segment.headings import looks_like_heading
+from pcsc_procure.segment.numbering import match_number
+
+# Words no caption contains: a sentence with one of them is body text.
+_VERBISH = frozenset(
+    "shall will may must is are be been being was were has have had agree agrees agreed hereby means mean can should would does do "
+    "not any all this such which who if".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_LEAD = re.compile(r"[\s\-–—:.)(]*")
+_DEFINITION = re.compile(
+    r"(?:the\s+(?:term|terms|expression|word)s?\s+)?[\"“”'‘’]?[A-Z][A-Za-z0-9\-/&,. ]{0,60}?[\"“”'‘’]?\s*"
+    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined\s+as|refers\s+to)\b"
+)
+_XREF = re.compile(
+    r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|SECTIONS?|ARTICLES?|CLAUSES?)"
+    r"\s+[0-9IVXLC][0-9A-Za-z.\-]*(?:\s*\([a-z0-9]{1,4}\))*\s*(?:[-–—]\s*)?"
+    r"(?P<a>\([^()]{1,160}(?:\)|$)|[\"“][^\"”]{1,160}[\"”])"
+    r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})*\s*[-–—]\s*(?P<b>[\"“][^\"”]{1,100}[\"”])"
+)
+
+
+def strip_labels(text: str, pos: int = 0) -> int:
+    """Offset after any clause numbers ("12.", "ARTICLE 9 -", "(a)") at `pos`."""
+    for _ in range(4):
+        m = _LEAD.match(text, pos)
+        pos = m.end()
+        num = match_number(text, pos)
+        if num is None:
+            break
+        pos = num.end
+    return _LEAD.match(text, pos).end()
+
+
+def is_caption(text: str) -> bool:
+    """A sentence that only names a clause: "9.2 Termination At Will.", "INSURANCE"."""
+    rest = text[strip_labels(text) :].strip().rstrip(".:;-–— ")
+    if not rest:
+        return True
+    words = _WORD.findall(rest)
+    if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
+        return False
+    return looks_like_heading(rest)
+
+
+def is_definition(text: str) -> bool:
+    """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...'."""
+    return _DEFINITION.match(text, strip_labels(text)) is not None
+
+
+def xref_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of cross-reference titles in `text`."""
+    out = []
+    for m in _XREF.finditer(text):
+        g = "a" if m.group("a") is not None else "b"
+        out.append((m.start(g), m.end(g)))
+    return out
+
+
+def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
+    """Join detections of one kind in consecutive sentences of one block.
+
+    `sentence_index` maps a detection's start to its sentence number. The
+    joined passage keeps the attributes of its first non-negated part, so a
+    negated sentence never hides a positive one next to it.
+    """
+    out: list = []
+    last: dict[str, tuple] = {}  # kind -> (detection in out, sentence number)
+    for det in sorted(found, key=lambda d: d.start):
+        n = sentence_index[det.start]
+        prev = last.get(det.kind)
+        if prev is not None and prev[1] == n - 1 and prev[0].block == det.block:
+            keep = prev[0]
+            if keep.negated and not det.negated:
+                det.start = keep.start
+                for k, v in keep.values.items():
+                    det.values[k] = v + det.values.get(k, [])
+                out[out.index(keep)] = det
+                keep = det
+            else:
+                keep.end = det.end
+                for k, v in det.values.items():
+                    keep.values[k] = keep.values.get(k, []) + v
+            last[det.kind] = (keep, n)
+            continue
+        out.append(det)
+        last[det.kind] = (det, n)
+    return out

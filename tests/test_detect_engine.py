@@ -1,0 +1,266 @@
+"""The detection engine: cue semantics, span policy and the prefilter.
+
+Kinds here are small YAML files written for each test, so every assertion is
+about the engine, not about the bundled patterns.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from pcsc_procure.analysis import analyse_text
+from pcsc_procure.detect.engine import Detector
+from pcsc_procure.detect.spec import load_kinds
+from pcsc_procure.errors import RuleError
+
+SHARED = """
+vocab:
+  terminate: ["terminat{e,es,ed,ion}"]
+  agreement: [agreement, contract]
+"""
+
+
+def make_detector(tmp_path, kinds: dict[str, str], shared: str = SHARED) -> Detector:
+    (tmp_path / "_vocab.yaml").write_text(shared)
+    for name, body in kinds.items():
+        (tmp_path / f"{name}.yaml").write_text(textwrap.dedent(body))
+    specs, vocab = load_kinds(tmp_path)
+    return Detector(specs, vocab)
+
+
+def detect(det: Detector, text: str) -> list:
+    return analyse_text(text, detector=det).detections
+
+
+def spans_of(text: str, dets) -> list[str]:
+    return [text[d.start : d.end] for d in dets]
+
+
+TERMINATION = """
+kind: term
+title: T
+description: T
+vocab:
+  notice: ["days notice", "days' notice"]
+match:
+  - id: t
+    all: [terminate, notice]
+    near: 10
+"""
+
+
+# -- cue semantics -----------------------------------------------------------
+
+def test_near_limits_distance_between_groups(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION})
+    assert detect(det, "Either party may terminate on 30 days notice.")
+    far = "Either party may terminate this Agreement, subject to the conditions set out in the schedules and annexes attached to it, on 30 days notice."
+    assert not detect(det, far)
+
+
+def test_order_requires_groups_in_listed_order(tmp_path):
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        vocab:
+          a: [alpha]
+          b: [beta]
+        match:
+          - all: [a, b]
+            order: true
+    """})
+    assert detect(det, "The alpha comes before the beta here.")
+    assert not detect(det, "The beta comes before the alpha here.")
+
+
+def test_none_and_exclude_veto_a_sentence(tmp_path):
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        vocab:
+          a: [alpha]
+          b: [beta]
+          c: [gamma]
+        match:
+          - any: [a]
+            none: [b]
+        exclude:
+          - any: [c]
+    """})
+    assert detect(det, "The alpha is here.")
+    assert not detect(det, "The alpha and the beta are here.")
+    assert not detect(det, "The alpha and the gamma are here.")
+
+
+def test_mask_hides_overlapped_occurrences(tmp_path):
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        vocab:
+          excl: [exclusive]
+          not-excl: [non-exclusive, exclusive jurisdiction]
+        mask: [not-excl]
+        match:
+          - any: [excl]
+    """})
+    assert detect(det, "Distributor is the exclusive distributor of the Products.")
+    assert not detect(det, "Licensor grants a non-exclusive licence to the Licensee.")
+    assert not detect(det, "The courts of Paris have exclusive jurisdiction over disputes.")
+
+
+def test_heading_cue_uses_the_clause_caption(tmp_path):
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        vocab:
+          cover: [policy, policies]
+          head: [insurance]
+        match:
+          - any: [cover]
+            heading: [head]
+    """})
+    under = "12. Insurance. The Vendor shall maintain the policies listed in Schedule 3."
+    dets = detect(det, under)
+    assert len(dets) == 1
+    assert under[dets[0].start : dets[0].end] == "The Vendor shall maintain the policies listed in Schedule 3."
+    assert not detect(det, "12. Payment. The Vendor shall maintain the policies listed in Schedule 3.")
+
+
+def test_tokens_cue_anchors_near(tmp_path):
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        vocab:
+          govern: [governed]
+        match:
+          - tokens: [{IS_TITLE: true}, {LOWER: law}]
+            all: [govern]
+            near: 5
+    """})
+    assert detect(det, "This Agreement is governed by Ontario law.")
+    assert not detect(det, "This Agreement is governed by the terms agreed between the parties and the parties shall comply with Ontario law.")
+
+
+def test_modality_key_filters_resolved_modality(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION + "    modality: [permission]\n"})
+    assert detect(det, "The City may terminate the Agreement on 30 days notice.")
+    assert not detect(det, "The Agreement shall terminate on 30 days notice.")
+
+
+def test_unknown_modality_is_rejected(tmp_path):
+    with pytest.raises(RuleError, match="modality"):
+        make_detector(tmp_path, {"term": TERMINATION + "    modality: [maybe]\n"})
+
+
+def test_negation_drop_and_keep(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION})
+    assert not detect(det, "Neither party may terminate this Agreement on 30 days notice.")
+    (tmp_path / "keep").mkdir()
+    keep = make_detector(tmp_path / "keep", {"term": TERMINATION + "negation: keep\n"})
+    dets = detect(keep, "Neither party may terminate this Agreement on 30 days notice.")
+    assert len(dets) == 1 and dets[0].negated and dets[0].modality == "prohibition"
+
+
+# -- span policy -------------------------------------------------------------
+
+def test_caption_sentence_is_never_a_detection(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION})
+    text = "9.2 Termination Upon 30 Days Notice.\n\nThe Agreement continues for two years."
+    assert not detect(det, text)
+
+
+def test_definition_sentence_is_never_a_detection(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION})
+    assert not detect(det, '"Notice Period" means the termination period of 30 days notice given by a party.')
+    assert detect(det, "The City may terminate on 30 days notice.")
+
+
+def test_cross_reference_titles_are_masked(tmp_path):
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        vocab:
+          law: [governing law]
+        match:
+          - any: [law]
+    """})
+    assert not detect(det, "Disputes are resolved under Section 14.5 (Governing Law; Disputes) of this Agreement.")
+    assert not detect(det, 'Disputes are resolved under Clause 24 ("Governing law and arbitration").')
+    assert detect(det, "The governing law is that of Ontario.")
+
+
+def test_adjacent_sentences_of_one_kind_are_one_passage(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION})
+    text = ("The City may terminate on 30 days notice. The Vendor may terminate on 60 days notice. The fee is due monthly. "
+            "Either party may terminate on 90 days notice.")
+    dets = detect(det, text)
+    assert spans_of(text, dets) == [
+        "The City may terminate on 30 days notice. The Vendor may terminate on 60 days notice.",
+        "Either party may terminate on 90 days notice.",
+    ]
+    assert dets[0].role == "public"
+
+
+def test_merged_passage_keeps_the_positive_attributes(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION + "negation: keep\n"})
+    text = "Neither party may terminate on 5 days notice. The City may terminate on 30 days notice."
+    dets = detect(det, text)
+    assert len(dets) == 1
+    assert (dets[0].start, dets[0].end) == (0, len(text))
+    assert not dets[0].negated and dets[0].role == "public"
+
+
+def test_values_have_document_offsets(tmp_path):
+    det = make_detector(tmp_path, {"term": TERMINATION + "extract: [duration]\n"})
+    text = "Preamble sentence here. The City may terminate on 30 days notice."
+    (d,) = detect(det, text)
+    (dur,) = d.values["durations"]
+    assert text[dur["start"] : dur["end"]] == "30 days"
+
+
+# -- prefilter ---------------------------------------------------------------
+
+PREFILTER_TEXT = """1. Term. This Agreement cannot be terminated except on 30 days' notice.
+
+2. The Supplier may terminate on thirty days notice; the City may end the contract at will.
+
+3. Licences. Licensor grants a non-exclusive licence; the Customer shall purchase all of its requirements from the Supplier.
+
+4. Either party may terminate this Agreement for convenience on 90 days' written notice. This Agreement shall be governed by the laws of Ontario.
+"""
+
+
+def test_prefilter_never_changes_results():
+    from pcsc_procure.detect.engine import get_detector
+
+    det = get_detector()
+    with_filter = [(d.kind, d.start, d.end, d.cue) for d in analyse_text(PREFILTER_TEXT, detector=det).detections]
+    det.prefilter = False
+    try:
+        without = [(d.kind, d.start, d.end, d.cue) for d in analyse_text(PREFILTER_TEXT, detector=det).detections]
+    finally:
+        det.prefilter = True
+    assert with_filter and sorted(with_filter) == sorted(without)
+
+
+def test_prefilter_keeps_words_the_tokenizer_splits_out(tmp_path):
+    # spaCy splits "cannot" into "can" + "not": a phrase "not assign" matches it.
+    det = make_detector(tmp_path, {"k": """
+        kind: k
+        title: K
+        description: K
+        negation: keep
+        vocab:
+          bar: ["not assign"]
+        match:
+          - any: [bar]
+    """})
+    assert detect(det, "The Vendor cannot assign this Agreement.")
