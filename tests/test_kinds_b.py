@@ -100,6 +100,15 @@ CASES = [
     ("ip-assignment", "The Vendor shall not assign this Agreement or any of its rights without the City's consent.", False),
     ("ip-assignment", "The Software is and shall remain the sole property of the Licensor.", False),
     ("ip-assignment", "The Vendor shall own all improvements that it develops independently of this Agreement at its own expense.", False),
+    # -- minimum-commitment
+    ("minimum-commitment", "The City shall purchase at least five hundred (500) charging units in each Contract Year.", True),
+    ("minimum-commitment", "Licensee shall pay Licensor a guaranteed minimum royalty of $50,000 per year.", True),
+    ("minimum-commitment", "The Operator shall provide no less than 2,000 hours of bus service per month.", True),
+    ("minimum-commitment", "The minimum order quantity for each Product is set out in Schedule 2.", True),
+    ("minimum-commitment", "The Contractor shall give at least thirty (30) days' written notice before suspending the Services.", False),
+    ("minimum-commitment", "The Contractor shall maintain commercial general liability insurance of not less than $2,000,000 in the aggregate.", False),
+    ("minimum-commitment", "The Steering Committee shall meet at least once every quarter.", False),
+    ("minimum-commitment", "Subscriptions are subject to the maximum and minimum purchase limitations described in the Plan.", False),
 ]
 
 
@@ -162,3 +171,10 @@ def test_ip_assignment_by_vendor_to_city():
     d = one("The Contractor hereby assigns to the City all intellectual property rights in the Deliverables.", "ip-assignment")
     assert d.role == "vendor"
     assert d.negated is False
+
+
+def test_minimum_purchase_commitment_of_the_city_with_amount():
+    d = one("The City shall purchase at least 1,000 smart meters at a price of $120 each during the first year.", "minimum-commitment")
+    assert d.role == "public"
+    assert d.modality == "obligation"
+    assert d.values.get("money"), d.values
