@@ -109,6 +109,13 @@ CASES = [
     ("minimum-commitment", "The Contractor shall maintain commercial general liability insurance of not less than $2,000,000 in the aggregate.", False),
     ("minimum-commitment", "The Steering Committee shall meet at least once every quarter.", False),
     ("minimum-commitment", "Subscriptions are subject to the maximum and minimum purchase limitations described in the Plan.", False),
+    # -- joint-ip-ownership
+    ("joint-ip-ownership", "The City and the Contractor shall jointly own all data models developed under the Pilot.", True),
+    ("joint-ip-ownership", "Any invention conceived jointly by employees of both parties shall be a Joint Invention and owned in equal undivided shares.", True),
+    ("joint-ip-ownership", "Software jointly developed by the parties under this Agreement shall be registered in joint names.", True),
+    ("joint-ip-ownership", "The parties shall form a joint venture to operate the charging network.", False),
+    ("joint-ip-ownership", "The members of the consortium shall be jointly and severally liable to the Authority.", False),
+    ("joint-ip-ownership", "The transition plan shall follow a schedule developed jointly by the parties.", False),
 ]
 
 
