@@ -116,6 +116,15 @@ CASES = [
     ("joint-ip-ownership", "The parties shall form a joint venture to operate the charging network.", False),
     ("joint-ip-ownership", "The members of the consortium shall be jointly and severally liable to the Authority.", False),
     ("joint-ip-ownership", "The transition plan shall follow a schedule developed jointly by the parties.", False),
+    # -- perpetual-license
+    ("perpetual-license", "Licensor hereby grants to Licensee a non-exclusive, perpetual license to use the Software.", True),
+    ("perpetual-license", "The Contractor grants the City an irrevocable, royalty-free licence to use the Documentation.", True),
+    ("perpetual-license", "The City may use the traffic models in perpetuity under the license granted in Section 9.", True),
+    ("perpetual-license", "The Vendor hereby irrevocably licenses to the Authority all data formats used by the System.", True),
+    ("perpetual-license", "The Contractor shall deliver an irrevocable letter of credit as security for performance.", False),
+    ("perpetual-license", "Each party irrevocably submits to the jurisdiction of the courts of the State.", False),
+    ("perpetual-license", "The Vendor grants the City a license to use the Software for the term of this Agreement.", False),
+    ("perpetual-license", "The Vendor shall not grant any perpetual license to the Software to any third party.", False),
 ]
 
 
@@ -185,3 +194,14 @@ def test_minimum_purchase_commitment_of_the_city_with_amount():
     assert d.role == "public"
     assert d.modality == "obligation"
     assert d.values.get("money"), d.values
+
+
+def test_non_exclusive_perpetual_licence_is_grant_and_perpetual_not_exclusivity():
+    k = kinds_of("Licensor hereby grants to Licensee a non-exclusive, perpetual license to use the Software.")
+    assert "license-grant" in k and "perpetual-license" in k
+    assert "exclusivity" not in k
+    assert k["license-grant"][0].negated is False
+
+
+def test_no_licence_by_implication_is_not_a_grant():
+    assert "license-grant" not in kinds_of("No license is granted by implication, estoppel or otherwise.")
