@@ -125,6 +125,17 @@ CASES = [
     ("perpetual-license", "Each party irrevocably submits to the jurisdiction of the courts of the State.", False),
     ("perpetual-license", "The Vendor grants the City a license to use the Software for the term of this Agreement.", False),
     ("perpetual-license", "The Vendor shall not grant any perpetual license to the Software to any third party.", False),
+    # -- anti-assignment
+    ("anti-assignment", "Neither party may assign this Agreement without the prior written consent of the other party.", True),
+    ("anti-assignment", "The Contractor shall not assign, transfer or subcontract any of its rights or obligations under this Contract.", True),
+    ("anti-assignment", "Any purported assignment in violation of this Section shall be null and void.", True),
+    ("anti-assignment", "The obligations of the Consultant are personal and shall not be assigned.", True),
+    ("anti-assignment", "The Vendor may assign this Agreement to an Affiliate upon prior written notice to the City.", True),
+    ("anti-assignment", "Either party may terminate this Agreement if the other makes an assignment for the benefit of creditors.", False),
+    ("anti-assignment", "Title to the Equipment shall transfer to the City upon acceptance.", False),
+    ("anti-assignment", "Capitalized terms used herein have the meanings assigned to them in the Master Agreement.", False),
+    ("anti-assignment", "The Contractor shall not transfer any Confidential Information to a third party without the City's consent.", False),
+    ("anti-assignment", "This Agreement shall be binding upon the parties and their respective successors and permitted assigns.", False),
 ]
 
 
@@ -205,3 +216,15 @@ def test_non_exclusive_perpetual_licence_is_grant_and_perpetual_not_exclusivity(
 
 def test_no_licence_by_implication_is_not_a_grant():
     assert "license-grant" not in kinds_of("No license is granted by implication, estoppel or otherwise.")
+
+
+@pytest.mark.parametrize("text,role", [
+    ("The City may not assign this Agreement without the Contractor's consent.", "public"),
+    ("Vendor shall not assign this Agreement without the City's consent.", "vendor"),
+    ("Neither party may assign this Agreement without the other party's consent.", "both"),
+])
+def test_anti_assignment_is_kept_negated_with_the_bound_party(text, role):
+    d = one(text, "anti-assignment")
+    assert d.negated is True
+    assert d.modality == "prohibition"
+    assert d.role == role
