@@ -202,7 +202,7 @@ class _Builder:
         else:
             number = label
             depth = (int(ilvl) + 1) if ilvl and ilvl.isdigit() else 1
-        self.specs.append({"kind": kind, "number": number, "level": level or depth, "title": stripped if kind == "heading" else None, "style": style_name})
+        self.specs.append({"kind": kind, "number": number, "level": level or depth, "title": stripped if kind == "heading" else None, "style": style_name, "p": p})
         self.lines.append(display)
 
     def table(self, tbl, depth: int = 1) -> None:
@@ -260,6 +260,30 @@ def _footnotes(doc) -> list[tuple[str, str]]:
     return out
 
 
+def _comment_texts(doc) -> dict[str, str]:
+    """Word comment id -> its text (paragraphs joined by newlines); {} without a comments part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    try:
+        part = next((rel.target_part for rel in doc.part.rels.values() if rel.reltype == RT.COMMENTS and not rel.is_external), None)
+        if part is None:
+            return {}
+        root = etree.fromstring(part.blob)
+    except (etree.XMLSyntaxError, KeyError, ValueError):
+        return {}  # comments are a bonus; a broken part must not lose the body
+    return {c.get(W + "id"): "\n".join(_paragraph_text(p) for p in c.iter(W + "p")) for c in root.iter(W + "comment")}
+
+
+def _comments_on(p, texts: dict[str, str]) -> list[str] | None:
+    """Texts of the comments anchored (range start or reference) in paragraph `p`."""
+    if not texts:
+        return None
+    ids = dict.fromkeys(el.get(W + "id") for el in p.iter(W + "commentRangeStart", W + "commentReference"))
+    found = [texts[i] for i in ids if i in texts]
+    return found or None
+
+
 def read_docx(data: bytes, path: str, max_uncompressed: int = MAX_UNCOMPRESSED) -> Document:
     _check_package(data, path, max_uncompressed)
     try:
@@ -305,11 +329,16 @@ def read_docx(data: bytes, path: str, max_uncompressed: int = MAX_UNCOMPRESSED) 
     if tracked:
         notes.append("draft still has tracked changes; read as if all were accepted")
 
+    source_index = {p: i for i, p in enumerate(body.iter(W + "p"))}
+    comment_texts = _comment_texts(doc)
     blocks: list[Block] = []
     pos = 0
     for i, (line, spec) in enumerate(zip(builder.lines, builder.specs)):
         start, end = pos, pos + len(line)
         blocks.append(Block(spec["kind"], start, end, line=i + 1, paragraph=i + 1, number=spec["number"], level=spec["level"], title=spec["title"]))
+        if spec.get("p") is not None:
+            blocks[-1].source_index = source_index.get(spec["p"])
+            blocks[-1].comments = _comments_on(spec["p"], comment_texts)
         pos = end + 1
     text = "\n".join(builder.lines)
     return Document(path=path, format="docx", text=text, blocks=blocks, notes=notes)

@@ -31,6 +31,8 @@ class Block:
     title: str | None = None  # a heading's text, or a clause's inline caption ("Governing Law")
     section: str | None = None  # number of the enclosing numbered clause
     heading: str | None = None  # nearest heading or caption above (or of) this block
+    source_index: int | None = None  # DOCX: ordinal of the source w:p among body.iter(w:p) (for annotated copies)
+    comments: list[str] | None = None  # DOCX: texts of the Word comments anchored in this paragraph
 
 
 @dataclass(slots=True)
