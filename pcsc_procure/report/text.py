@@ -60,3 +60,7 @@ def render_text(results, color: bool = False, quiet: bool = False, show_source: 
     out.append("")
     out.append(tail + ".")
     return "\n".join(out) + "\n"
+
+
+def report(results, rules, color: bool = False, quiet: bool = False, **_options) -> str:
+    return render_text(results, color=color, quiet=quiet)
