@@ -32,6 +32,7 @@ cli.add_command(clauses_cmd.clauses)
 cli.add_command(rules_cmd.rules)
 cli.add_command(fix_cmd.fix)
 cli.add_command(pack_cmd.pack)
+cli.add_command(__import__("pcsc_procure.cli.init_cmd", fromlist=["init"]).init)
 
 
 def main(argv: list[str] | None = None) -> None:
