@@ -69,3 +69,52 @@ def test_governing_law_under_its_heading():
 def test_governing_law_attributes():
     det = one("This Agreement shall be governed by the laws of Ontario.", "governing-law")
     assert det.modality == "obligation" and not det.negated
+
+
+# -- termination for convenience ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Either party may terminate this Agreement at any time without cause upon sixty days' prior written notice.",
+    "This Agreement may be terminated by either party upon ninety (90) days written notice to the other party.",
+    "Customer may terminate this Agreement for any reason upon six months' written notice to the Supplier.",
+    "The Authority shall have the right to terminate the Contract at its sole discretion on three months' notice.",
+    "This Agreement shall continue in effect until either Party gives the other thirty (30) days' prior written notice of termination.",
+])
+def test_termination_for_convenience_positive(text):
+    det = one(text, "termination-for-convenience")
+    assert passage(text, det) == text and not det.negated
+
+
+@pytest.mark.parametrize("text", [
+    "Either party may terminate this Agreement if the other commits a material breach and fails to cure it within thirty days of notice.",
+    "Upon termination of this Agreement for any reason, the Vendor shall return all City Data.",
+    "If the Customer elects to terminate this Agreement for any reason, the Customer shall pay the termination fee.",
+    "The City may terminate this Agreement immediately by written notice if the Contractor becomes insolvent.",
+    "Termination of this Agreement shall not affect the accrued rights of either party.",
+    "The Supplier may suspend the Services on ten days' notice while any invoice remains unpaid.",
+])
+def test_termination_for_convenience_negative(text):
+    assert not found(text, "termination-for-convenience")
+
+
+def test_termination_for_convenience_public_permission():
+    det = one("The City may terminate this Agreement for convenience on 30 days' notice.", "termination-for-convenience")
+    assert (det.modality, det.party, det.role, det.negated) == ("permission", "City", "public", False)
+    assert det.values["durations"][0]["value"] == 30
+
+
+def test_termination_for_convenience_vendor_and_passive_agent():
+    det = one("The Vendor may terminate this Agreement for convenience on ninety days' notice.", "termination-for-convenience")
+    assert det.role == "vendor"
+    det = one("This Agreement may be terminated at any time by the Authority upon written notice.", "termination-for-convenience")
+    assert (det.party, det.role) == ("Authority", "public")
+
+
+def test_termination_for_convenience_negated():
+    det = one("Neither party may terminate this Agreement for convenience.", "termination-for-convenience")
+    assert det.negated and det.modality == "prohibition" and det.role == "both"
+
+
+def test_termination_for_convenience_weak():
+    det = one("The Supplier shall use reasonable efforts to give the City ninety days' notice before it terminates the Contract for convenience.", "termination-for-convenience")
+    assert det.modality == "weak"
