@@ -6,7 +6,7 @@ import json
 
 from lintkit import BREACH, DRAFT, RENEWAL, lint, write
 
-EXTRA = "\n3.1 Each party may use the City's data for its own commercial purposes, including sale to third parties.\n"
+EXTRA = "\n3.1 Vendor may use anonymised data for its own commercial purposes.\n"  # PCSC-DATA-003's own fail example
 
 
 def test_update_then_only_new_findings(tmp_path, monkeypatch, capsys):
