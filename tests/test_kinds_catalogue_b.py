@@ -212,3 +212,12 @@ def test_experience_years_extracted():
     (d,) = detections("Bidders must have at least ten (10) years of experience in smart lighting.", "experience-requirement")
     assert [v["value"] for v in d.values["durations"]] == [10.0]
     assert d.role == "vendor"
+
+
+def test_weighting_table_cells_count_as_published_criteria():
+    # Each table cell is its own block: "Price" and "70%" are never in one sentence.
+    md = "# Request for proposals\n\n## 8. Evaluation criteria\n\n| Criterion | Weight |\n|---|---|\n| Technical solution | 30% |\n| Price | 70% |\n"
+    assert [d for d in analyse_text(md, path="rfp.md").detections if d.kind == "evaluation-weights"]
+    # The same cells under another heading are not evaluation criteria.
+    md = md.replace("Evaluation criteria", "Price schedule")
+    assert not [d for d in analyse_text(md, path="rfp.md").detections if d.kind == "evaluation-weights"]
