@@ -73,6 +73,7 @@ CASES = [
     ("auto-renewal", "The parties' obligations under this Section shall survive the termination or non-renewal of this Agreement.", False),
     ("auto-renewal", "The Term may be extended by mutual written agreement of the parties.", False),
     ("auto-renewal", "The City may extend the time for performance of any milestone by written notice.", False),
+    ("auto-renewal", "If the City decides not to renew this Agreement, the Vendor shall provide transition assistance.", False),
     # -- change-of-control
     ("change-of-control", "The City may terminate this Agreement on written notice if the Contractor undergoes a change of control.", True),
     ("change-of-control", "The Supplier shall notify the Authority within ten days of any change in ownership of the Supplier.", True),
