@@ -3,7 +3,13 @@
 Word stores list numbers as definitions (numbering.xml) plus a reference on
 each paragraph; the visible number exists only once counted. This module does
 the counting: abstract definitions, per-instance start overrides, level
-restarts, number formats, `isLgl`, bullets.
+restarts (`lvlRestart`), number formats, `isLgl`, bullets, and levels tied to
+paragraph styles (multi-level heading numbering: the level whose `pStyle` is
+"Heading2" numbers Heading 2 paragraphs).
+
+Numbers run on per abstract definition: two `w:num` instances of the same
+abstract list continue one count, and a `startOverride` (Word's "Restart
+numbering") resets it when its instance is first used.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ class Level:
     fmt: str = "decimal"
     text: str = "%1."
     legal: bool = False
+    restart: int | None = None  # lvlRestart: restart after this 1-based level (0 = never)
+    style: str | None = None  # pStyle: the paragraph style this level belongs to
 
 
 @dataclass
@@ -76,7 +84,11 @@ def _parse_level(lvl) -> Level:
     level.fmt = _val(lvl, "numFmt") or "decimal"
     text = _val(lvl, "lvlText")
     level.text = text if text is not None else ""
-    level.legal = lvl.find(W + "isLgl") is not None
+    level.legal = lvl.find(W + "isLgl") is not None and lvl.find(W + "isLgl").get(W + "val") not in ("0", "false", "off")
+    restart = _val(lvl, "lvlRestart")
+    if restart is not None and restart.isdigit():
+        level.restart = int(restart)
+    level.style = _val(lvl, "pStyle")
     return level
 
 
@@ -121,6 +133,17 @@ class Numbering:
             return inst.levels[ilvl]
         return self.abstracts.get(inst.abstract_id, {}).get(ilvl)
 
+    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
+        """The level of list `num_id` that belongs to paragraph style `style_id`."""
+        inst = self.instances.get(num_id)
+        if inst is None or style_id is None:
+            return None
+        levels = {**self.abstracts.get(inst.abstract_id, {}), **inst.levels}
+        for ilvl in sorted(levels):
+            if levels[ilvl].style == style_id:
+                return ilvl
+        return None
+
     def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
         """Advance the counter for (num_id, ilvl); return (label, format)."""
         inst = self.instances.get(num_id)
@@ -134,18 +157,22 @@ class Numbering:
             self._started.add(num_id)
             for lv, start in inst.starts.items():
                 counters[lv] = start - 1
+                for deeper in [k for k in counters if k > lv]:
+                    del counters[deeper]
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
+            sub = self._level(inst, deeper)
+            if sub is None or sub.restart is None or (sub.restart and ilvl < sub.restart):
+                del counters[deeper]
         if level.fmt == "bullet":
             return "•", "bullet"
         label = level.text
-        for k in range(9, -1, -1):
+        for k in range(8, -1, -1):
             token = f"%{k + 1}"
             if token not in label:
                 continue
             lv = self._level(inst, k) or Level()
             value = counters.get(k, lv.start)
-            fmt = "decimal" if (level.legal and k != ilvl) else lv.fmt
+            fmt = "decimal" if level.legal and lv.fmt not in ("decimalZero", "none") else lv.fmt
             label = label.replace(token, format_number(value, fmt))
         return label.strip(), level.fmt

@@ -23,9 +23,9 @@ class Block:
     kind: str
     start: int
     end: int
-    page: int | None = None
-    line: int | None = None
-    paragraph: int | None = None
+    page: int | None = None  # 1-based page (paged formats: PDF)
+    line: int | None = None  # 1-based line of `start` (on its page for paged formats), as `Document.locate` gives it
+    paragraph: int | None = None  # 1-based ordinal of the block in the document
     number: str | None = None  # clause/list label as shown: "1.2", "(a)", "Article 5", "•"
     level: int | None = None  # heading or list depth, 1 = top
     title: str | None = None  # a heading's text, or a clause's inline caption ("Governing Law")
