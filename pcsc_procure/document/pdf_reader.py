@@ -1,16 +1,20 @@
 """PDF drafts: page and line of every block; scanned and locked PDFs named.
 
-Two text engines, same output shape:
+Two text engines, same output shape and the same errors:
 - "pdfium" (default): pypdfium2, which pdfplumber itself depends on. On the
   12 CUAD dev PDFs it matches the text twins as well as pdfplumber
-  (word-sequence similarity 0.997-1.000) at about 60x the speed.
+  (word-sequence similarity 0.997-1.000) at about 40x the speed.
 - "plumber": pdfplumber's layout analysis (`extract_text`), for drafts whose
   columns or tables pdfium reads in the wrong order; much slower.
 
-Pages are read one at a time and released, so memory stays flat.
+Pages are read one at a time and released, so memory stays flat. A file that
+cannot be opened is an InputError; a single page that cannot be read is a
+note, and the other pages are still read.
 """
 
 from __future__ import annotations
+
+import logging
 
 from pcsc_procure.document.model import Document
 from pcsc_procure.document.text_reader import split_blocks
@@ -18,13 +22,24 @@ from pcsc_procure.errors import InputError
 
 DEFAULT_MAX_PAGES = 3000
 ENGINES = ("pdfium", "plumber")
+ENCRYPTED = "encrypted PDF (password required); save an unlocked copy"
+UNREADABLE = "not a readable PDF (corrupt, truncated or not a PDF)"
+_MAX_PAGE_NOTES = 20
+
+# Page text to model text: one line terminator, no control characters.
+# pdfium marks a hyphen at a line break with \x02 (and \ufffe in some builds);
+# no-break and other fixed-width spaces become plain spaces so that every
+# later step (sentences, patterns, tokens) sees ordinary words.
+_CLEAN = {c: " " for c in range(32) if c not in (9, 10)}
+_CLEAN.update({0x02: "-", 0xFFFE: "-", 0xA0: " ", 0x2007: " ", 0x202F: " ", 0x85: " ", 0x2028: "\n", 0x2029: "\n"})
 
 
-def _clean(page_text: str) -> str:
-    text = page_text.replace("\r\n", "\n").replace("\r", "\n")
-    # pdfium marks soft line-end hyphens with \x02; other C0 controls are noise.
-    text = text.replace("\x02", "-").replace("\x00", " ").replace("\ufffe", "-")
-    return "".join(c if c >= " " or c in "\n\t" else " " for c in text)
+class _PageUnreadable(Exception):
+    """One page failed to load or to give its text."""
+
+
+def clean_page_text(page_text: str) -> str:
+    return page_text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEAN)
 
 
 def _pages_pdfium(data: bytes, path: str, max_pages: int):
@@ -33,68 +48,89 @@ def _pages_pdfium(data: bytes, path: str, max_pages: int):
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        msg = str(exc)
-        if "password" in msg.lower():
-            raise InputError(path, "encrypted PDF (password required); save an unlocked copy") from None
-        if "format" in msg.lower() or "file" in msg.lower():
-            raise InputError(path, "not a readable PDF (corrupt, truncated or not a PDF)") from None
-        raise InputError(path, f"cannot open PDF ({msg})") from None
+        if "password" in str(exc).lower():
+            raise InputError(path, ENCRYPTED) from None
+        raise InputError(path, UNREADABLE) from None
     try:
         count = len(pdf)
         if count > max_pages:
             raise InputError(path, f"{count} pages, over the {max_pages}-page limit (max_pages)")
         for i in range(count):
-            page = pdf[i]
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError:
+                yield _PageUnreadable()
+                continue
             try:
                 tp = page.get_textpage()
                 try:
-                    yield tp.get_text_range()
+                    text = tp.get_text_range()
                 finally:
                     tp.close()
+            except pdfium.PdfiumError:
+                text = _PageUnreadable()
             finally:
                 page.close()
+            yield text
     finally:
         pdf.close()
+
+
+def _quiet_pdfminer() -> None:
+    """pdfminer logs a warning per oddity it repairs; the CLI owns stderr."""
+    logger = logging.getLogger("pdfminer")
+    if not logger.handlers:  # without any handler, logging prints warnings to stderr
+        logger.addHandler(logging.NullHandler())
 
 
 def _pages_plumber(data: bytes, path: str, max_pages: int):
     import io
 
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
+    _quiet_pdfminer()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect:
-        raise InputError(path, "encrypted PDF (password required); save an unlocked copy") from None
-    except (PDFSyntaxError, Exception) as exc:
-        if "password" in str(exc).lower() or type(exc).__name__ == "PdfminerException" and "Password" in repr(exc):
-            raise InputError(path, "encrypted PDF (password required); save an unlocked copy") from None
-        raise InputError(path, f"not a readable PDF ({type(exc).__name__})") from None
+        count = len(pdf.pages)
+    except Exception as exc:  # pdfminer wraps every parse failure differently
+        cause = f"{type(exc).__name__} {exc!r} {exc.__cause__!r} {exc.__context__!r}"
+        if "Password" in cause or "password" in cause:
+            raise InputError(path, ENCRYPTED) from None
+        raise InputError(path, UNREADABLE) from None
     with pdf:
-        if len(pdf.pages) > max_pages:
-            raise InputError(path, f"{len(pdf.pages)} pages, over the {max_pages}-page limit (max_pages)")
+        if count > max_pages:
+            raise InputError(path, f"{count} pages, over the {max_pages}-page limit (max_pages)")
         for page in pdf.pages:
-            yield page.extract_text() or ""
-            page.close()
+            try:
+                text = page.extract_text() or ""
+            except Exception:  # a damaged content stream; the other pages may be fine
+                text = _PageUnreadable()
+            finally:
+                page.close()
+            yield text
 
 
 def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DEFAULT_MAX_PAGES) -> Document:
+    if engine not in ENGINES:
+        raise InputError(path, f"unknown PDF engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     if not data:
         raise InputError(path, "empty file, not a PDF")
-    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+    if b"%PDF" not in data[:1024]:
         raise InputError(path, "not a PDF (no %PDF header)")
     pages = _pages_pdfium(data, path, max_pages) if engine == "pdfium" else _pages_plumber(data, path, max_pages)
     parts: list[str] = []
     page_starts: list[int] = []
     blocks = []
     empty: list[int] = []
+    damaged: list[int] = []
     pos = 0
     for number, raw in enumerate(pages, start=1):
-        text = _clean(raw)
+        if isinstance(raw, _PageUnreadable):
+            damaged.append(number)
+            raw = ""
+        text = clean_page_text(raw)
         page_starts.append(pos)
-        if not text.strip():
+        if not text.strip() and number not in damaged:
             empty.append(number)
         page_blocks = split_blocks(text, first_paragraph=len(blocks) + 1)
         for b in page_blocks:
@@ -106,9 +142,16 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DE
         pos += len(text) + 1  # pages are joined by "\n"
     if not page_starts:
         raise InputError(path, "PDF has no pages")
-    if len(empty) == len(page_starts):
+    if not blocks:
+        if damaged:
+            raise InputError(path, f"{UNREADABLE}: none of its {len(page_starts)} page(s) gives any text")
         raise InputError(path, f"no text layer on any of its {len(page_starts)} page(s): scanned? run OCR first")
-    notes = [f"page {n} has no text layer: scanned?" for n in empty[:20]]
-    if len(empty) > 20:
-        notes.append(f"... and {len(empty) - 20} more pages without a text layer")
+    notes = _page_notes(damaged, "is damaged and could not be read") + _page_notes(empty, "has no text layer: scanned?")
     return Document(path=path, format="pdf", text="\n".join(parts), blocks=blocks, notes=notes, page_starts=page_starts)
+
+
+def _page_notes(pages: list[int], problem: str) -> list[str]:
+    notes = [f"page {n} {problem}" for n in pages[:_MAX_PAGE_NOTES]]
+    if len(pages) > _MAX_PAGE_NOTES:
+        notes.append(f"... and {len(pages) - _MAX_PAGE_NOTES} more pages like that")
+    return notes
