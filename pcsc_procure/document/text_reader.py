@@ -1,8 +1,14 @@
 """Plain-text drafts: split lines into blocks, keep offsets into the file.
 
 A block starts after a blank line, at a line that begins with a clause number
-or bullet, and after a heading line. Offsets are into the decoded content
-exactly (see `decoding`), so `text[start:end]` is what is in the file.
+or bullet, and at and after a heading line. Lines wrapped mid-sentence (as
+PDF text always is) do not start blocks: a heading-like line continues a
+paragraph whose last line did not end a sentence ("...and sale of" /
+"ADAMS GOLF'S PRODUCT."), and a number continues a cross-reference
+("...pursuant to Section" / "5.2 of this Agreement").
+
+Offsets are into the decoded content exactly (see `decoding`), so
+`text[start:end]` is what is in the file.
 """
 
 from __future__ import annotations
@@ -15,7 +21,11 @@ from pcsc_procure.segment.headings import looks_like_heading
 from pcsc_procure.segment.numbering import match_number
 
 _BULLET = re.compile(r"[-*•·‣◦▪–]\s+")
-_FORM_FEED = "\f"
+_ENDS_SENTENCE = tuple(".:;!?)]\"”’'")
+_REFERENCE_WORD = re.compile(
+    r"(?:^|\W)(?:sections?|articles?|clauses?|paragraphs?|sub-?(?:sections?|clauses?|paragraphs?)|schedules?|exhibits?|annex(?:es)?|appendix|appendices|items?|parts?|§|no\.|nos\.|numbers?)$",
+    re.IGNORECASE,
+)
 
 
 def iter_lines(text: str):
@@ -38,29 +48,28 @@ def iter_lines(text: str):
 def split_blocks(text: str, first_paragraph: int = 1) -> list[Block]:
     """Blocks of a plain-text document (also used for PDF page text)."""
     blocks: list[Block] = []
-    current: list[int] | None = None  # [start, end, first_line_no]
+    current: list | None = None  # [start, end, first_line_no, is a one-line heading]
     lineno = 0
     for start, end in iter_lines(text):
         lineno += 1
         line = text[start:end]
         stripped = line.strip()
-        if not stripped or stripped == _FORM_FEED:
+        if not stripped:
             if current:
                 blocks.append(_make_block(text, *current))
                 current = None
             continue
-        lead = len(line) - len(line.lstrip())
-        s = start + lead
+        s = start + (len(line) - len(line.lstrip()))
         e = start + len(line.rstrip())
-        starts_new = match_number(text, s) is not None or _BULLET.match(text, s) is not None
-        heading = looks_like_heading(stripped) and len(stripped) < 80
-        if current and (starts_new or heading or _is_heading_block(text, current)):
+        heading = _heading_line(stripped)
+        if current and _starts_block(text, s, heading, current):
             blocks.append(_make_block(text, *current))
             current = None
         if current is None:
-            current = [s, e, lineno]
+            current = [s, e, lineno, heading]
         else:
             current[1] = e
+            current[3] = False
     if current:
         blocks.append(_make_block(text, *current))
     for i, b in enumerate(blocks):
@@ -68,16 +77,29 @@ def split_blocks(text: str, first_paragraph: int = 1) -> list[Block]:
     return blocks
 
 
-def _is_heading_block(text: str, current: list[int]) -> bool:
-    s, e, _ = current
-    segment = text[s:e]
-    return "\n" not in segment and looks_like_heading(segment) and len(segment) < 80
+def _heading_line(stripped: str) -> bool:
+    """A short title line; body lines (ending "," ";" or a lower-case ".") are ruled out cheaply first."""
+    if len(stripped) >= 80 or stripped[-1] in ",;" or (stripped[-1] == "." and not stripped.isupper()):
+        return False
+    return looks_like_heading(stripped)
 
 
-def _make_block(text: str, start: int, end: int, line: int) -> Block:
+def _starts_block(text: str, s: int, heading: bool, current: list) -> bool:
+    """Does the line at `s` begin a new block after the lines in `current`?"""
+    if current[3]:
+        return True  # nothing runs on after a heading line
+    before = text[max(current[0], current[1] - 40) : current[1]]
+    if match_number(text, s) is not None:
+        return _REFERENCE_WORD.search(before) is None
+    if _BULLET.match(text, s) is not None:
+        return True
+    return heading and before.endswith(_ENDS_SENTENCE)
+
+
+def _make_block(text: str, start: int, end: int, line: int, heading: bool) -> Block:
     body = text[start:end]
     num = match_number(text, start)
-    if "\n" not in body and looks_like_heading(body) and len(body) < 80:
+    if heading:
         return Block("heading", start, end, line=line, number=num.label if num else None, title=body.strip("#*_ \t"), level=num.depth if num else 1)
     if num is not None:
         return Block("clause", start, end, line=line, number=num.label, level=num.depth)

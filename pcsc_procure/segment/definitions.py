@@ -1,9 +1,14 @@
 """Find defined terms and the parties a draft names.
 
-`"Data" means ...`, `"Contractor" shall mean ...`, `Data has the meaning ...`
-and party introductions like `XYZ Ltd. (the "Contractor")` or
+`"Data" means ...`, `“Contractor” shall mean ...`, `'Personal data' has the
+meaning ...` and party introductions like `XYZ Ltd. (the "Contractor")` or
 `("Licensee")`. Parties matter to detection: "who may terminate" is answered
 by the subject's name, and the role it plays.
+
+A term is what stands between a pair of matching quotes ("…", “…”, '…',
+‘…’), so an apostrophe inside it ("Contractor's Personnel") does not end it.
+Unquoted definitions (a bold term in Word) are not found: without the quotes
+nothing marks where the term begins.
 """
 
 from __future__ import annotations
@@ -12,13 +17,29 @@ import re
 from dataclasses import dataclass
 
 _Q = "\"“”'‘’"
+
+
+def _quoted(name: str) -> str:
+    """A term in matching quotes; a closing single quote must not be an apostrophe."""
+    return (
+        rf"(?:\"(?P<{name}1>[^\"\n]{{1,60}}?)\""
+        rf"|“(?P<{name}2>[^“”\n]{{1,60}}?)”"
+        rf"|‘(?P<{name}3>[^‘\n]{{1,60}}?)’(?!\w)"
+        rf"|'(?P<{name}4>[^\n]{{1,60}}?)'(?!\w))"
+    )
+
+
 DEFINITION = re.compile(
-    rf"[{_Q}](?P<term>[A-Z][^{_Q}\n]{{0,60}}?)[{_Q}]\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has\s+the\s+meaning|is\s+defined\s+as|shall\s+have\s+the\s+meaning|refers\s+to|includes)\b"
+    _quoted("t")
+    + r"(?:\s*(?:,|or|and)\s*[\"“‘'][^\"”’'\n]{1,60}[\"”’'])*"  # "Data" or "City Data" means
+    + r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:shall\s+)?"
+    + r"(?:means?|has\s+the\s+meaning|is\s+defined\s+as|shall\s+have\s+the\s+meaning|refers\s+to|includes?)\b"
 )
 PARTY_INTRO = re.compile(
     rf"\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[{_Q}](?P<term>[A-Z][A-Za-z .&\-]{{1,40}}?)[{_Q}]"
     rf"(?:\s*(?:or|and)\s+(?:the\s+)?[{_Q}][A-Z][A-Za-z .&\-]{{1,40}}?[{_Q}])?\s*\)"
 )
+PARTY_WINDOW = 20000  # parties are introduced at the top of a draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +50,16 @@ class DefinedTerm:
     kind: str  # "definition" or "party"
 
 
+def _term(m: re.Match) -> str | None:
+    term = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3"), m.group("t4")) if t is not None).strip()
+    return term if term and term[0].isalnum() else None
+
+
 def find_definitions(text: str) -> list[DefinedTerm]:
-    out = [DefinedTerm(m.group("term").strip(), m.start(), m.end(), "definition") for m in DEFINITION.finditer(text)]
-    out.extend(DefinedTerm(m.group("term").strip(), m.start(), m.end(), "party") for m in PARTY_INTRO.finditer(text[:20000]))
+    out = []
+    for m in DEFINITION.finditer(text):
+        term = _term(m)
+        if term:
+            out.append(DefinedTerm(term, m.start(), m.end(), "definition"))
+    out.extend(DefinedTerm(m.group("term").strip(), m.start(), m.end(), "party") for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW]))
     return out

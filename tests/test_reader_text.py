@@ -1,0 +1,278 @@
+"""Plain-text and Markdown readers, and the byte-decoding policy they share."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pcsc_procure.document.decoding import decode_text
+from pcsc_procure.document.markdown_reader import read_markdown
+from pcsc_procure.document.text_reader import read_text
+from pcsc_procure.errors import InputError
+
+TXT = "1. SCOPE\r\n\r\n1.1 The Vendor shall install sensors.\r\nIt shall maintain them.\r\n\r\n- first bullet\r\n- second bullet\r\n\r\nClosing words.\r\n"
+
+
+# -- decoding -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        ("Größe – “quoted”".encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + "Größe – “quoted”".encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + "Größe – “quoted”".encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + "Größe – “quoted”".encode("utf-16-be"), "utf-16-be"),
+        (codecs.BOM_UTF32_LE + "Größe – “quoted”".encode("utf-32-le"), "utf-32-le"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf32le-bom"],
+)
+def test_unicode_encodings_decode_without_the_bom(data, encoding):
+    assert decode_text(data, "a.txt") == ("Größe – “quoted”", encoding, [])
+
+
+def test_windows_1252_fallback_is_noted():
+    data = "Café – 10 €\n".encode("cp1252")
+    text, encoding, notes = decode_text(data, "a.txt")
+    assert (text, encoding) == ("Café – 10 €\n", "cp1252")
+    assert notes == ["not valid UTF-8 (first invalid byte at offset 3): read as Windows-1252"]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"PK\x03\x04\x00\x00binary\x00\x00", "binary content, not text (NUL or control bytes); is this really a text file?"),
+        (b"text" + b"\x01\x02\x03\x04\x05" * 3 + b"more text here", "binary content, not text (NUL or control bytes); is this really a text file?"),
+        (b"caf\xe9 \x81 bad", "not UTF-8 (invalid byte at offset 3) and not Windows-1252 either; save it as UTF-8"),
+        (codecs.BOM_UTF8 + b"ok \xff\xfe bad", "starts with a utf-8 byte-order mark but is not valid utf-8 (byte 6)"),
+        (codecs.BOM_UTF16_LE + b"a\x00\x00\xdc", "starts with a utf-16-le byte-order mark but is not valid utf-16-le (byte 4)"),
+    ],
+    ids=["nul", "controls", "neither", "bad-utf8-after-bom", "lone-surrogate"],
+)
+def test_undecodable_bytes_are_one_input_error(data, message):
+    with pytest.raises(InputError) as err:
+        decode_text(data, "a.txt")
+    assert (err.value.path, err.value.problem) == ("a.txt", message)
+
+
+# -- plain text -----------------------------------------------------------------
+def test_txt_offsets_are_into_the_content_with_crlf_kept():
+    doc = read_text(TXT.encode(), "a.txt")
+    assert doc.text == TXT
+    got = [(b.kind, b.number, b.level, b.line, b.paragraph, TXT[b.start : b.end]) for b in doc.blocks]
+    assert got == [
+        ("heading", "1.", 1, 1, 1, "1. SCOPE"),
+        ("clause", "1.1", 2, 3, 2, "1.1 The Vendor shall install sensors.\r\nIt shall maintain them."),
+        ("list-item", "-", 1, 6, 3, "- first bullet"),
+        ("list-item", "-", 1, 7, 4, "- second bullet"),
+        ("paragraph", None, None, 9, 5, "Closing words."),
+    ]
+    for b in doc.blocks:
+        loc = doc.locate(b.start)
+        assert (loc.line, loc.column, loc.page) == (b.line, 1, None)
+
+
+@pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_txt_with_bom_offsets_exclude_the_bom(bom, codec):
+    doc = read_text(bom + TXT.encode(codec), "a.txt")
+    assert doc.text == TXT
+    assert [(b.start, b.end) for b in doc.blocks][:2] == [(0, 8), (12, 74)]
+
+
+def test_txt_windows_1252_note_and_offsets():
+    content = "1. Fees\n\nThe fee is 10 € per sensor – payable “monthly”.\n"
+    doc = read_text(content.encode("cp1252"), "a.txt")
+    assert doc.text == content
+    assert doc.notes == ["not valid UTF-8 (first invalid byte at offset 23): read as Windows-1252"]
+    assert [content[b.start : b.end] for b in doc.blocks] == ["1. Fees", "The fee is 10 € per sensor – payable “monthly”."]
+
+
+def test_txt_numbered_items_split_but_cross_references_do_not():
+    content = (
+        "The Vendor shall:\n(a) install sensors; and\n(b) maintain them.\n\n"
+        "Fees are set out under Section\n5.2 of this Agreement and Article\n7 applies.\n\n"
+        "II. SCOPE OF WORK\nA. General\nThe Vendor delivers.\n"
+    )
+    doc = read_text(content.encode(), "a.txt")
+    got = [(b.kind, b.number, content[b.start : b.end]) for b in doc.blocks]
+    assert got == [
+        ("paragraph", None, "The Vendor shall:"),
+        ("clause", "(a)", "(a) install sensors; and"),
+        ("clause", "(b)", "(b) maintain them."),
+        ("paragraph", None, "Fees are set out under Section\n5.2 of this Agreement and Article\n7 applies."),
+        ("heading", "II.", "II. SCOPE OF WORK"),
+        ("heading", "A.", "A. General"),
+        ("paragraph", None, "The Vendor delivers."),
+    ]
+
+
+def test_empty_and_blank_text_files_have_no_blocks():
+    assert read_text(b"", "a.txt").blocks == []
+    assert read_text(b"\r\n  \n\t\n", "a.txt").blocks == []
+
+
+# -- markdown ----------------------------------------------------------------------------
+MD = """---
+title: Smart Parking Agreement
+status: draft
+---
+# Smart Parking Agreement #
+
+Intro with **bold** and a [link](https://example.org/x).
+Second line.
+
+Definitions
+===========
+
+1. The Vendor **shall** install sensors.
+2) The City owns the data.
+   continued line
+
+- bullet one
+  * nested bullet
+-
+
+> Quoted text
+> > nested quote
+
+| Term | Meaning |
+|------|---------|
+| Data | all data |
+Vendor | the supplier
+
+```python
+def not_prose(): pass
+```
+~~~
+a ``` inside a tilde fence
+~~~
+
+<!-- pcsc-procure: disable PCSC-X
+spanning two lines -->
+## 3. Data Ownership ##
+Closing text.
+"""
+
+
+def test_markdown_blocks():
+    doc = read_markdown(MD.encode(), "a.md")
+    assert doc.text == MD
+    got = [(b.kind, b.line, b.number, b.level, b.title, MD[b.start : b.end]) for b in doc.blocks]
+    assert got == [
+        ("heading", 5, None, 1, "Smart Parking Agreement", "Smart Parking Agreement"),
+        ("paragraph", 7, None, None, None, "Intro with **bold** and a [link](https://example.org/x).\nSecond line."),
+        ("heading", 10, None, 1, "Definitions", "Definitions"),
+        ("clause", 13, "1.", 1, None, "1. The Vendor **shall** install sensors."),
+        ("clause", 14, "2)", 1, None, "2) The City owns the data.\n   continued line"),
+        ("list-item", 17, "-", 1, None, "bullet one"),
+        ("list-item", 18, "*", 2, None, "nested bullet"),
+        ("paragraph", 21, None, None, None, "Quoted text\n> > nested quote"),
+        ("table-cell", 24, None, None, None, "Term"),
+        ("table-cell", 24, None, None, None, "Meaning"),
+        ("table-cell", 26, None, None, None, "Data"),
+        ("table-cell", 26, None, None, None, "all data"),
+        ("table-cell", 27, None, None, None, "Vendor"),
+        ("table-cell", 27, None, None, None, "the supplier"),
+        ("heading", 38, "3.", 2, "3. Data Ownership", "3. Data Ownership"),
+        ("paragraph", 39, None, None, None, "Closing text."),
+    ]
+    assert [b.paragraph for b in doc.blocks] == list(range(1, 17))
+    for b in doc.blocks:
+        assert doc.locate(b.start).line == b.line
+
+
+def test_markdown_analysis_text_blanks_markup_with_equal_length():
+    doc = read_markdown(MD.encode(), "a.md")
+    a = doc.analysis_text
+    assert len(a) == len(MD)
+    assert all(x == y or x == " " for x, y in zip(a, MD))
+    assert [i for i, c in enumerate(MD) if c == "\n"] == [i for i, c in enumerate(a) if c == "\n"]
+    lines = a.split("\n")
+    assert lines[0:4] == ["   ", " " * 30, " " * 13, "   "]  # front matter
+    assert lines[4] == "  Smart Parking Agreement  "
+    assert lines[6] == "Intro with   bold   and a  link                        ."
+    assert lines[10] == " " * 11  # setext underline
+    assert lines[12] == "1. The Vendor   shall   install sensors."
+    assert lines[16:18] == ["  bullet one", "    nested bullet"]
+    assert lines[20:22] == ["  Quoted text", "    nested quote"]
+    assert lines[23:27] == ["  Term   Meaning  ", " " * 18, "  Data   all data  ", "Vendor   the supplier"]
+    assert set("".join(lines[28:34])) == {" "}  # both code blocks
+    assert set("".join(lines[35:37])) == {" "}  # the comment
+    assert lines[37] == "   3. Data Ownership   "
+
+
+def test_markdown_inline_markup_blanked_links_images_code_and_intraword_underscores_kept():
+    content = "See ![map](zones.png) and [the list](x.md), `code` and _under_score_ing."
+    doc = read_markdown(content.encode(), "a.md")
+    assert doc.analysis_text == "See   map             and  the list       ,  code  and  under_score_ing."
+
+
+def test_markdown_fence_left_open_blanks_to_the_end():
+    content = "Before.\n\n```\nnot prose\n\n# not a heading\n"
+    doc = read_markdown(content.encode(), "a.md")
+    assert [content[b.start : b.end] for b in doc.blocks] == ["Before."]
+    assert doc.analysis_text.startswith("Before.\n\n   \n         \n")
+
+
+def test_markdown_pipe_in_prose_is_not_a_table():
+    content = "Either A | B applies.\n---\n\nText | more\n"
+    doc = read_markdown(content.encode(), "a.md")
+    assert [(b.kind, content[b.start : b.end]) for b in doc.blocks] == [("heading", "Either A | B applies."), ("paragraph", "Text | more")]
+
+
+# -- properties ------------------------------------------------------------------------------
+_PIECES = st.sampled_from(
+    list("ab AB1.2)(#*-_>|`~=\n\r\t:\"“”§ivx") + ["\r\n", "Article ", "1. ", "(a) ", "- ", "# ", "```", "~~~", "|---|", "> ", "\f", "\xa0", "é", "\u2028", "\x85", "**", "<!--", "-->", "---\n", "Section\n5.2 "]
+)
+_CONTENT = st.lists(_PIECES, max_size=60).map("".join) | st.text(max_size=200)
+
+
+def _check_blocks(doc) -> None:
+    text = doc.text
+    previous = -1
+    assert len(doc.analysis_text) == len(text)
+    for b in doc.blocks:
+        assert 0 <= b.start < b.end <= len(text), b
+        assert b.start >= previous, b
+        previous = b.start
+        body = text[b.start : b.end]
+        assert body == body.strip(), b
+        assert doc.locate(b.start).line == b.line, b
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CONTENT)
+def test_txt_reads_any_text_exactly(content):
+    try:
+        doc = read_text(content.encode("utf-8"), "a.txt")
+    except InputError as exc:  # control characters: refused as binary
+        assert exc.problem.startswith("binary content")
+        return
+    assert doc.text == content
+    _check_blocks(doc)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CONTENT)
+def test_markdown_reads_any_text_with_blocks_in_bounds(content):
+    try:
+        doc = read_markdown(content.encode("utf-8"), "a.md")
+    except InputError as exc:
+        assert exc.problem.startswith("binary content")
+        return
+    assert doc.text == content
+    _check_blocks(doc)
+    assert all(x == y or x == " " for x, y in zip(doc.analysis_text, content))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_document_or_an_input_error(data):
+    for reader, path in ((read_text, "a.txt"), (read_markdown, "a.md")):
+        try:
+            doc = reader(data, path)
+        except InputError as exc:
+            assert exc.path == path and "\n" not in exc.problem
+            continue
+        _check_blocks(doc)
