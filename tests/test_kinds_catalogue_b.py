@@ -134,6 +134,7 @@ NOT_FOUND = [
     ("inclusive-access", "The Security Deposit shall be constituted as a cash deposit, at the option of the Company."),
     ("service-levels", "The Supplier shall deliver the goods within 30 days of the order."),
     ("service-levels", "The Contractor shall repair faulty luminaires as soon as reasonably possible."),
+    ("service-levels", "If the representatives are unable to resolve the dispute within five Business Days, either party may refer it to arbitration."),
     ("public-body-confidentiality", "The Vendor shall keep the City Data confidential."),
     ("confidential-contract-terms", "The Vendor shall use Confidential Information only in accordance with the terms of this Agreement."),
     ("confidential-contract-terms", "This Agreement and its terms are public records under the Public Records Act."),
