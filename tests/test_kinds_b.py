@@ -103,6 +103,7 @@ CASES = [
     ("ip-assignment", "Each party shall retain all right, title and interest in its pre-existing intellectual property.", False),
     ("ip-assignment", "The Vendor shall not assign this Agreement or any of its rights without the City's consent.", False),
     ("ip-assignment", "The Software is and shall remain the sole property of the Licensor.", False),
+    ("ip-assignment", "Each party shall own all inventions made solely by its own employees.", False),
     ("ip-assignment", "The Vendor shall own all improvements that it develops independently of this Agreement at its own expense.", False),
     # -- minimum-commitment
     ("minimum-commitment", "The City shall purchase at least five hundred (500) charging units in each Contract Year.", True),
