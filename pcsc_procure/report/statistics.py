@@ -26,7 +26,8 @@ def render_statistics(results, rules, fmt: str = "text") -> str:
     if not rows:
         return "No findings.\n"
     width = max(len(str(x["count"])) for x in rows)
-    lines = [f"{x['count']:>{width}}  {x['rule']:<15} {x['severity']:<8} {x['title']}" for x in rows]
+    rule_width = max(len(x["rule"]) for x in rows)
+    lines = [f"{x['count']:>{width}}  {x['rule']:<{rule_width}}  {x['severity']:<8} {x['title']}" for x in rows]
     total = sum(x["count"] for x in rows)
     lines.append(f"{total:>{width}}  total")
     return "\n".join(lines) + "\n"
