@@ -299,6 +299,11 @@ CASES = [
     ("automatic-renewal", "If no agreement on such fee is reached by the commencement of a Renewal Term, this Agreement shall automatically terminate.", False),
     ("automatic-renewal", "530 Evergreen 2,395 93 92 106 356 122", False),
     ("initial-term", "The Manufacturer grants exclusive rights to the Customer for the term of ten (10) years.", False),
+    # -- look-alikes found on CUAD dev contracts
+    ("public-exclusivity", "The fees set out in Schedule 2 shall be the sole compensation due to the Contractor for the Services.", False),
+    ("continuity-recovery", "Customer will make no more than two copies of the Licensed Software for backup and archival purposes.", False),
+    ("continuity-recovery", "The Supplier shall back up the data service daily.", True),
+    ("initial-term", "During the Term of this Agreement, and for a period of seven (7) years thereafter, the Licensee shall not sell competing products.", False),
 ]
 
 
