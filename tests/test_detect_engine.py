@@ -30,6 +30,11 @@ def make_detector(tmp_path, kinds: dict[str, str], shared: str = SHARED) -> Dete
     return Detector(specs, vocab)
 
 
+def kind_k(body: str) -> str:
+    """A detector file for a test kind `k`, with `body` (vocab, match, ...) after the header."""
+    return "kind: k\ntitle: K\ndescription: K\n" + textwrap.dedent(body)
+
+
 def detect(det: Detector, text: str) -> list:
     return analyse_text(text, detector=det).detections
 
@@ -61,26 +66,20 @@ def test_near_limits_distance_between_groups(tmp_path):
 
 
 def test_order_requires_groups_in_listed_order(tmp_path):
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         vocab:
           a: [alpha]
           b: [beta]
         match:
           - all: [a, b]
             order: true
-    """})
+    """)})
     assert detect(det, "The alpha comes before the beta here.")
     assert not detect(det, "The beta comes before the alpha here.")
 
 
 def test_none_and_exclude_veto_a_sentence(tmp_path):
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         vocab:
           a: [alpha]
           b: [beta]
@@ -90,41 +89,35 @@ def test_none_and_exclude_veto_a_sentence(tmp_path):
             none: [b]
         exclude:
           - any: [c]
-    """})
+    """)})
     assert detect(det, "The alpha is here.")
     assert not detect(det, "The alpha and the beta are here.")
     assert not detect(det, "The alpha and the gamma are here.")
 
 
 def test_mask_hides_overlapped_occurrences(tmp_path):
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         vocab:
           excl: [exclusive]
           not-excl: [non-exclusive, exclusive jurisdiction]
         mask: [not-excl]
         match:
           - any: [excl]
-    """})
+    """)})
     assert detect(det, "Distributor is the exclusive distributor of the Products.")
     assert not detect(det, "Licensor grants a non-exclusive licence to the Licensee.")
     assert not detect(det, "The courts of Paris have exclusive jurisdiction over disputes.")
 
 
 def test_heading_cue_uses_the_clause_caption(tmp_path):
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         vocab:
           cover: [policy, policies]
           head: [insurance]
         match:
           - any: [cover]
             heading: [head]
-    """})
+    """)})
     under = "12. Insurance. The Vendor shall maintain the policies listed in Schedule 3."
     dets = detect(det, under)
     assert len(dets) == 1
@@ -133,17 +126,14 @@ def test_heading_cue_uses_the_clause_caption(tmp_path):
 
 
 def test_tokens_cue_anchors_near(tmp_path):
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         vocab:
           govern: [governed]
         match:
           - tokens: [{IS_TITLE: true}, {LOWER: law}]
             all: [govern]
             near: 5
-    """})
+    """)})
     assert detect(det, "This Agreement is governed by Ontario law.")
     assert not detect(det, "This Agreement is governed by the terms agreed between the parties and the parties shall comply with Ontario law.")
 
@@ -183,15 +173,12 @@ def test_definition_sentence_is_never_a_detection(tmp_path):
 
 
 def test_cross_reference_titles_are_masked(tmp_path):
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         vocab:
           law: [governing law]
         match:
           - any: [law]
-    """})
+    """)})
     assert not detect(det, "Disputes are resolved under Section 14.5 (Governing Law; Disputes) of this Agreement.")
     assert not detect(det, 'Disputes are resolved under Clause 24 ("Governing law and arbitration").')
     assert detect(det, "The governing law is that of Ontario.")
@@ -253,14 +240,52 @@ def test_prefilter_never_changes_results():
 
 def test_prefilter_keeps_words_the_tokenizer_splits_out(tmp_path):
     # spaCy splits "cannot" into "can" + "not": a phrase "not assign" matches it.
-    det = make_detector(tmp_path, {"k": """
-        kind: k
-        title: K
-        description: K
+    det = make_detector(tmp_path, {"k": kind_k("""
         negation: keep
         vocab:
           bar: ["not assign"]
         match:
           - any: [bar]
-    """})
+    """)})
     assert detect(det, "The Vendor cannot assign this Agreement.")
+
+
+def test_attribute_filters_try_every_anchor_occurrence(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k("""
+        negation: keep
+        vocab:
+          liable: [liable, liability]
+          loss: [lost profits]
+        match:
+          - all: [liable, loss]
+            negated: true
+            near: 30
+    """)})
+    text = "Excluding liability for fraud, in no event shall the Vendor be liable for lost profits."
+    (d,) = detect(det, text)
+    assert d.negated and text[d.anchor_start : d.anchor_end] == "liable"
+    assert not detect(det, "Excluding liability for fraud, the Vendor is liable for lost profits.")
+
+
+# -- token cues ----------------------------------------------------------------
+
+def test_token_cue_windows_find_exactly_the_full_matches():
+    from pcsc_procure.detect.tokencues import TokenCue, op_bounds
+    from pcsc_procure.nlp import blank_english
+
+    assert [op_bounds(op) for op in ("1", "?", "*", "+", "!", "{2}", "{0,12}", "{3,}", "{,4}")] == [
+        (1, 1), (0, 1), (0, 10**9), (1, 10**9), (0, 0), (2, 2), (0, 12), (3, 10**9), (0, 4)]
+    nlp = blank_english()
+    pattern = [{"LOWER": {"IN": ["purchase", "buy"]}}, {"OP": "{0,4}"}, {"LOWER": "least"}, {"LIKE_NUM": True, "OP": "+"}]
+    tc = TokenCue("k/@c", pattern, nlp.vocab)
+    assert tc.pivot == {"least"} and (tc.left, tc.right) == (5, 10**9)
+    doc = nlp.tokenizer("Buyer shall buy at least 500 units and shall purchase, in each year of the Term, at least 20 pallets; it may buy more.")
+    lowers = [t.lower_ for t in doc]
+    full = sorted((s, e) for _id, s, e in tc.matcher(doc))
+    assert full and sorted(tc(doc, lowers)) == full
+    # one pivot far into a sentence: only the reach before it is scanned
+    doc = nlp.tokenizer("Subject to the terms and conditions of this Agreement and the Schedules, the Buyer shall purchase at least 500 units.")
+    lowers = [t.lower_ for t in doc]
+    i = lowers.index("least")
+    assert tc.windows(lowers) == [(i - 5, len(doc))]
+    assert tc(doc, lowers) == [(i - 2, i + 2)]  # "purchase at least 500"

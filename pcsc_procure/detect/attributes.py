@@ -22,6 +22,8 @@ from dataclasses import dataclass
 _BOUNDARY = {";", ":", "unless", "except", "provided", "but", "however", "whereas", "although", "if", "until", "where", "when", "whereby"}
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))
+_SCOPED_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("neither",), ("none", "of"))
+_CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether"}
 _NOT_NEGATING_AFTER = {"limited", "limit", "only", "less", "more", "later", "earlier", "fewer", "exceeding", "to", "withstanding"}
 
 OBLIGATION = (("shall",), ("must",), ("will",), ("agrees",), ("agree",), ("undertakes",), ("undertake",), ("covenants",), ("is", "required"), ("are", "required"), ("is", "obligated"), ("are", "obligated"), ("is", "obliged"), ("has", "to"), ("is", "responsible"), ("are", "responsible"), ("commits",), ("guarantees",))
@@ -77,6 +79,7 @@ _WEAK = PhraseIndex(WEAK)
 _PERMISSION = PhraseIndex(PERMISSION)
 _OBLIGATION = PhraseIndex(OBLIGATION)
 _SENTENCE_NEG_INDEX = PhraseIndex(_SENTENCE_NEG)
+_SCOPED_NEG_INDEX = PhraseIndex(_SCOPED_NEG)
 _PARTY_PHRASES = [(PhraseIndex(BOTH_PHRASES), "both"), (PhraseIndex(PUBLIC_PHRASES), "public"), (PhraseIndex(VENDOR_PHRASES), "vendor")]
 _PARTY_FIRST = {seq[0] for seq in BOTH_PHRASES + PUBLIC_PHRASES + VENDOR_PHRASES}
 _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", "option"))
@@ -105,9 +108,31 @@ def clause_end(words: list[str], anchor: int) -> int:
     return len(words)
 
 
+def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
+    """True when the negator at `neg` sits in a leading condition that a comma
+    closes before the anchor: "If the Software is not compliant, Customer's
+    sole remedy is ..." does not negate the remedy."""
+    if "," not in words[neg + 1 : anchor]:
+        return False
+    for i in range(start, neg):
+        if words[i] in _CONDITION or _match_at(words, i, ("in", "the", "event")):
+            return True
+    return False
+
+
 def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
+    """Whether the anchor's clause is negated.
+
+    Scoped negators ("in no event", "neither party") reach the anchor from
+    anywhere earlier in its clause; plain ones ("not", "no") only from the 12
+    tokens before it, and not from inside a leading condition.
+    """
     if start is None:
         start = clause_start(words, anchor)
+    for i in range(max(start, anchor - 40), anchor):
+        seq = _SCOPED_NEG_INDEX.at(words, i)
+        if seq and i + len(seq) <= anchor:
+            return True
     lo = max(start, anchor - 12)
     for i in range(lo, anchor):
         w = words[i]
@@ -118,6 +143,8 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
             if w == "no" and nxt in ("later", "less", "more", "fewer", "earlier", "additional", "extra", "charge", "cost"):
                 continue
             if w == "nor" and i > 0 and words[i - 1] == "or":
+                continue
+            if _in_condition(words, start, i, anchor):
                 continue
             return True
     # "In no event shall ...", "Neither party ..." at the head of the sentence.
@@ -186,11 +213,15 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     mod, modal_at = modality(words, anchor, start)
     if negated and mod in ("obligation", "permission"):
         mod = "prohibition"
-    party_before = modal_at if modal_at is not None and modal_at < anchor else anchor
+    # The party is the subject of the modal verb; a hedge ("where practicable") may sit anywhere.
+    party_before = modal_at if mod != "weak" and modal_at is not None and modal_at < anchor else anchor
     party, role, idx = find_party(words, texts, party_before, start, party_terms)
     if party is None and start > 0:
         # "Upon notice, the City may ..." is one clause; but "..., provided that Vendor may" starts a new one.
         party, role, idx = find_party(words, texts, party_before, 0, party_terms)
+    if party is None and party_before < anchor:
+        # Inverted subject: "In no event shall the City be liable ..."
+        party, role, idx = find_party(words, texts, anchor, party_before + 1, party_terms)
     if party is None:
         party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
     return Attributes(negated=negated, modality=mod, party=party, role=role, party_index=idx)

@@ -12,18 +12,23 @@ neighbouring ones.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from pcsc_procure.detect import attributes as attr
 from pcsc_procure.detect import spans
-from pcsc_procure.detect.prefilter import Requirement, group_of, token_group, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import Requirement, group_of, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
+from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.detect.values import extract
 from pcsc_procure.document.model import Document
 from pcsc_procure.segment.definitions import find_definitions
 from pcsc_procure.segment.sentences import split_sentences
+
+
+_MAX_ANCHORS = 8  # anchor occurrences tried per cue when attributes reject the first
 
 
 @dataclass(slots=True)
@@ -86,7 +91,7 @@ class Detector:
     """All clause kinds compiled into spaCy matchers; reusable across documents."""
 
     def __init__(self, kinds: list[KindSpec], shared_vocab: dict[str, list[str]]):
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         from pcsc_procure.nlp import blank_english
 
@@ -95,7 +100,7 @@ class Detector:
         self.kinds = {k.kind: k for k in kinds}
         self.shared = shared_vocab
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.matchers: dict[str, Matcher] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
+        self.token_cues: dict[str, list[TokenCue]] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
         self._keys: dict[int, str] = {}  # match_id -> group key
         self._unsafe = unsafe_runs(self.tokenizer)
         # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
@@ -113,7 +118,7 @@ class Detector:
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
-                    self.matchers.setdefault(kind.kind, Matcher(self.nlp.vocab)).add(key, [cue.tokens])
+                    self.token_cues.setdefault(kind.kind, []).append(TokenCue(key, cue.tokens, self.nlp.vocab))
                     self._keys[self.nlp.vocab.strings[key]] = key
             self.requirements[kind.kind] = self._requirements(kind)
         self._gates = _gate_index(self.requirements)
@@ -132,7 +137,7 @@ class Detector:
         for cue in kind.match:
             groups = []
             if cue.tokens:
-                groups.append(token_group(cue.tokens))
+                groups.extend(token_groups(cue.tokens, self._unsafe))
             groups.extend(group_of(self._phrases(kind, g), self._unsafe) for g in cue.all)
             if cue.any:
                 groups.append(union([group_of(self._phrases(kind, g), self._unsafe) for g in cue.any]))
@@ -208,11 +213,14 @@ class Detector:
         hits: dict[str, list[tuple[int, int]]] = {}
         for match_id, s, e in self.phrase_matcher(tokens):
             hits.setdefault(self._keys[match_id], []).append((s, e))
+        lowers = None
         for name in names:
-            matcher = self.matchers.get(name)
-            if matcher is not None:
-                for match_id, s, e in matcher(tokens):
-                    hits.setdefault(self._keys[match_id], []).append((s, e))
+            for tc in self.token_cues.get(name, ()):
+                if lowers is None:
+                    lowers = [t.lower_ for t in tokens]
+                found = tc(tokens, lowers)
+                if found:
+                    hits.setdefault(tc.key, []).extend(found)
         if not hits:
             return None
         xrefs = spans.xref_spans(stext)
@@ -239,23 +247,22 @@ class Detector:
     def _evaluate(self, spec: KindSpec, cand: _Candidate, party_terms) -> Detection | None:
         hits = self._apply_mask(spec, cand.hits) if spec.mask else cand.hits
         for cue in spec.exclude:
-            if self._cue_matches(spec, cue, hits, cand) is not None:
+            if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
         for cue in spec.match:
-            anchor = self._cue_matches(spec, cue, hits, cand)
-            if anchor is None:
-                continue
-            a_start, a_end = anchor
-            res = cand.attributes(a_start, party_terms)
-            if cue.negated is not None and res.negated != cue.negated:
-                continue
-            if res.negated and spec.negation == "drop" and cue.negated is None:
-                continue
-            if cue.role is not None and res.role != cue.role:
-                continue
-            if cue.modality and (res.modality or "none") not in cue.modality:
-                continue
-            return self._detection(spec, cue, cand, a_start, a_end, res)
+            # Each occurrence of the anchor group in turn: in "Excluding liability
+            # for X, in no event shall Y be liable", the second "liable" is negated.
+            for a_start, a_end in itertools.islice(self._anchors(spec, cue, hits, cand), _MAX_ANCHORS):
+                res = cand.attributes(a_start, party_terms)
+                if cue.negated is not None and res.negated != cue.negated:
+                    continue
+                if res.negated and spec.negation == "drop" and cue.negated is None:
+                    continue
+                if cue.role is not None and res.role != cue.role:
+                    continue
+                if cue.modality and (res.modality or "none") not in cue.modality:
+                    continue
+                return self._detection(spec, cue, cand, a_start, a_end, res)
         return None
 
     def _detection(self, spec: KindSpec, cue: Cue, cand: _Candidate, a_start: int, a_end: int, res) -> Detection:
@@ -270,43 +277,39 @@ class Detector:
             section=block.section, heading=block.heading, block=sent.block,
         )
 
-    def _cue_matches(self, spec: KindSpec, cue: Cue, hits, cand: _Candidate) -> tuple[int, int] | None:
-        """(anchor token start, end) when the cue matches this sentence."""
+    def _anchors(self, spec: KindSpec, cue: Cue, hits, cand: _Candidate):
+        """Yield (anchor token start, end) for each way the cue matches this sentence."""
         key = self._group_key
         positions: list[list[tuple[int, int]]] = []
         if cue.tokens:  # the token match is the anchor; `near` counts from it
             found = hits.get(f"{spec.kind}/@{cue.id}")
             if not found:
-                return None
+                return
             positions.append(found)
         for group in cue.all:
             found = hits.get(key(spec, group))
             if not found:
-                return None
+                return
             positions.append(found)
-        if cue.any:
-            any_found = [p for g in cue.any for p in hits.get(key(spec, g), ())]
-            if not any_found:
-                return None
-        else:
-            any_found = []
+        any_found = [p for g in cue.any for p in hits.get(key(spec, g), ())]
+        if cue.any and not any_found:
+            return
         for group in cue.none:
             if hits.get(key(spec, group)):
-                return None
+                return
         if cue.heading:
             heading = cand.heading
             if not heading or not any(_phrase_in(p, heading) for g in cue.heading for p in self._phrases(spec, g)):
-                return None
-        if positions:
-            choice = _best_combination(positions, cue.near, cue.order)
-            if choice is None:
-                return None
-            if cue.near and any_found:
-                a = choice[0][0]
-                if not any(abs(p[0] - a) <= cue.near for p in any_found):
-                    return None
-            return choice[0]
-        return min(any_found)
+                return
+        if not positions:
+            yield from sorted(any_found)
+            return
+        for anchor in positions[0]:
+            if _combination(anchor, positions[1:], cue.near, cue.order) is None:
+                continue
+            if cue.near and any_found and not any(abs(p[0] - anchor[0]) <= cue.near for p in any_found):
+                continue
+            yield anchor
 
 
 def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[str]]:
@@ -347,28 +350,21 @@ def _phrase_in(phrase: str, text: str) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def _best_combination(positions: list[list[tuple[int, int]]], near: int | None, order: bool):
-    """Pick one occurrence per group; respect `near` (to the anchor) and `order`."""
-    anchors = positions[0]
-    for a in anchors:
-        chosen = [a]
-        ok = True
-        prev = a
-        for occ in positions[1:]:
-            candidates = occ
-            if order:
-                candidates = [p for p in candidates if p[0] >= prev[1]]
-            if near is not None:
-                candidates = [p for p in candidates if abs(p[0] - a[0]) <= near]
-            if not candidates:
-                ok = False
-                break
-            best = min(candidates, key=lambda p: abs(p[0] - a[0]))
-            chosen.append(best)
-            prev = best
-        if ok:
-            return chosen
-    return None
+def _combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool):
+    """One occurrence per other group, nearest the anchor; respect `near` and `order`."""
+    chosen = [anchor]
+    prev = anchor
+    for occ in others:
+        candidates = occ
+        if order:
+            candidates = [p for p in candidates if p[0] >= prev[1]]
+        if near is not None:
+            candidates = [p for p in candidates if abs(p[0] - anchor[0]) <= near]
+        if not candidates:
+            return None
+        prev = min(candidates, key=lambda p: abs(p[0] - anchor[0]))
+        chosen.append(prev)
+    return chosen
 
 
 @lru_cache(maxsize=4)

@@ -69,17 +69,33 @@ def group_of(phrases: list[str], unsafe: frozenset[str]) -> Group | None:
     return Group(alts)
 
 
-def token_group(pattern: list[dict]) -> Group | None:
-    """Words required by the literal first token of a spaCy Matcher pattern."""
-    first = pattern[0]
-    lit = first.get("LOWER", first.get("ORTH", first.get("TEXT")))
-    values = [lit] if isinstance(lit, str) else lit.get("IN") if isinstance(lit, dict) else None
+def _literal_group(token: dict, unsafe: frozenset[str]) -> Group | None:
+    """The words one token pattern requires, when it names them literally."""
+    lit = token.get("LOWER", token.get("ORTH", token.get("TEXT")))
+    values = [lit] if isinstance(lit, str) else lit.get("IN") if isinstance(lit, dict) and set(lit) == {"IN"} else None
     if not isinstance(values, list) or not values:
         return None
-    alts = [frozenset(_RUN.findall(str(v).lower())) for v in values]
+    alts = [frozenset(r for r in _RUN.findall(str(v).lower()) if r not in unsafe) for v in values]
     if not all(alts):
-        return None
+        return None  # punctuation or a tokenizer-split word: nothing safe to look for
     return Group(alts)
+
+
+def token_groups(pattern: list[dict], unsafe: frozenset[str]) -> list[Group]:
+    """One group per token of a spaCy Matcher pattern that must occur and names its words.
+
+    Optional tokens ("?", "*", "{0,n}"), negated ones ("!") and tokens matched
+    by regex, shape or other attributes require nothing the filter can see.
+    """
+    out = []
+    for token in pattern:
+        op = token.get("OP", "1")
+        if op not in ("1", "+") and not (op.startswith("{") and not op.startswith("{0") and not op.startswith("{,")):
+            continue
+        group = _literal_group(token, unsafe)
+        if group is not None:
+            out.append(group)
+    return out
 
 
 def union(groups: list[Group | None]) -> Group | None:

@@ -1,0 +1,101 @@
+"""Raw spaCy token patterns (`tokens:` cues), matched only where they can match.
+
+spaCy's Matcher walks every token of the sentence, and a pattern that starts
+with a common word and allows a gap ("shall ... {0,12} ... at least") forks
+states at every start it sees: on long contract sentences that costs more
+than everything else together. A pattern's match always contains one
+occurrence of each of its required literal tokens, so each cue picks the
+rarest such token as a pivot and runs the Matcher only on windows around the
+pivot's occurrences, as wide as the pattern can reach on either side. The
+matches are exactly those of a run over the whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INF = 10**9
+_RANGE = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
+
+
+def op_bounds(op: str) -> tuple[int, int]:
+    """(min, max) number of tokens one pattern token with this OP consumes."""
+    if op in ("1", "!"):
+        return (1, 1) if op == "1" else (0, 0)
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, _INF
+    if op == "+":
+        return 1, _INF
+    m = _RANGE.match(op)
+    if not m:
+        return 0, _INF
+    lo = int(m.group(1) or 0)
+    if not m.group(2):
+        return lo, lo
+    return lo, int(m.group(3)) if m.group(3) else _INF
+
+
+def literal_words(token: dict) -> frozenset[str] | None:
+    """Lower-cased texts a token pattern accepts, when it names them (LOWER/ORTH/TEXT, or IN)."""
+    for attr in ("LOWER", "ORTH", "TEXT"):  # case-sensitive ones still need their lower case present
+        if attr in token:
+            lit = token[attr]
+            values = [lit] if isinstance(lit, str) else lit.get("IN") if isinstance(lit, dict) and set(lit) == {"IN"} else None
+            if not isinstance(values, list):
+                return None
+            return frozenset(str(v).lower() for v in values)
+    return None
+
+
+class TokenCue:
+    """One `tokens:` pattern with its pivot token and reach (see module doc)."""
+
+    __slots__ = ("key", "matcher", "pivot", "left", "right")
+
+    def __init__(self, key: str, pattern: list[dict], vocab):
+        from spacy.matcher import Matcher
+
+        self.key = key
+        self.matcher = Matcher(vocab)
+        self.matcher.add(key, [pattern])
+        bounds = [op_bounds(str(t.get("OP", "1"))) for t in pattern]
+        self.pivot: frozenset[str] | None = None
+        self.left = self.right = _INF
+        best = None
+        for j, token in enumerate(pattern):
+            words = literal_words(token)
+            if words is None or bounds[j] != (1, 1):
+                continue
+            left = min(_INF, sum(b[1] for b in bounds[:j]))
+            right = min(_INF, sum(b[1] for b in bounds[j + 1 :]))
+            # Prefer a word (punctuation is everywhere), then a bounded reach, then few alternatives.
+            score = (not any(w[:1].isalnum() for w in words), (left >= _INF) + (right >= _INF), len(words))
+            if best is None or score < best[0]:
+                best = (score, words, left, right)
+        if best is not None:
+            _score, self.pivot, self.left, self.right = best
+
+    def windows(self, lowers: list[str]) -> list[tuple[int, int]]:
+        """Token ranges that contain every match (merged, in order)."""
+        n = len(lowers)
+        if self.pivot is None:
+            return [(0, n)]
+        out: list[list[int]] = []
+        for i, w in enumerate(lowers):
+            if w in self.pivot:
+                a, b = max(0, i - self.left), min(n, i + 1 + self.right)
+                if out and a <= out[-1][1]:
+                    out[-1][1] = max(out[-1][1], b)
+                else:
+                    out.append([a, b])
+        return [(a, b) for a, b in out]
+
+    def __call__(self, tokens, lowers: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of every match in the sentence `tokens`."""
+        found = []
+        for a, b in self.windows(lowers):
+            for _id, s, e in self.matcher(tokens[a:b]):
+                found.append((a + s, a + e))
+        return found

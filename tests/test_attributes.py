@@ -1,0 +1,104 @@
+"""Negation, modality and party resolution around an anchor word.
+
+`resolve` is called on the tokens of one sentence with the index of the
+anchor (the word a cue matched); these tests name the anchor by its text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pcsc_procure.detect.attributes import PhraseIndex, clause_start, resolve
+from pcsc_procure.nlp import blank_english
+
+
+def attrs(sentence: str, anchor: str, occurrence: int = 0, party_terms: dict | None = None):
+    tokens = blank_english().tokenizer(sentence)
+    texts = [t.text for t in tokens]
+    words = [t.lower() for t in texts]
+    positions = [i for i, w in enumerate(words) if w == anchor.lower()]
+    return resolve(words, texts, positions[occurrence], party_terms or {})
+
+
+@pytest.mark.parametrize("sentence, anchor, modality, party, role", [
+    ("The City may terminate this Agreement for convenience.", "terminate", "permission", "City", "public"),
+    ("The Contractor shall maintain insurance for the Term.", "maintain", "obligation", "Contractor", "vendor"),
+    ("Either party shall have the right to audit the records.", "audit", "permission", "Either party", "both"),
+    ("The Vendor will be entitled to suspend the Services.", "suspend", "permission", "Vendor", "vendor"),
+    ("The Supplier shall use reasonable efforts to restore the Services.", "restore", "weak", "Supplier", "vendor"),
+    ("Where practicable, the Operator should publish the data.", "publish", "weak", "Operator", "vendor"),
+    ("Upon notice, the Authority may inspect the premises.", "inspect", "permission", "Authority", "public"),
+])
+def test_modality_and_party(sentence, anchor, modality, party, role):
+    a = attrs(sentence, anchor)
+    assert (a.modality, a.party, a.role, a.negated) == (modality, party, role, False)
+
+
+def test_passive_agent_is_the_party():
+    a = attrs("This Agreement may be terminated by the City at any time.", "terminated")
+    assert (a.party, a.role, a.modality) == ("City", "public", "permission")
+
+
+def test_defined_party_terms_give_the_role():
+    a = attrs("Licensee may terminate this Agreement on notice.", "terminate", party_terms={"licensee": None})
+    assert a.party == "Licensee" and a.role is None
+
+
+@pytest.mark.parametrize("sentence, anchor", [
+    ("The Vendor shall not assign this Agreement.", "assign"),
+    ("Neither party may terminate this Agreement for convenience.", "terminate"),
+    ("In no event shall the Supplier be liable for indirect damages.", "liable"),
+    # a scoped negator reaches past a long subject
+    ("IN NO EVENT SHALL EITHER PARTY OR ITS OFFICERS, DIRECTORS, EMPLOYEES OR AGENTS BE LIABLE FOR LOST PROFITS.", "liable"),
+    ("Except for breaches of confidentiality, neither party shall be liable for consequential damages.", "liable"),
+])
+def test_negated(sentence, anchor):
+    a = attrs(sentence, anchor)
+    assert a.negated
+
+
+def test_negated_obligation_is_prohibition():
+    a = attrs("The Contractor shall not disclose City Data.", "disclose")
+    assert a.negated and a.modality == "prohibition"
+
+
+@pytest.mark.parametrize("sentence, anchor, occurrence", [
+    ("The Vendor's liability shall be limited to the fees paid.", "limited", 0),
+    ("The Vendor shall deliver no later than 30 days after the order.", "deliver", 0),
+    # the negator belongs to the leading condition, not to the main clause
+    ("If the Software is not compliant, the Customer's sole remedy shall be repair.", "remedy", 0),
+    ("In the event that the Vendor does not respond, the City may terminate this Agreement.", "terminate", 0),
+    # the first "liability" is the carve-out, the second is negated
+    ("Excluding liability for fraud, in no event shall the Vendor have any liability for lost profits.", "liability", 0),
+])
+def test_not_negated(sentence, anchor, occurrence):
+    assert not attrs(sentence, anchor, occurrence).negated
+
+
+def test_second_occurrence_is_negated():
+    a = attrs("Excluding liability for fraud, in no event shall the Vendor have any liability for lost profits.", "liability", 1)
+    assert a.negated
+
+
+def test_hedge_in_another_clause_does_not_weaken():
+    a = attrs("The Vendor shall use reasonable efforts to respond; the City may terminate this Agreement on notice.", "terminate")
+    assert a.modality == "permission" and a.role == "public"
+
+
+def test_clause_start_stops_at_semicolon_and_comma_boundary():
+    words = "the vendor shall pay ; the city may , unless agreed , terminate".split()
+    assert clause_start(words, words.index("city")) == 5
+    assert clause_start(words, words.index("terminate")) == 10  # after ", unless"
+
+
+def test_phrase_index_prefers_the_longest_sequence():
+    idx = PhraseIndex([("is",), ("is", "entitled"), ("is", "entitled", "to")])
+    words = "the city is entitled to audit".split()
+    assert idx.at(words, 2) == ("is", "entitled", "to")
+    assert idx.first_in(words, 0, len(words)) == 2
+    assert idx.at(words, 0) is None
+
+
+def test_inverted_subject_after_the_modal():
+    a = attrs("In no event shall the City be liable for lost profits.", "liable")
+    assert (a.party, a.role, a.negated, a.modality) == ("City", "public", True, "prohibition")
