@@ -28,30 +28,67 @@ def passage(text: str, det) -> str:
     return text[det.start : det.end]
 
 
-# -- governing law -----------------------------------------------------------
+# (kind, a passage that is that kind): detected once, over the whole passage.
+POSITIVE = [
+    ("governing-law", "This Agreement shall be governed by and construed in accordance with the laws of the State of New York."),
+    ("governing-law", "This Contract is governed by the law of England and Wales."),
+    ("governing-law", "The validity, construction and interpretation of this Agreement shall be governed by the internal laws of the Province of Ontario."),
+    ("governing-law", "The laws of the Republic of Kenya shall govern this Agreement."),
+    ("governing-law", "This Agreement shall be governed by Swiss law, without regard to its conflict of laws rules."),
+    ("termination-for-convenience", "Either party may terminate this Agreement at any time without cause upon sixty days' prior written notice."),
+    ("termination-for-convenience", "This Agreement may be terminated by either party upon ninety (90) days written notice to the other party."),
+    ("termination-for-convenience", "Customer may terminate this Agreement for any reason upon six months' written notice to the Supplier."),
+    ("termination-for-convenience", "The Authority shall have the right to terminate the Contract at its sole discretion on three months' notice."),
+    ("termination-for-convenience", "This Agreement shall continue in effect until either Party gives the other thirty (30) days' prior written notice of termination."),
+    ("liability-cap", "The Vendor's aggregate liability under this Agreement shall not exceed the fees paid in the twelve months preceding the claim."),
+    ("liability-cap", "IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES, INCLUDING LOST PROFITS."),
+    ("liability-cap", "Neither party shall be liable to the other for any special or punitive damages arising out of this Agreement."),
+    ("liability-cap", "The Supplier's total liability arising out of or in connection with this Contract shall be limited to EUR 50,000."),
+    ("liability-cap", "Repair or replacement of the defective Equipment shall be the City's sole and exclusive remedy for breach of this warranty."),
+    ("liability-cap", "No action arising out of this Agreement may be brought by either party more than one (1) year after the cause of action has arisen."),
+    ("uncapped-liability", "EXCEPT FOR A PARTY'S BREACH OF ITS CONFIDENTIALITY OBLIGATIONS OR ITS INDEMNIFICATION OBLIGATIONS, IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR CONSEQUENTIAL DAMAGES."),
+    ("uncapped-liability", "The limitations of liability in this Section 12 shall not apply to liability arising from fraud, gross negligence or wilful misconduct."),
+    ("uncapped-liability", "The Vendor's liability for breach of the data protection obligations shall be unlimited."),
+    ("uncapped-liability", "Except with respect to infringement claims under Section 9, each party's aggregate liability shall not exceed the fees paid."),
+]
 
-@pytest.mark.parametrize("text", [
-    "This Agreement shall be governed by and construed in accordance with the laws of the State of New York.",
-    "This Contract is governed by the law of England and Wales.",
-    "The validity, construction and interpretation of this Agreement shall be governed by the internal laws of the Province of Ontario.",
-    "The laws of the Republic of Kenya shall govern this Agreement.",
-    "This Agreement shall be governed by Swiss law, without regard to its conflict of laws rules.",
-])
-def test_governing_law_positive(text):
-    det = one(text, "governing-law")
+# (kind, a look-alike passage that is not that kind).
+NEGATIVE = [
+    ("governing-law", "The Contractor shall comply with all applicable laws and regulations."),
+    ("governing-law", '"Applicable Law" means all laws, statutes and regulations in force from time to time.'),
+    ("governing-law", "Any provision of this Agreement prohibited by applicable law shall be ineffective to the extent of such prohibition."),
+    ("governing-law", "Disputes shall be resolved in accordance with Section 14.5 (Governing Law; Dispute Resolution)."),
+    ("governing-law", "The Vendor shall obtain all permits required by the law of the municipality."),
+    ("termination-for-convenience", "Either party may terminate this Agreement if the other commits a material breach and fails to cure it within thirty days of notice."),
+    ("termination-for-convenience", "Upon termination of this Agreement for any reason, the Vendor shall return all City Data."),
+    ("termination-for-convenience", "If the Customer elects to terminate this Agreement for any reason, the Customer shall pay the termination fee."),
+    ("termination-for-convenience", "The City may terminate this Agreement immediately by written notice if the Contractor becomes insolvent."),
+    ("termination-for-convenience", "Termination of this Agreement shall not affect the accrued rights of either party."),
+    ("termination-for-convenience", "The Supplier may suspend the Services on ten days' notice while any invoice remains unpaid."),
+    ("liability-cap", "The Contractor shall maintain commercial general liability insurance with limits of not less than USD 2,000,000 per occurrence."),
+    ("liability-cap", "The Vendor shall indemnify the City against all liabilities, damages and costs arising from the Vendor's negligence."),
+    ("liability-cap", "Supplier is a limited liability company organised under the laws of Delaware."),
+    ("liability-cap", "The Contractor shall be liable for all damage caused by its employees to City property."),
+    ("liability-cap", "Nothing in this Agreement limits the remedies available to a Party, including injunctive relief."),
+    ("uncapped-liability", "The Vendor's aggregate liability shall be limited to the fees paid in the previous twelve months."),
+    ("uncapped-liability", "The Vendor shall indemnify the City except to the extent the loss is caused by the City's gross negligence."),
+    ("uncapped-liability", "The services include, but are not limited to, maintenance of the sensors in accordance with Section 4."),
+    ("uncapped-liability", "Supplier is an unlimited liability company incorporated in Nova Scotia."),
+]
+
+
+@pytest.mark.parametrize("kind, text", POSITIVE)
+def test_positive(kind, text):
+    det = one(text, kind)
     assert passage(text, det) == text
 
 
-@pytest.mark.parametrize("text", [
-    "The Contractor shall comply with all applicable laws and regulations.",
-    '"Applicable Law" means all laws, statutes and regulations in force from time to time.',
-    "Any provision of this Agreement prohibited by applicable law shall be ineffective to the extent of such prohibition.",
-    "Disputes shall be resolved in accordance with Section 14.5 (Governing Law; Dispute Resolution).",
-    "The Vendor shall obtain all permits required by the law of the municipality.",
-])
-def test_governing_law_negative(text):
-    assert not found(text, "governing-law")
+@pytest.mark.parametrize("kind, text", NEGATIVE)
+def test_negative(kind, text):
+    assert not found(text, kind)
 
+
+# -- governing law -----------------------------------------------------------
 
 def test_governing_law_caption_is_not_the_passage():
     text = "17. Governing Law. This Agreement shall be governed by the laws of the State of California."
@@ -72,30 +109,6 @@ def test_governing_law_attributes():
 
 
 # -- termination for convenience ---------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Either party may terminate this Agreement at any time without cause upon sixty days' prior written notice.",
-    "This Agreement may be terminated by either party upon ninety (90) days written notice to the other party.",
-    "Customer may terminate this Agreement for any reason upon six months' written notice to the Supplier.",
-    "The Authority shall have the right to terminate the Contract at its sole discretion on three months' notice.",
-    "This Agreement shall continue in effect until either Party gives the other thirty (30) days' prior written notice of termination.",
-])
-def test_termination_for_convenience_positive(text):
-    det = one(text, "termination-for-convenience")
-    assert passage(text, det) == text and not det.negated
-
-
-@pytest.mark.parametrize("text", [
-    "Either party may terminate this Agreement if the other commits a material breach and fails to cure it within thirty days of notice.",
-    "Upon termination of this Agreement for any reason, the Vendor shall return all City Data.",
-    "If the Customer elects to terminate this Agreement for any reason, the Customer shall pay the termination fee.",
-    "The City may terminate this Agreement immediately by written notice if the Contractor becomes insolvent.",
-    "Termination of this Agreement shall not affect the accrued rights of either party.",
-    "The Supplier may suspend the Services on ten days' notice while any invoice remains unpaid.",
-])
-def test_termination_for_convenience_negative(text):
-    assert not found(text, "termination-for-convenience")
-
 
 def test_termination_for_convenience_public_permission():
     det = one("The City may terminate this Agreement for convenience on 30 days' notice.", "termination-for-convenience")
@@ -118,3 +131,27 @@ def test_termination_for_convenience_negated():
 def test_termination_for_convenience_weak():
     det = one("The Supplier shall use reasonable efforts to give the City ninety days' notice before it terminates the Contract for convenience.", "termination-for-convenience")
     assert det.modality == "weak"
+
+
+# -- liability cap and carve-outs ----------------------------------------------
+
+def test_liability_cap_amount_and_attributes():
+    text = "The Vendor's total liability shall not exceed $500,000."
+    det = one(text, "liability-cap")
+    assert det.values["money"][0]["amount"] == 500000
+    # the cap itself is not negated ("not" bounds the amount); the Vendor's liability is capped
+    assert not det.negated and det.modality == "obligation"
+    assert (det.party, det.role) == ("Vendor", "vendor")
+
+
+def test_excluded_damages_are_a_negated_cap():
+    det = one("In no event shall the City be liable for lost profits or consequential damages.", "liability-cap")
+    assert det.negated and det.modality == "prohibition" and det.role == "public"
+
+
+def test_uncapped_carve_out_is_also_a_cap():
+    text = "Except for breaches of Section 8 (Confidentiality), neither party shall be liable for indirect damages."
+    kinds = {d.kind for d in analyse_text(text).detections}
+    assert {"liability-cap", "uncapped-liability"} <= kinds
+    det = one(text, "uncapped-liability")
+    assert det.negated and det.role == "both"
