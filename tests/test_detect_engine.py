@@ -289,3 +289,21 @@ def test_token_cue_windows_find_exactly_the_full_matches():
     i = lowers.index("least")
     assert tc.windows(lowers) == [(i - 5, len(doc))]
     assert tc(doc, lowers) == [(i - 2, i + 2)]  # "purchase at least 500"
+
+
+# -- structure: captions reach the blocks under them ----------------------------
+
+def test_caption_only_numbered_block_heads_its_sub_clauses():
+    from pcsc_procure.document.reader import read_bytes
+    from pcsc_procure.segment.structure import annotate_structure
+
+    text = "14. Insurance.\n\n14.1 The Vendor shall hold cover.\n\n15. The City shall pay the fees.\n\n16. Audit. The City may audit."
+    doc = read_bytes(text.encode(), "x.txt")
+    annotate_structure(doc)
+    got = [(b.section, b.title, b.heading) for b in doc.blocks]
+    assert got == [
+        ("14", "Insurance", "Insurance"),
+        ("14.1", None, "Insurance"),
+        ("15", None, None),  # a new uncaptioned clause leaves "Insurance" behind
+        ("16", "Audit", "Audit"),
+    ]

@@ -194,7 +194,7 @@ class Detector:
             if not names:
                 continue
             block = doc.blocks[sent.block]
-            if block.kind == "heading" or spans.is_caption(stext) or spans.is_definition(stext):
+            if block.kind == "heading" or spans.is_caption(stext) or spans.is_definition(stext) or spans.is_toc(stext):
                 continue
             cand = self._candidate(sent, block, stext, names)
             if cand is None:

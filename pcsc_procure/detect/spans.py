@@ -8,6 +8,7 @@ governed by the laws of ..."), not every passage that names it. So:
   through `heading`.
 - definitions ('"Applicable Law" means ...') fix a term's meaning; the
   clause that uses the term is elsewhere.
+- tables of contents ("10.3 Audits 10.4 Insurance 11 ...") list clauses.
 - cross-reference titles ("Section 14.5 (Governing Law)", 'Clause 24
   ("Governing law and arbitration")') point at another clause; their words
   are masked before cues are evaluated.
@@ -62,6 +63,19 @@ def is_caption(text: str) -> bool:
     if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
         return False
     return looks_like_heading(rest)
+
+
+_LEADERS = re.compile(r"\.{5,}|(?:\. ){5,}|_{5,}")
+# A title word, a clause or page number, then the next title: "Audits 28 10.4 Insurance".
+_TOC_STEP = re.compile(r"[A-Za-z][\s.]+\d{1,3}(?:\.\d{1,3})*\.?\s+(?=[A-Z\d])")
+_MODAL = re.compile(r"\b(?:shall|will|may|must|agrees?)\b", re.IGNORECASE)
+
+
+def is_toc(text: str) -> bool:
+    """A run of clause titles and page numbers: "10.3 Audits 28 10.4 Insurance 29"."""
+    if _LEADERS.search(text):
+        return True
+    return len(_TOC_STEP.findall(text)) >= 4 and not _MODAL.search(text)
 
 
 def is_definition(text: str) -> bool:

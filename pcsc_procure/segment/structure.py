@@ -2,14 +2,31 @@
 
 Fills in, for each block: the enclosing section number ("12.3", "12.3(b)"),
 the nearest heading or inline caption above it, and a numbered clause's own
-caption ("12. Governing Law. This Agreement..." -> "Governing Law").
+caption ("12. Governing Law. This Agreement..." -> "Governing Law", and a
+numbered block that is only a caption: "14. Insurance.").
 """
 
 from __future__ import annotations
 
 from pcsc_procure.document.model import Document
-from pcsc_procure.segment.headings import inline_caption
-from pcsc_procure.segment.numbering import match_number
+from pcsc_procure.segment.headings import inline_caption, looks_like_heading
+from pcsc_procure.segment.numbering import ClauseNumber, match_number
+
+_CAPTION_LEVEL = 100  # a heading that came from a numbered clause's own caption
+
+
+def clause_caption(text: str, num: ClauseNumber, end: int) -> str | None:
+    """The caption of the numbered clause whose number `num` starts a block ending at `end`."""
+    pos = num.end
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    cap = inline_caption(text, pos)
+    if cap and cap[1] <= end:
+        return cap[0]
+    rest = text[pos:end].strip().rstrip(".:;-–— ").strip()
+    if rest and len(rest) < 80 and "\n" not in rest and looks_like_heading(rest):
+        return rest
+    return None
 
 
 def annotate_structure(doc: Document) -> None:
@@ -29,21 +46,20 @@ def annotate_structure(doc: Document) -> None:
             else:
                 key = f"({num.key})"
         if block.kind == "heading":
-            level = block.level or 1
             heading = block.title or text[block.start : block.end].strip()
-            heading_level = level
+            heading_level = block.level or 1
             if key:
                 section = key
             block.section = section
             block.heading = heading
             continue
         if num is not None and block.title is None:
-            cap = inline_caption(text, num.end + (len(text[num.end:block.end]) - len(text[num.end:block.end].lstrip())))
-            if cap and cap[1] <= block.end:
-                block.title = cap[0]
+            block.title = clause_caption(text, num, block.end)
         block.section = key or section
-        if block.title and num is not None and num.depth <= 2 and num.style in ("decimal", "word"):
-            heading = block.title
-            heading_level = 100
+        if num is not None and num.style in ("decimal", "word") and num.depth <= 2:
+            if block.title:
+                heading, heading_level = block.title, _CAPTION_LEVEL
+            elif num.depth == 1 and heading_level == _CAPTION_LEVEL:
+                # A new top-level clause without a caption leaves the previous clause's caption behind.
+                heading = None
         block.heading = block.title or heading
-    _ = heading_level
