@@ -50,6 +50,15 @@ POSITIVE = [
     ("uncapped-liability", "The limitations of liability in this Section 12 shall not apply to liability arising from fraud, gross negligence or wilful misconduct."),
     ("uncapped-liability", "The Vendor's liability for breach of the data protection obligations shall be unlimited."),
     ("uncapped-liability", "Except with respect to infringement claims under Section 9, each party's aggregate liability shall not exceed the fees paid."),
+    ("insurance", "The Contractor shall maintain public liability insurance of at least EUR 5,000,000 per occurrence for the Term."),
+    ("insurance", "Such policies shall name the City as an additional insured and shall provide thirty days' notice of cancellation."),
+    ("insurance", "Commercial General Liability: $2,000,000 per occurrence and $4,000,000 in the aggregate."),
+    ("insurance", "The Vendor shall deliver certificates of insurance evidencing the required coverage before starting work."),
+    ("audit-rights", "The City may audit the Vendor's books and records relating to the Services upon ten business days' notice."),
+    ("audit-rights", "The Contractor shall make its books and records available for inspection by the Authority during normal business hours."),
+    ("audit-rights", "Any such audit shall be conducted by an independent certified public accountant at the requesting party's expense."),
+    ("audit-rights", "The Licensor shall have the right to inspect the Licensee's premises to verify compliance with the quality standards."),
+
 ]
 
 # (kind, a look-alike passage that is not that kind).
@@ -74,6 +83,13 @@ NEGATIVE = [
     ("uncapped-liability", "The Vendor shall indemnify the City except to the extent the loss is caused by the City's gross negligence."),
     ("uncapped-liability", "The services include, but are not limited to, maintenance of the sensors in accordance with Section 4."),
     ("uncapped-liability", "Supplier is an unlimited liability company incorporated in Nova Scotia."),
+    ("insurance", "The Customer shall pay all freight, insurance and shipping charges for the Products."),
+    ("insurance", "The deposit accounts of the Bank are insured by the FDIC up to the applicable limits."),
+    ("insurance", "The Supplier shall invoice the Customer monthly in arrears."),
+    ("audit-rights", "The financial statements have been prepared from the audited financial statements of the Company."),
+    ("audit-rights", "Confidential Information may be disclosed to a party's employees, legal counsel, auditors or insurers."),
+    ("audit-rights", "Either Party has the right to enter into this Agreement and to perform its obligations."),
+
 ]
 
 
@@ -155,3 +171,26 @@ def test_uncapped_carve_out_is_also_a_cap():
     assert {"liability-cap", "uncapped-liability"} <= kinds
     det = one(text, "uncapped-liability")
     assert det.negated and det.role == "both"
+
+
+# -- insurance and audit rights ------------------------------------------------
+
+def test_insurance_obligation_binds_the_vendor():
+    det = one("The Vendor shall obtain and maintain cyber liability insurance throughout the Term.", "insurance")
+    assert (det.modality, det.role, det.negated) == ("obligation", "vendor", False)
+
+
+def test_insurance_under_its_heading():
+    text = "14. Insurance.\n\n14.1 Such policies shall be primary and non-contributory to any cover the City holds."
+    det = one(text, "insurance")
+    assert passage(text, det).startswith("14.1 Such policies") and det.heading == "Insurance"
+
+
+def test_audit_right_is_a_public_permission():
+    det = one("The City may audit the Contractor's records relating to this Agreement.", "audit-rights")
+    assert (det.modality, det.party, det.role) == ("permission", "City", "public")
+
+
+def test_audit_in_a_table_of_contents_is_not_a_clause():
+    toc = "10.1 Accounting 12 10.2 Annual Financial Statements 12 10.3 Audits 13 10.4 Release of Information 13 10.5 Polling 14"
+    assert not found(toc, "audit-rights")
