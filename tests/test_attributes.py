@@ -102,3 +102,13 @@ def test_phrase_index_prefers_the_longest_sequence():
 def test_inverted_subject_after_the_modal():
     a = attrs("In no event shall the City be liable for lost profits.", "liable")
     assert (a.party, a.role, a.negated, a.modality) == ("City", "public", True, "prohibition")
+
+
+def test_modal_after_a_leading_phrase():
+    a = attrs("Upon termination of this Agreement, the Contractor shall transfer the data.", "termination")
+    assert (a.modality, a.party, a.role) == ("obligation", "Contractor", "vendor")
+
+
+def test_modal_in_another_clause_far_after_is_not_taken():
+    a = attrs("Subject to notice in writing from Developer which cancels such authorization, during the term of this Agreement, Distributor may use the marks.", "cancels")
+    assert a.modality is None

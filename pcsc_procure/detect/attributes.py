@@ -173,7 +173,7 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
             if any(_match_at(words, i + 1, seq) for seq in _AS_PERMISSION):
                 return "permission", i
             return "obligation", i
-    for i in range(anchor, min(len(words), anchor + 6)):
+    for i in range(anchor, min(clause_end(words, anchor), anchor + 10)):
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
@@ -222,6 +222,9 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     if party is None and party_before < anchor:
         # Inverted subject: "In no event shall the City be liable ..."
         party, role, idx = find_party(words, texts, anchor, party_before + 1, party_terms)
+    if party is None and modal_at is not None and modal_at > anchor:
+        # The modal follows the anchor: "Upon termination, the Contractor shall ..."
+        party, role, idx = find_party(words, texts, modal_at, anchor, party_terms)
     if party is None:
         party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
     return Attributes(negated=negated, modality=mod, party=party, role=role, party_index=idx)

@@ -30,6 +30,7 @@ _VERBISH = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _LEAD = re.compile(r"[\s\-–—:.)(]*")
+_LETTERS_LABEL = re.compile(r"[A-Z]{1,3}\.(?=\s)")  # list labels "A.", "QQ." in definition lists
 _DEFINITION = re.compile(
     r"(?:the\s+(?:term|terms|expression|word)s?\s+)?[\"“”'‘’]?[A-Z][A-Za-z0-9\-/&,. ]{0,60}?[\"“”'‘’]?\s*"
     r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined\s+as|refers\s+to)\b"
@@ -43,14 +44,18 @@ _XREF = re.compile(
 
 
 def strip_labels(text: str, pos: int = 0) -> int:
-    """Offset after any clause numbers ("12.", "ARTICLE 9 -", "(a)") at `pos`."""
+    """Offset after any clause numbers ("12.", "ARTICLE 9 -", "(a)", "QQ.") at `pos`."""
     for _ in range(4):
         m = _LEAD.match(text, pos)
         pos = m.end()
         num = match_number(text, pos)
         if num is None:
-            break
-        pos = num.end
+            m = _LETTERS_LABEL.match(text, pos)
+            if m is None:
+                break
+            pos = m.end()
+        else:
+            pos = num.end
     return _LEAD.match(text, pos).end()
 
 
