@@ -267,10 +267,35 @@ def test_attribute_filters_try_every_anchor_occurrence(tmp_path):
     assert not detect(det, "Excluding liability for fraud, the Vendor is liable for lost profits.")
 
 
+def test_prefilter_phrase_and_heading_stage(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          law: ["laws of", "substantive law"]
+          head: [governing law]
+        match:
+          - any: [law]
+            heading: [head]
+    """)})
+    words = {"the", "laws", "apply", "of", "ontario"}
+    assert det.candidate_kinds(words, {"k"}) == ["k"]  # words alone
+    assert det.candidate_kinds(words, {"k"}, "The laws of\nOntario apply.", "governing law") == ["k"]
+    assert det.candidate_kinds(words, {"k"}, "The laws of Ontario apply.", "payment") == []  # heading
+    assert det.candidate_kinds(words, {"k"}, "The laws apply, of Ontario.", "governing law") == []  # not a phrase
+
+
+def test_text_pattern_is_a_trie_of_token_phrases():
+    from pcsc_procure.detect.prefilter import text_pattern
+
+    pattern = text_pattern([["law", "of"], ["laws", "of"], ["substantive", "law"]])
+    assert pattern.pattern == r"(?:law(?:\s*of|s\s*of)|substantive\s*law)"
+    assert pattern.search("the LAWS  of Ontario") and pattern.search("a lawsuit of") is None
+    assert text_pattern([["law"], ["laws"]]) is None  # one-token phrases are left to the word test
+
+
 # -- token cues ----------------------------------------------------------------
 
 def test_token_cue_windows_find_exactly_the_full_matches():
-    from pcsc_procure.detect.tokencues import TokenCue, op_bounds
+    from pcsc_procure.detect.tokencues import REPEAT_REACH, TokenCue, op_bounds
     from pcsc_procure.nlp import blank_english
 
     assert [op_bounds(op) for op in ("1", "?", "*", "+", "!", "{2}", "{0,12}", "{3,}", "{,4}")] == [
@@ -278,17 +303,19 @@ def test_token_cue_windows_find_exactly_the_full_matches():
     nlp = blank_english()
     pattern = [{"LOWER": {"IN": ["purchase", "buy"]}}, {"OP": "{0,4}"}, {"LOWER": "least"}, {"LIKE_NUM": True, "OP": "+"}]
     tc = TokenCue("k/@c", pattern, nlp.vocab)
-    assert tc.pivot == {"least"} and (tc.left, tc.right) == (5, 10**9)
+    # the rarer required word is the pivot; the reach covers the gap and a bounded run of numbers
+    assert tc.pivot == {"buy", "purchase"} and (tc.left, tc.right) == (0, 4 + 1 + REPEAT_REACH)
     doc = nlp.tokenizer("Buyer shall buy at least 500 units and shall purchase, in each year of the Term, at least 20 pallets; it may buy more.")
-    lowers = [t.lower_ for t in doc]
+    lowers = doc.to_array("LOWER").tolist()
     full = sorted((s, e) for _id, s, e in tc.matcher(doc))
     assert full and sorted(tc(doc, lowers)) == full
-    # one pivot far into a sentence: only the reach before it is scanned
-    doc = nlp.tokenizer("Subject to the terms and conditions of this Agreement and the Schedules, the Buyer shall purchase at least 500 units.")
-    lowers = [t.lower_ for t in doc]
-    i = lowers.index("least")
-    assert tc.windows(lowers) == [(i - 5, len(doc))]
-    assert tc(doc, lowers) == [(i - 2, i + 2)]  # "purchase at least 500"
+    # a pivot far into a long sentence: only its reach is scanned
+    text = "Subject to the terms and conditions of this Agreement and the Schedules, the Buyer shall purchase at least 500 units" + " and more" * 20 + "."
+    doc = nlp.tokenizer(text)
+    lowers = doc.to_array("LOWER").tolist()
+    i = [t.lower_ for t in doc].index("purchase")
+    assert tc.windows(lowers) == [(i, i + 1 + tc.right)]
+    assert tc(doc, lowers) == [(i, i + 4)]  # "purchase at least 500"
 
 
 # -- structure: captions reach the blocks under them ----------------------------

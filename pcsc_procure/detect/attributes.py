@@ -49,12 +49,13 @@ class Attributes:
 class PhraseIndex:
     """Word sequences indexed by their first word: a test at a position costs one dict lookup."""
 
-    __slots__ = ("_by_first",)
+    __slots__ = ("_by_first", "firsts")
 
     def __init__(self, seqs):
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         for seq in sorted(seqs, key=len, reverse=True):  # longest first
             self._by_first.setdefault(seq[0], []).append(tuple(seq))
+        self.firsts = frozenset(self._by_first)
 
     def at(self, words: list[str], i: int) -> tuple[str, ...] | None:
         """The longest sequence that starts at words[i], if any."""
@@ -69,6 +70,8 @@ class PhraseIndex:
     def first_in(self, words: list[str], lo: int, hi: int) -> int | None:
         """Index of the first sequence starting in [lo, hi)."""
         by_first = self._by_first
+        if self.firsts.isdisjoint(words[lo:hi]):
+            return None
         for i in range(lo, hi):
             if words[i] in by_first and self.at(words, i):
                 return i

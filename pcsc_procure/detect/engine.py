@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import LOWER
+
 from pcsc_procure.detect import attributes as attr
 from pcsc_procure.detect import spans
-from pcsc_procure.detect.prefilter import Requirement, group_of, token_groups, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import Requirement, group_of, phrase_in, text_pattern, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.detect.values import extract
@@ -103,6 +105,7 @@ class Detector:
         self.token_cues: dict[str, list[TokenCue]] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
         self._keys: dict[int, str] = {}  # match_id -> group key
         self._unsafe = unsafe_runs(self.tokenizer)
+        self._patterns: dict[tuple, object] = {}
         # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
         self.requirements: dict[str, list[Requirement] | None] = {}
         added: set[str] = set()
@@ -122,6 +125,7 @@ class Detector:
                     self._keys[self.nlp.vocab.strings[key]] = key
             self.requirements[kind.kind] = self._requirements(kind)
         self._gates = _gate_index(self.requirements)
+        self._plans: dict[frozenset[str], tuple] = {}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
 
     @staticmethod
@@ -132,7 +136,7 @@ class Detector:
         return spec.vocab[group] if group in spec.vocab else self.shared[group]
 
     def _requirements(self, kind: KindSpec) -> list[Requirement] | None:
-        """Word sets a sentence must meet for each match cue (see `prefilter`)."""
+        """What a sentence must contain for each match cue (see `prefilter`)."""
         reqs = []
         for cue in kind.match:
             groups = []
@@ -144,8 +148,21 @@ class Detector:
             known = [g for g in groups if g is not None]
             if not known:
                 return None  # this cue could match any sentence
-            reqs.append(Requirement(known))
+            patterns = [self._pattern(kind, [g]) for g in cue.all]
+            if cue.any:
+                patterns.append(self._pattern(kind, cue.any))
+            heading = [p for g in cue.heading for p in self._phrases(kind, g)]
+            reqs.append(Requirement(known, patterns, heading))
         return reqs
+
+    def _pattern(self, kind: KindSpec, groups: list[str]):
+        """The text pattern for some vocab groups' phrases (shared between cues)."""
+        key = tuple(self._group_key(kind, g) for g in groups)
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            tokens = [[t.lower_ for t in self.tokenizer(p)] for g in groups for p in self._phrases(kind, g)]
+            pattern = self._patterns[key] = text_pattern(tokens)
+        return pattern
 
     # -- per document -----------------------------------------------------
     def sentences(self, doc: Document) -> list[Sentence]:
@@ -166,49 +183,68 @@ class Detector:
             terms[word] = role
         return terms
 
-    def candidate_kinds(self, words: set[str], active: set[str]) -> list[str]:
-        """Kinds in `active` whose requirements `words` meet (see `prefilter`)."""
+    def _plan(self, active: frozenset[str]) -> tuple[list[str], dict[str, list[tuple[str, Requirement]]], frozenset[str]]:
+        """For a set of kinds: those always tokenised, and the gate index restricted to the rest."""
+        plan = self._plans.get(active)
+        if plan is None:
+            always = sorted(k for k in active if self.requirements[k] is None)
+            gates = {w: kept for w, pairs in self._gates.items() if (kept := [(k, r) for k, r in pairs if k in active])}
+            plan = self._plans[active] = (always, gates, frozenset(gates))
+        return plan
+
+    def candidate_kinds(self, words: set[str], active: set[str] | frozenset[str], text: str | None = None, heading: str = "") -> list[str]:
+        """Kinds in `active` whose requirements the sentence meets (see `prefilter`).
+
+        With `text`, the phrase and heading stage runs too; without it only words are tested.
+        """
         if not self.prefilter:
             return sorted(active)
-        out = [k for k in active if self.requirements[k] is None]
-        seen: set[str] = set()
-        gates = self._gates
-        for w in words:
-            for kind in gates.get(w, ()):
-                if kind in seen or kind not in active:
+        always, gates, gate_words = self._plan(frozenset(active))
+        opened = words & gate_words
+        if not opened:
+            return list(always)
+        tried: set[int] = set()
+        found: set[str] = set()
+        for w in opened:
+            for kind, req in gates[w]:
+                if kind in found or id(req) in tried:
                     continue
-                seen.add(kind)
-                if any(r.met(words) for r in self.requirements[kind]):
-                    out.append(kind)
-        return out
+                tried.add(id(req))
+                if req.met(words) and (text is None or req.met_text(text, heading)):
+                    found.add(kind)
+        return [*always, *found]
 
     def detect(self, doc: Document, kinds: set[str] | None = None) -> list[Detection]:
         text = doc.analysis_text
-        active = set(self.kinds) if kinds is None else set(kinds) & set(self.kinds)
+        active = frozenset(self.kinds) if kinds is None else frozenset(kinds) & frozenset(self.kinds)
         party_terms: dict[str, str | None] | None = None
         found: list[Detection] = []
         starts: dict[int, int] = {}
         for sent in self.sentences(doc):
+            block = doc.blocks[sent.block]
+            if block.kind == "heading":
+                continue
             stext = text[sent.start : sent.end]
-            names = self.candidate_kinds(words_of(stext), active)
+            heading = heading_of(block)
+            names = self.candidate_kinds(words_of(stext), active, stext, heading)
             if not names:
                 continue
-            block = doc.blocks[sent.block]
-            if block.kind == "heading" or spans.is_caption(stext) or spans.is_definition(stext) or spans.is_toc(stext):
-                continue
-            cand = self._candidate(sent, block, stext, names)
+            cand = self._candidate(sent, block, stext, names, heading)
             if cand is None:
                 continue
             if party_terms is None:
                 party_terms = self.party_terms(doc)
-            for name in names:
-                det = self._evaluate(self.kinds[name], cand, party_terms)
-                if det is not None:
-                    found.append(det)
-                    starts[det.start] = sent.index
+            dets = [d for d in (self._evaluate(self.kinds[name], cand, party_terms) for name in names) if d is not None]
+            # Checked last because most candidates match nothing: captions, definitions and
+            # tables of contents never carry a detection (see `spans`).
+            if not dets or spans.is_caption(stext) or spans.is_definition(stext) or spans.is_toc(stext):
+                continue
+            found.extend(dets)
+            for d in dets:
+                starts[d.start] = sent.index
         return spans.merge_adjacent(found, starts)
 
-    def _candidate(self, sent: Sentence, block, stext: str, names: list[str]) -> _Candidate | None:
+    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str) -> _Candidate | None:
         tokens = self.tokenizer(stext)
         hits: dict[str, list[tuple[int, int]]] = {}
         for match_id, s, e in self.phrase_matcher(tokens):
@@ -217,7 +253,7 @@ class Detector:
         for name in names:
             for tc in self.token_cues.get(name, ()):
                 if lowers is None:
-                    lowers = [t.lower_ for t in tokens]
+                    lowers = tokens.to_array(LOWER).tolist()
                 found = tc(tokens, lowers)
                 if found:
                     hits.setdefault(tc.key, []).extend(found)
@@ -226,7 +262,7 @@ class Detector:
         xrefs = spans.xref_spans(stext)
         if xrefs:
             hits = _drop_inside(hits, tokens, xrefs)
-        return _Candidate(sent, block, tokens, hits, (block.heading or block.title or "").lower())
+        return _Candidate(sent, block, tokens, hits, heading)
 
     def _apply_mask(self, spec: KindSpec, hits):
         """Drop occurrences that sit inside an occurrence of a mask group."""
@@ -299,7 +335,7 @@ class Detector:
                 return
         if cue.heading:
             heading = cand.heading
-            if not heading or not any(_phrase_in(p, heading) for g in cue.heading for p in self._phrases(spec, g)):
+            if not heading or not any(phrase_in(p, heading) for g in cue.heading for p in self._phrases(spec, g)):
                 return
         if not positions:
             yield from sorted(any_found)
@@ -312,19 +348,18 @@ class Detector:
             yield anchor
 
 
-def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[str]]:
-    """word -> kinds for which that word opens the gate of some cue.
+def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[tuple[str, Requirement]]]:
+    """word -> (kind, cue requirement) pairs whose gate that word opens.
 
     A cue's gate is its smallest word set: a sentence without any of those
-    words cannot meet the cue, so a kind is only checked when a sentence word
-    opens one of its gates.
+    words cannot meet the cue, so a requirement is only checked when a
+    sentence word opens its gate.
     """
-    index: dict[str, list[str]] = {}
+    index: dict[str, list[tuple[str, Requirement]]] = {}
     for kind, reqs in requirements.items():
         for req in reqs or ():
             for w in req.gate():
-                if kind not in index.setdefault(w, []):
-                    index[w].append(kind)
+                index.setdefault(w, []).append((kind, req))
     return index
 
 
@@ -341,13 +376,9 @@ def _drop_inside(hits, tokens, char_spans: list[tuple[int, int]]):
     return out
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
-    i = text.find(phrase.lower())
-    if i == -1:
-        return False
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + len(phrase)] if i + len(phrase) < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
+def heading_of(block) -> str:
+    """The lower-cased heading or caption a block's sentences are read under."""
+    return (block.heading or block.title or "").lower()
 
 
 def _combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool):

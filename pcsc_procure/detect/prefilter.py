@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _RUN = re.compile(r"[a-z]+|[0-9]+")
 
 
@@ -41,20 +43,57 @@ def phrase_words(phrase: str, unsafe: frozenset[str]) -> frozenset[str]:
     return frozenset(r for r in _RUN.findall(phrase.lower()) if r not in unsafe)
 
 
+# Words found in a large share of contract sentences: a gate made of them opens for most
+# sentences, so a cue is gated on another of its groups when it has one.
+CONTRACT_COMMON = frozenset(
+    "agreement agreements contract party parties right rights company customer licensee licensor distributor "
+    "supplier vendor term terms section hereunder hereof herein obligations obligation applicable notice services "
+    "service time date subject accordance performance termination order orders license licence provided provide "
+    "including pursuant set forth such shall may will".split()
+)
+
+
+# The most frequent function words: in nearly every sentence.
+VERY_COMMON = frozenset("the of and to a an in or be shall any such this that by for with as is are on will may not".split())
+
+
+def _word_cost(word: str) -> int:
+    """Rough relative frequency of a word in contract sentences (higher = more frequent)."""
+    if word in VERY_COMMON or len(word) <= 2:
+        return 100
+    if word in STOP_WORDS:
+        return 10
+    return 20 if word in CONTRACT_COMMON else 1
+
+
+def gate_cost(words: frozenset[str]) -> int:
+    """How often a gate of these words is expected to open (lower is better)."""
+    return sum(_word_cost(w) for w in words)
+
+
 class Group:
     """Alternatives of one vocab group: a sentence meets it when it contains
-    every word of some alternative. Keyed by each alternative's longest word."""
+    every word of some alternative. Keyed by each alternative's rarest word;
+    one-word alternatives are tested with one set operation."""
 
-    __slots__ = ("keys", "alternatives")
+    __slots__ = ("keys", "singles", "alternatives")
 
     def __init__(self, alternatives: list[frozenset[str]]):
         self.alternatives: dict[str, list[frozenset[str]]] = {}
+        singles = set()
         for alt in alternatives:
-            self.alternatives.setdefault(max(sorted(alt), key=len), []).append(alt)
-        self.keys = frozenset(self.alternatives)
+            key = min(sorted(alt), key=lambda w: (_word_cost(w), -len(w)))  # its rarest word
+            if len(alt) == 1:
+                singles.add(key)
+            else:
+                self.alternatives.setdefault(key, []).append(alt)
+        self.singles = frozenset(singles)
+        self.keys = self.singles | frozenset(self.alternatives)
 
     def met(self, words: set[str]) -> bool:
-        for key in self.keys & words:
+        if not self.singles.isdisjoint(words):
+            return True
+        for key in self.alternatives.keys() & words:
             for alt in self.alternatives[key]:
                 if alt <= words:
                     return True
@@ -102,23 +141,88 @@ def union(groups: list[Group | None]) -> Group | None:
     """One group meeting any of `groups` (for a cue's `any`)."""
     if not groups or None in groups:
         return None
-    return Group([alt for g in groups for alts in g.alternatives.values() for alt in alts])
+    return Group([frozenset([w]) for g in groups for w in g.singles] + [alt for g in groups for alts in g.alternatives.values() for alt in alts])
+
+
+_SEP = "\x00"  # stands for "optional whitespace" between two tokens while building the trie
+
+
+def text_pattern(token_lists: list[list[str]]) -> re.Pattern | None:
+    """One case-insensitive regex for a group's phrases, or None when it would add nothing.
+
+    Each phrase is its tokens with optional whitespace between them: matching
+    tokens are consecutive in the sentence with only whitespace (if any)
+    between, so the regex matches wherever the token phrase does (and
+    sometimes where it does not: it is a filter, not the matcher). Groups of
+    one-token phrases are left to the word test. The phrases are merged into
+    a character trie so that the regex does one pass, not one per phrase.
+    """
+    phrases = {_SEP.join(t.lower() for t in toks) for toks in token_lists if toks}
+    if not phrases or all(_SEP not in p for p in phrases):
+        return None
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie), re.IGNORECASE)
+
+
+def _trie_regex(node: dict) -> str:
+    if "" in node and len(node) == 1:
+        return ""
+    branches = []
+    for ch, child in sorted(node.items()):
+        if ch == "":
+            continue
+        branches.append((r"\s*" if ch == _SEP else re.escape(ch)) + _trie_regex(child))
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase may end here
+        return "(?:" + body + ")?"
+    return body
+
+
+def phrase_in(phrase: str, text: str) -> bool:
+    """`phrase` occurs in lower-cased `text` as whole words."""
+    phrase = phrase.lower()
+    i = text.find(phrase)
+    if i == -1:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(phrase)] if i + len(phrase) < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
 
 
 class Requirement:
-    """What a sentence must contain for one cue to have a chance: every group."""
+    """What a sentence must contain for one cue to have a chance.
 
-    __slots__ = ("groups",)
+    Two stages: `met` tests word sets (cheap, every sentence whose words open
+    the gate); `met_text` then tests that each group's phrases occur as
+    phrases in the text and that the block heading has a heading phrase.
+    """
 
-    def __init__(self, groups: list[Group]):
+    __slots__ = ("groups", "patterns", "heading")
+
+    def __init__(self, groups: list[Group], patterns: list[re.Pattern] | None = None, heading: list[str] | None = None):
         self.groups = groups
+        self.patterns = [p for p in patterns or () if p is not None]
+        self.heading = heading or []
 
     def gate(self) -> frozenset[str]:
-        """The fewest words one of which the sentence must contain."""
-        return min((g.keys for g in self.groups), key=len)
+        """The words, one of which the sentence must contain, that are rarest in contracts."""
+        return min((g.keys for g in self.groups), key=gate_cost)
 
     def met(self, words: set[str]) -> bool:
         for g in self.groups:
             if not g.met(words):
+                return False
+        return True
+
+    def met_text(self, text: str, heading: str) -> bool:
+        if self.heading and not (heading and any(phrase_in(p, heading) for p in self.heading)):
+            return False
+        for pattern in self.patterns:
+            if pattern.search(text) is None:
                 return False
         return True

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
+from pcsc_procure.detect.prefilter import gate_cost
+
 _INF = 10**9
+REPEAT_REACH = 16
 _RANGE = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
 
 
@@ -52,7 +55,7 @@ def literal_words(token: dict) -> frozenset[str] | None:
 class TokenCue:
     """One `tokens:` pattern with its pivot token and reach (see module doc)."""
 
-    __slots__ = ("key", "matcher", "pivot", "left", "right")
+    __slots__ = ("key", "matcher", "pivot", "pivot_ids", "left", "right")
 
     def __init__(self, key: str, pattern: list[dict], vocab):
         from spacy.matcher import Matcher
@@ -68,31 +71,36 @@ class TokenCue:
             words = literal_words(token)
             if words is None or bounds[j] != (1, 1):
                 continue
-            left = min(_INF, sum(b[1] for b in bounds[:j]))
-            right = min(_INF, sum(b[1] for b in bounds[j + 1 :]))
-            # Prefer a word (punctuation is everywhere), then a bounded reach, then few alternatives.
-            score = (not any(w[:1].isalnum() for w in words), (left >= _INF) + (right >= _INF), len(words))
+            left = sum(min(b[1], REPEAT_REACH) for b in bounds[:j])
+            right = sum(min(b[1], REPEAT_REACH) for b in bounds[j + 1 :])
+            # Prefer a word (punctuation is everywhere), then the rarest, then the narrowest reach.
+            score = (not any(w[:1].isalnum() for w in words), gate_cost(frozenset(words)), left + right)
             if best is None or score < best[0]:
                 best = (score, words, left, right)
+        self.pivot_ids = None
         if best is not None:
             _score, self.pivot, self.left, self.right = best
+            self.pivot_ids = frozenset(vocab.strings.add(w) for w in self.pivot)
 
-    def windows(self, lowers: list[str]) -> list[tuple[int, int]]:
-        """Token ranges that contain every match (merged, in order)."""
+    def windows(self, lowers) -> list[tuple[int, int]]:
+        """Token ranges that contain every match (merged, in order).
+
+        `lowers` are the sentence's LOWER attribute hashes (`Doc.to_array(LOWER).tolist()`).
+        """
         n = len(lowers)
-        if self.pivot is None:
+        if self.pivot_ids is None:
             return [(0, n)]
         out: list[list[int]] = []
-        for i, w in enumerate(lowers):
-            if w in self.pivot:
-                a, b = max(0, i - self.left), min(n, i + 1 + self.right)
-                if out and a <= out[-1][1]:
-                    out[-1][1] = max(out[-1][1], b)
-                else:
-                    out.append([a, b])
+        pivot = self.pivot_ids
+        for i in [i for i, x in enumerate(lowers) if x in pivot]:
+            a, b = max(0, i - self.left), min(n, i + 1 + self.right)
+            if out and a <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], b)
+            else:
+                out.append([a, b])
         return [(a, b) for a, b in out]
 
-    def __call__(self, tokens, lowers: list[str]) -> list[tuple[int, int]]:
+    def __call__(self, tokens, lowers) -> list[tuple[int, int]]:
         """(start, end) of every match in the sentence `tokens`."""
         found = []
         for a, b in self.windows(lowers):
