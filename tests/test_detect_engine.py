@@ -334,3 +334,46 @@ def test_caption_only_numbered_block_heads_its_sub_clauses():
         ("15", None, None),  # a new uncaptioned clause leaves "Insurance" behind
         ("16", "Audit", "Audit"),
     ]
+
+
+# -- continuation ------------------------------------------------------------------
+
+CONTINUED = kind_k("""
+    vocab:
+      insurance: [insurance]
+      maintain: [maintain]
+      cover: [policy, policies, insured]
+    continue: [cover]
+    match:
+      - all: [maintain, insurance]
+""")
+
+
+def test_continue_extends_a_passage_to_following_sentences(tmp_path):
+    det = make_detector(tmp_path, {"k": CONTINUED})
+    text = ("The Vendor shall maintain insurance. Such policies shall name the City as additional insured. "
+            "The policies shall not be cancelled without notice. The Vendor shall invoice monthly. The policy is attached.")
+    (d,) = detect(det, text)
+    assert text[d.start : d.end] == (
+        "The Vendor shall maintain insurance. Such policies shall name the City as additional insured. "
+        "The policies shall not be cancelled without notice.")
+    assert d.cue != "continue" and not d.negated  # the passage keeps the first sentence's cue and attributes
+
+
+def test_continue_needs_a_detection_right_before_in_the_block(tmp_path):
+    det = make_detector(tmp_path, {"k": CONTINUED})
+    assert not detect(det, "Such policies shall name the City as additional insured.")
+    text = "The Vendor shall maintain insurance.\n\nSuch policies shall name the City as additional insured."
+    (d,) = detect(det, text)
+    assert text[d.start : d.end] == "The Vendor shall maintain insurance."
+
+
+def test_continue_names_known_groups(tmp_path):
+    with pytest.raises(RuleError, match="continue names vocab group 'nope'"):
+        make_detector(tmp_path, {"k": kind_k("""
+            vocab:
+              a: [alpha]
+            continue: [nope]
+            match:
+              - any: [a]
+        """)})

@@ -108,10 +108,12 @@ class Detector:
         self._patterns: dict[tuple, object] = {}
         # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
         self.requirements: dict[str, list[Requirement] | None] = {}
+        self.continuations: dict[str, Requirement | None] = {}  # kind -> its `continue` cue's requirement
         added: set[str] = set()
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
-            for cue in kind.match + kind.exclude + ([mask_cue] if kind.mask else []):
+            extra = ([mask_cue] if kind.mask else []) + ([kind.continuation] if kind.continuation else [])
+            for cue in kind.match + kind.exclude + extra:
                 for group in cue.groups():
                     key = self._group_key(kind, group)
                     if key in added:
@@ -124,6 +126,8 @@ class Detector:
                     self.token_cues.setdefault(kind.kind, []).append(TokenCue(key, cue.tokens, self.nlp.vocab))
                     self._keys[self.nlp.vocab.strings[key]] = key
             self.requirements[kind.kind] = self._requirements(kind)
+            if kind.continuation:
+                self.continuations[kind.kind] = self._cue_requirement(kind, kind.continuation)
         self._gates = _gate_index(self.requirements)
         self._plans: dict[frozenset[str], tuple] = {}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
@@ -137,23 +141,24 @@ class Detector:
 
     def _requirements(self, kind: KindSpec) -> list[Requirement] | None:
         """What a sentence must contain for each match cue (see `prefilter`)."""
-        reqs = []
-        for cue in kind.match:
-            groups = []
-            if cue.tokens:
-                groups.extend(token_groups(cue.tokens, self._unsafe))
-            groups.extend(group_of(self._phrases(kind, g), self._unsafe) for g in cue.all)
-            if cue.any:
-                groups.append(union([group_of(self._phrases(kind, g), self._unsafe) for g in cue.any]))
-            known = [g for g in groups if g is not None]
-            if not known:
-                return None  # this cue could match any sentence
-            patterns = [self._pattern(kind, [g]) for g in cue.all]
-            if cue.any:
-                patterns.append(self._pattern(kind, cue.any))
-            heading = [p for g in cue.heading for p in self._phrases(kind, g)]
-            reqs.append(Requirement(known, patterns, heading))
-        return reqs
+        reqs = [self._cue_requirement(kind, cue) for cue in kind.match]
+        return None if None in reqs else reqs  # None: some cue could match any sentence
+
+    def _cue_requirement(self, kind: KindSpec, cue: Cue) -> Requirement | None:
+        groups = []
+        if cue.tokens:
+            groups.extend(token_groups(cue.tokens, self._unsafe))
+        groups.extend(group_of(self._phrases(kind, g), self._unsafe) for g in cue.all)
+        if cue.any:
+            groups.append(union([group_of(self._phrases(kind, g), self._unsafe) for g in cue.any]))
+        known = [g for g in groups if g is not None]
+        if not known:
+            return None
+        patterns = [self._pattern(kind, [g]) for g in cue.all]
+        if cue.any:
+            patterns.append(self._pattern(kind, cue.any))
+        heading = [p for g in cue.heading for p in self._phrases(kind, g)]
+        return Requirement(known, patterns, heading)
 
     def _pattern(self, kind: KindSpec, groups: list[str]):
         """The text pattern for some vocab groups' phrases (shared between cues)."""
@@ -220,21 +225,32 @@ class Detector:
         party_terms: dict[str, str | None] | None = None
         found: list[Detection] = []
         starts: dict[int, int] = {}
+        prev: tuple[int, int, set[str]] = (-1, -1, set())  # block, sentence number, kinds found there
         for sent in self.sentences(doc):
             block = doc.blocks[sent.block]
             if block.kind == "heading":
                 continue
             stext = text[sent.start : sent.end]
             heading = heading_of(block)
-            names = self.candidate_kinds(words_of(stext), active, stext, heading)
-            if not names:
+            words = words_of(stext)
+            names = self.candidate_kinds(words, active, stext, heading)
+            carried = prev[2] if prev[:2] == (sent.block, sent.index - 1) else set()
+            continued = [k for k in carried if k not in names and self._continues(k, words, stext, heading)]
+            if not names and not continued:
                 continue
-            cand = self._candidate(sent, block, stext, names, heading)
+            cand = self._candidate(sent, block, stext, names + continued, heading)
             if cand is None:
                 continue
             if party_terms is None:
                 party_terms = self.party_terms(doc)
-            dets = [d for d in (self._evaluate(self.kinds[name], cand, party_terms) for name in names) if d is not None]
+            dets = []
+            for name in names + continued:
+                spec = self.kinds[name]
+                det = self._evaluate(spec, cand, party_terms) if name not in continued else None
+                if det is None and name in carried:
+                    det = self._continuation(spec, cand, party_terms)
+                if det is not None:
+                    dets.append(det)
             # Checked last because most candidates match nothing: captions, definitions and
             # tables of contents never carry a detection (see `spans`).
             if not dets or spans.is_caption(stext) or spans.is_definition(stext) or spans.is_toc(stext):
@@ -242,6 +258,7 @@ class Detector:
             found.extend(dets)
             for d in dets:
                 starts[d.start] = sent.index
+            prev = (sent.block, sent.index, {d.kind for d in dets})
         return spans.merge_adjacent(found, starts)
 
     def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str) -> _Candidate | None:
@@ -300,6 +317,27 @@ class Detector:
                     continue
                 return self._detection(spec, cue, cand, a_start, a_end, res)
         return None
+
+    def _continues(self, kind: str, words: set[str], text: str, heading: str) -> bool:
+        req = self.continuations.get(kind)
+        return req is not None and req.met(words) and req.met_text(text, heading)
+
+    def _continuation(self, spec: KindSpec, cand: _Candidate, party_terms) -> Detection | None:
+        """The sentence after a detection continues it when it has a `continue` group.
+
+        Negation does not end a passage ("The policies shall not be cancelled ...").
+        """
+        if spec.continuation is None:
+            return None
+        hits = self._apply_mask(spec, cand.hits) if spec.mask else cand.hits
+        for cue in spec.exclude:
+            if next(self._anchors(spec, cue, hits, cand), None) is not None:
+                return None
+        anchor = next(self._anchors(spec, spec.continuation, hits, cand), None)
+        if anchor is None:
+            return None
+        res = cand.attributes(anchor[0], party_terms)
+        return self._detection(spec, spec.continuation, cand, anchor[0], anchor[1], res)
 
     def _detection(self, spec: KindSpec, cue: Cue, cand: _Candidate, a_start: int, a_end: int, res) -> Detection:
         sent, tokens, block = cand.sent, cand.tokens, cand.block

@@ -28,6 +28,9 @@ A detector file describes one clause kind:
     mask: [non-renewal]           # occurrences of these groups hide any other group's
                                   # occurrence they overlap ("exclusive" in "non-exclusive")
     extract: [duration]           # values to pull from matching sentences
+    continue: [policy-words]      # optional: a sentence right after a detection, in the same
+                                  # block, that has one of these groups continues the passage
+                                  # ("... shall maintain insurance. Such policies shall ...")
 
 Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
 
@@ -52,7 +55,7 @@ KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
-KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask"}
+KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
 
@@ -99,6 +102,7 @@ class KindSpec:
     extract: list[str] = field(default_factory=list)
     pillar: str | None = None
     mask: list[str] = field(default_factory=list)
+    continuation: Cue | None = None  # `continue:` groups, as a cue with `any`
 
 
 def expand_braces(phrase: str) -> list[str]:
@@ -217,9 +221,11 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
     if bad:
         raise RuleError(p, f"unknown extractor(s) {', '.join(sorted(bad))} (known: {', '.join(sorted(EXTRACTORS))})", line_of(raw))
     mask = _str_list(raw["mask"], p, line_of(raw), "mask") if raw.get("mask") else []
-    for group in mask:
-        if group not in vocab and group not in shared_vocab:
-            raise RuleError(p, f"mask names vocab group {group!r}, which is defined neither here nor in {SHARED_VOCAB}", line_of(raw))
+    continuation = Cue(id="continue", any=_str_list(raw["continue"], p, line_of(raw), "continue")) if raw.get("continue") else None
+    for what, groups in (("mask", mask), ("continue", continuation.any if continuation else [])):
+        for group in groups:
+            if group not in vocab and group not in shared_vocab:
+                raise RuleError(p, f"{what} names vocab group {group!r}, which is defined neither here nor in {SHARED_VOCAB}", line_of(raw))
     for cue in match + exclude:
         for group in cue.groups():
             if group not in vocab and group not in shared_vocab:
@@ -237,6 +243,7 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         extract=extract,
         pillar=raw.get("pillar"),
         mask=mask,
+        continuation=continuation,
     )
 
 
