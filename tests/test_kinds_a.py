@@ -193,3 +193,11 @@ def test_uncapped_carve_out_is_also_a_cap():
 def test_audit_in_a_table_of_contents_is_not_a_clause():
     toc = "10.1 Accounting 12 10.2 Annual Financial Statements 12 10.3 Audits 13 10.4 Release of Information 13 10.5 Polling 14"
     assert not found(toc, "audit-rights")
+
+
+def test_insurance_passage_continues_over_its_policy_sentences():
+    text = ("The Supplier shall maintain product liability insurance of at least $2,000,000. "
+            "Such policy shall name the Customer as an additional insured. "
+            "The Supplier shall deliver the Products in accordance with the forecast.")
+    det = one(text, "insurance")
+    assert passage(text, det).endswith("as an additional insured.")
