@@ -66,6 +66,9 @@ POSITIVE = [
     ("source-code-escrow", "The Vendor shall deposit the source code of the Licensed Software with an independent escrow agent."),
     ("source-code-escrow", "The Escrow Agent shall release the Source Code to the City if the Vendor ceases to support the Software."),
 
+    ("uncapped-liability", "EXCEPT (I) WITH RESPECT TO A BREACH OF ARTICLE 8 (CONFIDENTIALITY), NEITHER PARTY SHALL BE LIABLE FOR ANY INDIRECT DAMAGES."),
+    ("uncapped-liability", "None of the foregoing limitations of liability shall be available to a party with respect to its gross negligence, fraud or wilful misconduct."),
+
 ]
 
 # (kind, a look-alike passage that is not that kind).
@@ -103,6 +106,9 @@ NEGATIVE = [
     ("post-termination-services", "Royalty reports shall be delivered within sixty days after the end of each calendar quarter."),
     ("source-code-escrow", "The purchase price shall be deposited in an escrow account held by the Escrow Agent until Closing."),
     ("source-code-escrow", "The Vendor shall deliver the Software in object code form only."),
+
+    ("uncapped-liability", "The indemnifying party shall not be liable for the fees of separate counsel, other than reasonable costs of investigation."),
+    ("uncapped-liability", "The Supplier's prices shall not exceed the list price, except with respect to orders placed under Section 4."),
 
 ]
 
