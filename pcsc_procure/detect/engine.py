@@ -13,6 +13,7 @@ neighbouring ones.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -72,12 +73,17 @@ class Sentence:
 class _Candidate:
     """One tokenised sentence, with what cues and attributes need from it (computed once)."""
 
-    __slots__ = ("sent", "block", "tokens", "hits", "heading", "_words", "_texts", "_attrs")
+    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "_words", "_texts", "_attrs")
 
-    def __init__(self, sent: Sentence, block, tokens, hits, heading: str):
+    def __init__(self, sent: Sentence, block, tokens, hits, heading: str, text: str, offsets: list[int] | None):
         self.sent, self.block, self.tokens, self.hits, self.heading = sent, block, tokens, hits, heading
+        self.text, self.offsets = text, offsets  # the sentence as written; tokens' offsets -> its offsets
         self._words = self._texts = None
         self._attrs: dict[int, attr.Attributes] = {}
+
+    def original(self, i: int) -> int:
+        """Offset in the sentence as written of offset `i` in the tokenised text."""
+        return i if self.offsets is None else self.offsets[i]
 
     def attributes(self, anchor: int, party_terms) -> attr.Attributes:
         res = self._attrs.get(anchor)
@@ -262,7 +268,10 @@ class Detector:
         return spans.merge_adjacent(found, starts)
 
     def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str) -> _Candidate | None:
-        tokens = self.tokenizer(stext)
+        # Contract text is full of double spaces and hard line breaks; spaCy makes each extra
+        # whitespace run a token, which would split "either  party". Tokenise with single spaces.
+        norm, offsets = collapse_whitespace(stext)
+        tokens = self.tokenizer(norm)
         hits: dict[str, list[tuple[int, int]]] = {}
         for match_id, s, e in self.phrase_matcher(tokens):
             hits.setdefault(self._keys[match_id], []).append((s, e))
@@ -276,10 +285,10 @@ class Detector:
                     hits.setdefault(tc.key, []).extend(found)
         if not hits:
             return None
-        xrefs = spans.xref_spans(stext)
+        xrefs = spans.xref_spans(norm)
         if xrefs:
             hits = _drop_inside(hits, tokens, xrefs)
-        return _Candidate(sent, block, tokens, hits, heading)
+        return _Candidate(sent, block, tokens, hits, heading, stext, offsets)
 
     def _apply_mask(self, spec: KindSpec, hits):
         """Drop occurrences that sit inside an occurrence of a mask group."""
@@ -342,11 +351,11 @@ class Detector:
     def _detection(self, spec: KindSpec, cue: Cue, cand: _Candidate, a_start: int, a_end: int, res) -> Detection:
         sent, tokens, block = cand.sent, cand.tokens, cand.block
         base = sent.start
-        values = extract(spec.extract, tokens.text, base) if spec.extract else {}
+        values = extract(spec.extract, cand.text, base) if spec.extract else {}
         last = tokens[a_end - 1]
         return Detection(
             kind=spec.kind, start=sent.start, end=sent.end, cue=cue.id,
-            anchor_start=base + tokens[a_start].idx, anchor_end=base + last.idx + len(last.text),
+            anchor_start=base + cand.original(tokens[a_start].idx), anchor_end=base + cand.original(last.idx + len(last.text) - 1) + 1,
             negated=res.negated, modality=res.modality, party=res.party, role=res.role, values=values,
             section=block.section, heading=block.heading, block=sent.block,
         )
@@ -412,6 +421,30 @@ def _drop_inside(hits, tokens, char_spans: list[tuple[int, int]]):
         if kept:
             out[key] = kept
     return out
+
+
+_EXTRA_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def collapse_whitespace(text: str) -> tuple[str, list[int] | None]:
+    """`text` with every whitespace run made one space, and each new offset's old offset.
+
+    The map is None when nothing changed (the common case is cheap).
+    """
+    if _EXTRA_SPACE.search(text) is None:
+        return text, None
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _EXTRA_SPACE.finditer(text):
+        parts.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        parts.append(" ")
+        offsets.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(parts), offsets
 
 
 def heading_of(block) -> str:
