@@ -69,6 +69,9 @@ POSITIVE = [
     ("uncapped-liability", "EXCEPT (I) WITH RESPECT TO A BREACH OF ARTICLE 8 (CONFIDENTIALITY), NEITHER PARTY SHALL BE LIABLE FOR ANY INDIRECT DAMAGES."),
     ("uncapped-liability", "None of the foregoing limitations of liability shall be available to a party with respect to its gross negligence, fraud or wilful misconduct."),
 
+    ("uncapped-liability", "EXCEPT UNDER SECTIONS 13(a) AND 13(b), THE LIABILITY OF EITHER PARTY HEREUNDER IS LIMITED TO THE AMOUNTS PAID BY CLIENT."),
+    ("audit-rights", "Licensor may review the books and records of Licensee once a year."),
+
 ]
 
 # (kind, a look-alike passage that is not that kind).
@@ -109,6 +112,10 @@ NEGATIVE = [
 
     ("uncapped-liability", "The indemnifying party shall not be liable for the fees of separate counsel, other than reasonable costs of investigation."),
     ("uncapped-liability", "The Supplier's prices shall not exceed the list price, except with respect to orders placed under Section 4."),
+
+    ("uncapped-liability", "In no event shall either party's liability exceed the fees paid (other than payments due under Section 8)."),
+    ("audit-rights", "The Steering Committee shall review the documentation for each milestone."),
+    ("post-termination-services", "The Consultant shall receive its fees within thirty days after the date of each invoice."),
 
 ]
 
