@@ -382,10 +382,10 @@ def test_continue_names_known_groups(tmp_path):
 def test_phrases_match_across_irregular_whitespace(tmp_path):
     from pcsc_procure.detect.engine import collapse_whitespace
 
-    assert collapse_whitespace("a  b\nc") == ("a b c", [0, 1, 3, 4, 5, 6])
-    assert collapse_whitespace("a b") == ("a b", None)
+    assert collapse_whitespace("a  b\tc") == ("a b c", [0, 1, 3, 4, 5, 6])
+    assert collapse_whitespace("a b\nc") == ("a b\nc", None)
     det = make_detector(tmp_path, {"term": TERMINATION})
-    text = "Either  party may\nterminate on 30  days   notice."
+    text = "Either  party may\tterminate on 30  days   notice."
     (d,) = detect(det, text)
     assert text[d.anchor_start : d.anchor_end] == "terminate"
     assert (d.party, d.role) == ("Either party", "both")  # the party as words, spacing normalised
