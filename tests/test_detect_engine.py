@@ -389,3 +389,50 @@ def test_phrases_match_across_irregular_whitespace(tmp_path):
     (d,) = detect(det, text)
     assert text[d.anchor_start : d.anchor_end] == "terminate"
     assert (d.party, d.role) == ("Either party", "both")  # the party as words, spacing normalised
+
+
+# -- lists: lead-in and items ------------------------------------------------------
+
+LISTED = kind_k("""
+    vocab:
+      end: [terminated]
+      notice: [notice]
+      cause: [breach]
+    match:
+      - all: [end, notice]
+        none: [cause]
+        near: 5
+        window: clause
+""")
+
+LIST_TEXT = """10.2 Termination. This Agreement may be terminated:
+
+(a) by either party if the other party is in breach, on notice;
+
+(b) by the City, for any reason whatsoever and at its sole discretion, upon ninety days' written notice.
+
+11. Fees. The fees are set out in Schedule 2.
+"""
+
+
+def test_clause_window_reads_the_lead_in_with_each_item(tmp_path):
+    det = make_detector(tmp_path, {"k": LISTED})
+    (d,) = detect(det, LIST_TEXT)
+    assert LIST_TEXT[d.start : d.end].startswith("This Agreement may be terminated:")
+    assert LIST_TEXT[d.start : d.end].endswith("upon ninety days' written notice.")  # item (b), not (a): (a) names a breach
+    assert LIST_TEXT[d.anchor_start : d.anchor_end] == "terminated"
+    assert (d.modality, d.party, d.role) == ("permission", "City", "public")
+
+
+def test_sentence_window_cues_do_not_read_lists(tmp_path):
+    det = make_detector(tmp_path, {"k": LISTED.replace("window: clause", "window: sentence")})
+    assert not detect(det, LIST_TEXT)
+
+
+def test_list_pairs_stop_at_the_end_of_the_list():
+    from pcsc_procure.analysis import analyse_text
+    from pcsc_procure.detect.spans import list_pairs
+
+    doc = analyse_text(LIST_TEXT).document
+    items = [LIST_TEXT[i[0] : i[1]][:3] for _lead, i, _b in list_pairs(doc)]
+    assert items == ["(a)", "(b)"]

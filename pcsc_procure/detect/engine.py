@@ -73,11 +73,12 @@ class Sentence:
 class _Candidate:
     """One tokenised sentence, with what cues and attributes need from it (computed once)."""
 
-    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "_words", "_texts", "_attrs")
+    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "split", "_words", "_texts", "_attrs")
 
     def __init__(self, sent: Sentence, block, tokens, hits, heading: str, text: str, offsets: list[int] | None):
         self.sent, self.block, self.tokens, self.hits, self.heading = sent, block, tokens, hits, heading
         self.text, self.offsets = text, offsets  # the sentence as written; tokens' offsets -> its offsets
+        self.split: int | None = None  # first token of a list item read after its lead-in
         self._words = self._texts = None
         self._attrs: dict[int, attr.Attributes] = {}
 
@@ -136,6 +137,7 @@ class Detector:
                 self.continuations[kind.kind] = self._cue_requirement(kind, kind.continuation)
         self._gates = _gate_index(self.requirements)
         self._plans: dict[frozenset[str], tuple] = {}
+        self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
 
     @staticmethod
@@ -265,12 +267,54 @@ class Detector:
             for d in dets:
                 starts[d.start] = sent.index
             prev = (sent.block, sent.index, {d.kind for d in dets})
-        return spans.merge_adjacent(found, starts)
+        merged = spans.merge_adjacent(found, starts)
+        list_kinds = active & self._list_kinds
+        if list_kinds:
+            merged.extend(self._list_detections(doc, list_kinds, merged, party_terms or self.party_terms(doc)))
+        return merged
 
-    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str) -> _Candidate | None:
-        # Contract text is full of double spaces and hard line breaks; spaCy makes each extra
-        # whitespace run a token, which would split "either  party". Tokenise with single spaces.
-        norm, offsets = collapse_whitespace(stext)
+    def _list_detections(self, doc: Document, kinds: frozenset[str], found: list[Detection], party_terms) -> list[Detection]:
+        """`window: clause` cues read a list's lead-in with each of its items.
+
+        "This Agreement may be terminated: ... (c) by the City upon 90 days' notice
+        for any reason." The verb is in the lead-in, the rest in an item; each
+        (lead-in, item) pair is read as one sentence, and a detection spans both.
+        """
+        text = doc.analysis_text
+        out: list[Detection] = []
+        for lead, item, block_index in spans.list_pairs(doc):
+            if any(d.start < item[1] and item[0] < d.end and d.kind in kinds for d in found + out):
+                continue  # the item is already part of a detection
+            lead_text, item_text = text[lead[0] : lead[1]], text[item[0] : item[1]]
+            joined = lead_text + " " + item_text
+            offsets = list(range(len(lead_text) + 1)) + [item[0] - lead[0] + i for i in range(len(item_text) + 1)]
+            block = doc.blocks[block_index]
+            heading = heading_of(block)
+            names = [k for k in self.candidate_kinds(words_of(joined), kinds, joined, heading) if k in kinds]
+            if not names:
+                continue
+            sent = Sentence(lead[0], item[1], block_index, -1)
+            cand = self._candidate(sent, block, joined, names, heading, offsets)
+            if cand is None:
+                continue
+            item_offset = item[0] - lead[0]
+            cand.split = next((t.i for t in cand.tokens if cand.original(t.idx) >= item_offset), len(cand.tokens))
+            for name in names:
+                det = self._evaluate(self.kinds[name], cand, party_terms, window="clause")
+                if det is not None:
+                    out.append(det)
+        return out
+
+    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None) -> _Candidate | None:
+        """Tokenise and match one sentence. `offsets` maps `stext` offsets to offsets from
+        `sent.start` when `stext` is not a plain slice of the document (a list lead-in and item)."""
+        # Contract text is full of double spaces; spaCy makes each extra whitespace run a
+        # token, which would split "either  party". Tokenise with single spaces.
+        norm, collapsed = collapse_whitespace(stext)
+        if offsets is not None:
+            offsets = [offsets[i] for i in collapsed] if collapsed is not None else offsets
+        else:
+            offsets = collapsed
         tokens = self.tokenizer(norm)
         hits: dict[str, list[tuple[int, int]]] = {}
         for match_id, s, e in self.phrase_matcher(tokens):
@@ -306,12 +350,15 @@ class Detector:
                 out[key] = kept
         return out
 
-    def _evaluate(self, spec: KindSpec, cand: _Candidate, party_terms) -> Detection | None:
+    def _evaluate(self, spec: KindSpec, cand: _Candidate, party_terms, window: str | None = None) -> Detection | None:
+        """The first match cue (of `window`, if given) that the sentence meets, as a detection."""
         hits = self._apply_mask(spec, cand.hits) if spec.mask else cand.hits
         for cue in spec.exclude:
             if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
         for cue in spec.match:
+            if window is not None and cue.window != window:
+                continue
             # Each occurrence of the anchor group in turn: in "Excluding liability
             # for X, in no event shall Y be liable", the second "liable" is negated.
             for a_start, a_end in itertools.islice(self._anchors(spec, cue, hits, cand), _MAX_ANCHORS):
@@ -388,9 +435,9 @@ class Detector:
             yield from sorted(any_found)
             return
         for anchor in positions[0]:
-            if _combination(anchor, positions[1:], cue.near, cue.order) is None:
+            if _combination(anchor, positions[1:], cue.near, cue.order, cand.split) is None:
                 continue
-            if cue.near and any_found and not any(abs(p[0] - anchor[0]) <= cue.near for p in any_found):
+            if cue.near and any_found and not any(_close(p, anchor, cue.near, cand.split) for p in any_found):
                 continue
             yield anchor
 
@@ -457,7 +504,13 @@ def heading_of(block) -> str:
     return (block.heading or block.title or "").lower()
 
 
-def _combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool):
+def _close(p: tuple[int, int], anchor: tuple[int, int], near: int, split: int | None) -> bool:
+    """Within `near` tokens of the anchor, or across a list's lead-in/item join (`split`),
+    where the lead-in applies to the item however far apart they are."""
+    return abs(p[0] - anchor[0]) <= near or (split is not None and (p[0] >= split) != (anchor[0] >= split))
+
+
+def _combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool, split: int | None = None):
     """One occurrence per other group, nearest the anchor; respect `near` and `order`."""
     chosen = [anchor]
     prev = anchor
@@ -466,7 +519,7 @@ def _combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], n
         if order:
             candidates = [p for p in candidates if p[0] >= prev[1]]
         if near is not None:
-            candidates = [p for p in candidates if abs(p[0] - anchor[0]) <= near]
+            candidates = [p for p in candidates if _close(p, anchor, near, split)]
         if not candidates:
             return None
         prev = min(candidates, key=lambda p: abs(p[0] - anchor[0]))

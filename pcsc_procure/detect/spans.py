@@ -126,3 +126,38 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
         out.append(det)
         last[det.kind] = (det, n)
     return out
+
+
+MAX_LIST_ITEMS = 12
+_LIST_KINDS = ("clause", "list-item")
+
+
+def list_pairs(doc):
+    """(lead-in span, item span, lead-in block) for each item of each list in `doc`.
+
+    A lead-in is the last sentence of a block that ends with ":"; its items are
+    the numbered or bulleted blocks right after it (at most MAX_LIST_ITEMS), up
+    to a clause numbered at the lead-in's own level or above ("11." after
+    "10.2 ... terminated:"); an item's span is its first sentence.
+    """
+    from pcsc_procure.segment.sentences import split_sentences
+
+    text = doc.analysis_text
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        if not text[b.start : b.end].rstrip().endswith(":"):
+            continue
+        sentences = split_sentences(text, b.start, b.end)
+        if not sentences:
+            continue
+        lead = sentences[-1]
+        lead_num = match_number(text, b.start)
+        for nb in blocks[i + 1 : i + 1 + MAX_LIST_ITEMS]:
+            if nb.kind not in _LIST_KINDS or text[nb.start : nb.end].rstrip().endswith(":"):
+                break
+            num = match_number(text, nb.start)
+            if lead_num is not None and num is not None and num.style in ("decimal", "word") and num.depth <= lead_num.depth:
+                break
+            first = split_sentences(text, nb.start, nb.end)
+            if first:
+                yield lead, first[0], i

@@ -21,6 +21,9 @@ A detector file describes one clause kind:
                                   # (obligation, permission, weak, prohibition, none)
         negated: false            # optional: only non-negated (false) / negated (true) anchors
         role: public              # optional: the party resolved for the anchor has this role
+        window: clause            # optional: the cue is also tried on a list's lead-in (a block
+                                  # ending with ":") joined with each item after it; the
+                                  # detection spans lead-in to item (default: sentence)
       - tokens: [{LOWER: evergreen}]   # a raw spaCy Matcher pattern (anchor = the match; with
                                        # `all`, `near` counts from the match)
     exclude:                      # a sentence matching any of these is never this kind
@@ -70,7 +73,7 @@ class Cue:
     near: int | None = None
     order: bool = False
     tokens: list | None = None
-    window: str = "sentence"  # or "clause": groups may be spread over the sentence's block
+    window: str = "sentence"  # or "clause": also read a list's lead-in together with each item
     negated: bool | None = None  # only match negated (True) / non-negated (False) anchors
     role: str | None = None
     modality: list[str] = field(default_factory=list)  # resolved modality must be one of these
