@@ -72,6 +72,9 @@ POSITIVE = [
     ("uncapped-liability", "EXCEPT UNDER SECTIONS 13(a) AND 13(b), THE LIABILITY OF EITHER PARTY HEREUNDER IS LIMITED TO THE AMOUNTS PAID BY CLIENT."),
     ("audit-rights", "Licensor may review the books and records of Licensee once a year."),
 
+    ("audit-rights", "The Franchisor shall have the right to enter the Restaurant at any reasonable time to ascertain compliance with this Agreement."),
+    ("audit-rights", "The Contractor shall furnish the City with audited financial statements within ninety days after the end of each fiscal year."),
+
 ]
 
 # (kind, a look-alike passage that is not that kind).
@@ -116,6 +119,8 @@ NEGATIVE = [
     ("uncapped-liability", "In no event shall either party's liability exceed the fees paid (other than payments due under Section 8)."),
     ("audit-rights", "The Steering Committee shall review the documentation for each milestone."),
     ("post-termination-services", "The Consultant shall receive its fees within thirty days after the date of each invoice."),
+
+    ("audit-rights", "Either party may enter into agreements with third parties for the supply of similar products."),
 
 ]
 
