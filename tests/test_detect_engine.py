@@ -436,3 +436,22 @@ def test_list_pairs_stop_at_the_end_of_the_list():
     doc = analyse_text(LIST_TEXT).document
     items = [LIST_TEXT[i[0] : i[1]][:3] for _lead, i, _b in list_pairs(doc)]
     assert items == ["(a)", "(b)"]
+
+
+# -- home headings -------------------------------------------------------------------
+
+def test_home_drops_mentions_outside_the_kinds_own_clause(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          law: ["laws of"]
+          head: [governing law]
+        home: [head]
+        match:
+          - any: [law]
+    """)})
+    text = ("3. Compliance. The Vendor shall comply with the laws of each country where it operates.\n\n"
+            "17. Governing Law. This Agreement is governed by the laws of Ontario.")
+    (d,) = detect(det, text)
+    assert text[d.start : d.end] == "This Agreement is governed by the laws of Ontario."
+    # without a detection under its own heading, every detection stays
+    assert len(detect(det, text.replace("Governing Law", "Miscellaneous"))) == 2

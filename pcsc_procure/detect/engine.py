@@ -271,7 +271,19 @@ class Detector:
         list_kinds = active & self._list_kinds
         if list_kinds:
             merged.extend(self._list_detections(doc, list_kinds, merged, party_terms or self.party_terms(doc)))
-        return merged
+        return self._keep_home(merged)
+
+    def _keep_home(self, found: list[Detection]) -> list[Detection]:
+        """For kinds with `home` headings: once one detection is under its own heading, drop the rest."""
+        homed = {}
+        for spec in self.kinds.values():
+            if spec.home:
+                phrases = [p for g in spec.home for p in self._phrases(spec, g)]
+                homed[spec.kind] = phrases
+        if not homed:
+            return found
+        at_home = {d.kind for d in found if d.kind in homed and d.heading and any(phrase_in(p, d.heading.lower()) for p in homed[d.kind])}
+        return [d for d in found if d.kind not in at_home or (d.heading and any(phrase_in(p, d.heading.lower()) for p in homed[d.kind]))]
 
     def _list_detections(self, doc: Document, kinds: frozenset[str], found: list[Detection], party_terms) -> list[Detection]:
         """`window: clause` cues read a list's lead-in with each of its items.

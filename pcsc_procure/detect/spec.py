@@ -34,6 +34,9 @@ A detector file describes one clause kind:
     continue: [policy-words]      # optional: a sentence right after a detection, in the same
                                   # block, that has one of these groups continues the passage
                                   # ("... shall maintain insurance. Such policies shall ...")
+    home: [law-head]              # optional: when some detection lies under a heading with one
+                                  # of these groups, the kind's detections under other headings
+                                  # in the document are dropped (mentions outside its own clause)
 
 Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
 
@@ -58,7 +61,7 @@ KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
-KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue"}
+KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
 
@@ -106,6 +109,7 @@ class KindSpec:
     pillar: str | None = None
     mask: list[str] = field(default_factory=list)
     continuation: Cue | None = None  # `continue:` groups, as a cue with `any`
+    home: list[str] = field(default_factory=list)  # heading groups of the kind's own clause
 
 
 def expand_braces(phrase: str) -> list[str]:
@@ -225,7 +229,8 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         raise RuleError(p, f"unknown extractor(s) {', '.join(sorted(bad))} (known: {', '.join(sorted(EXTRACTORS))})", line_of(raw))
     mask = _str_list(raw["mask"], p, line_of(raw), "mask") if raw.get("mask") else []
     continuation = Cue(id="continue", any=_str_list(raw["continue"], p, line_of(raw), "continue")) if raw.get("continue") else None
-    for what, groups in (("mask", mask), ("continue", continuation.any if continuation else [])):
+    home = _str_list(raw["home"], p, line_of(raw), "home") if raw.get("home") else []
+    for what, groups in (("mask", mask), ("continue", continuation.any if continuation else []), ("home", home)):
         for group in groups:
             if group not in vocab and group not in shared_vocab:
                 raise RuleError(p, f"{what} names vocab group {group!r}, which is defined neither here nor in {SHARED_VOCAB}", line_of(raw))
@@ -247,6 +252,7 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         pillar=raw.get("pillar"),
         mask=mask,
         continuation=continuation,
+        home=home,
     )
 
 
