@@ -138,6 +138,7 @@ class Detector:
         self._gates = _gate_index(self.requirements)
         self._plans: dict[frozenset[str], tuple] = {}
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
+        self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
 
     @staticmethod
@@ -275,15 +276,15 @@ class Detector:
 
     def _keep_home(self, found: list[Detection]) -> list[Detection]:
         """For kinds with `home` headings: once one detection is under its own heading, drop the rest."""
-        homed = {}
-        for spec in self.kinds.values():
-            if spec.home:
-                phrases = [p for g in spec.home for p in self._phrases(spec, g)]
-                homed[spec.kind] = phrases
-        if not homed:
+        homes = self._homes
+        if not homes:
             return found
-        at_home = {d.kind for d in found if d.kind in homed and d.heading and any(phrase_in(p, d.heading.lower()) for p in homed[d.kind])}
-        return [d for d in found if d.kind not in at_home or (d.heading and any(phrase_in(p, d.heading.lower()) for p in homed[d.kind]))]
+
+        def at_home(d: Detection) -> bool:
+            return bool(d.heading) and any(phrase_in(p, d.heading.lower()) for p in homes[d.kind])
+
+        settled = {d.kind for d in found if d.kind in homes and at_home(d)}
+        return [d for d in found if d.kind not in settled or at_home(d)]
 
     def _list_detections(self, doc: Document, kinds: frozenset[str], found: list[Detection], party_terms) -> list[Detection]:
         """`window: clause` cues read a list's lead-in with each of its items.
