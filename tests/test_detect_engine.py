@@ -380,7 +380,7 @@ def test_continue_names_known_groups(tmp_path):
 
 
 def test_phrases_match_across_irregular_whitespace(tmp_path):
-    from pcsc_procure.detect.engine import collapse_whitespace
+    from pcsc_procure.detect.candidate import collapse_whitespace
 
     assert collapse_whitespace("a  b\tc") == ("a b c", [0, 1, 3, 4, 5, 6])
     assert collapse_whitespace("a b\nc") == ("a b\nc", None)

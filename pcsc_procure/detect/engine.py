@@ -2,18 +2,19 @@
 
 Compiled once per process (`get_detector()`): every vocabulary phrase of every
 kind goes into one spaCy PhraseMatcher (attr LOWER), every raw token pattern
-into one Matcher, and every kind into word requirements (`prefilter`). Per
-document, a sentence is tokenised only when some kind's requirements are met
-by its words; it is matched once and only those kinds' cues are evaluated.
-Negation, modality and party are resolved once per anchor (`attributes`),
-and `spans` decides which sentences may carry a detection and joins
-neighbouring ones.
+into its own windowed Matcher (`tokencues`), and every kind into word and
+phrase requirements (`prefilter`). Per document, a sentence is tokenised
+only when some kind's requirements are met (`candidate`); only those kinds'
+cues are evaluated (`cues`), with negation, modality and party resolved per
+anchor (`attributes`). `spans` decides which sentences may carry a detection
+and joins neighbouring ones; optional kind keys extend a passage over the
+sentences that continue it (`continue`), read list items with their lead-in
+(`window: clause`) and prefer the kind's own clause (`home`).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,8 @@ from spacy.attrs import LOWER
 
 from pcsc_procure.detect import attributes as attr
 from pcsc_procure.detect import spans
+from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
+from pcsc_procure.detect.cues import anchors, apply_mask
 from pcsc_procure.detect.prefilter import Requirement, group_of, phrase_in, text_pattern, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
@@ -60,40 +63,6 @@ class Detection:
             "values": {k: [{kk: vv for kk, vv in v.items() if kk not in ("start", "end")} for v in vs] for k, vs in self.values.items()},
             "section": self.section, "heading": self.heading,
         }
-
-
-@dataclass(slots=True)
-class Sentence:
-    start: int
-    end: int
-    block: int
-    index: int = 0
-
-
-class _Candidate:
-    """One tokenised sentence, with what cues and attributes need from it (computed once)."""
-
-    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "split", "_words", "_texts", "_attrs")
-
-    def __init__(self, sent: Sentence, block, tokens, hits, heading: str, text: str, offsets: list[int] | None):
-        self.sent, self.block, self.tokens, self.hits, self.heading = sent, block, tokens, hits, heading
-        self.text, self.offsets = text, offsets  # the sentence as written; tokens' offsets -> its offsets
-        self.split: int | None = None  # first token of a list item read after its lead-in
-        self._words = self._texts = None
-        self._attrs: dict[int, attr.Attributes] = {}
-
-    def original(self, i: int) -> int:
-        """Offset in the sentence as written of offset `i` in the tokenised text."""
-        return i if self.offsets is None else self.offsets[i]
-
-    def attributes(self, anchor: int, party_terms) -> attr.Attributes:
-        res = self._attrs.get(anchor)
-        if res is None:
-            if self._words is None:
-                self._texts = [t.text for t in self.tokens]
-                self._words = [t.lower() for t in self._texts]
-            res = self._attrs[anchor] = attr.resolve(self._words, self._texts, anchor, party_terms)
-        return res
 
 
 class Detector:
@@ -140,6 +109,15 @@ class Detector:
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
         self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
+
+    def _anchors(self, spec: KindSpec, cue: Cue, hits, cand: Candidate):
+        """The anchors of one of `spec`'s cues in a candidate sentence (see `cues.anchors`)."""
+
+        def key(group: str) -> str:
+            return f"{spec.kind}/{group}" if group.startswith("@") else self._group_key(spec, group)
+
+        heading_phrases = [p for g in cue.heading for p in self._phrases(spec, g)] if cue.heading else []
+        return anchors(cue, hits, key, cand.heading, heading_phrases, cand.split)
 
     @staticmethod
     def _group_key(kind: KindSpec, group: str) -> str:
@@ -318,7 +296,7 @@ class Detector:
                     out.append(det)
         return out
 
-    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None) -> _Candidate | None:
+    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None) -> Candidate | None:
         """Tokenise and match one sentence. `offsets` maps `stext` offsets to offsets from
         `sent.start` when `stext` is not a plain slice of the document (a list lead-in and item)."""
         # Contract text is full of double spaces; spaCy makes each extra whitespace run a
@@ -344,28 +322,12 @@ class Detector:
             return None
         xrefs = spans.xref_spans(norm)
         if xrefs:
-            hits = _drop_inside(hits, tokens, xrefs)
-        return _Candidate(sent, block, tokens, hits, heading, stext, offsets)
+            hits = drop_inside(hits, tokens, xrefs)
+        return Candidate(sent, block, tokens, hits, heading, stext, offsets)
 
-    def _apply_mask(self, spec: KindSpec, hits):
-        """Drop occurrences that sit inside an occurrence of a mask group."""
-        masks = [p for g in spec.mask for p in hits.get(self._group_key(spec, g), ())]
-        if not masks:
-            return hits
-        mask_keys = {self._group_key(spec, g) for g in spec.mask}
-        out = {}
-        for key, occ in hits.items():
-            if key in mask_keys:
-                out[key] = occ
-                continue
-            kept = [o for o in occ if not any(m[0] <= o[0] and o[1] <= m[1] for m in masks)]
-            if kept:
-                out[key] = kept
-        return out
-
-    def _evaluate(self, spec: KindSpec, cand: _Candidate, party_terms, window: str | None = None) -> Detection | None:
+    def _evaluate(self, spec: KindSpec, cand: Candidate, party_terms, window: str | None = None) -> Detection | None:
         """The first match cue (of `window`, if given) that the sentence meets, as a detection."""
-        hits = self._apply_mask(spec, cand.hits) if spec.mask else cand.hits
+        hits = apply_mask(cand.hits, {self._group_key(spec, g) for g in spec.mask}) if spec.mask else cand.hits
         for cue in spec.exclude:
             if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
@@ -391,14 +353,14 @@ class Detector:
         req = self.continuations.get(kind)
         return req is not None and req.met(words) and req.met_text(text, heading)
 
-    def _continuation(self, spec: KindSpec, cand: _Candidate, party_terms) -> Detection | None:
+    def _continuation(self, spec: KindSpec, cand: Candidate, party_terms) -> Detection | None:
         """The sentence after a detection continues it when it has a `continue` group.
 
         Negation does not end a passage ("The policies shall not be cancelled ...").
         """
         if spec.continuation is None:
             return None
-        hits = self._apply_mask(spec, cand.hits) if spec.mask else cand.hits
+        hits = apply_mask(cand.hits, {self._group_key(spec, g) for g in spec.mask}) if spec.mask else cand.hits
         for cue in spec.exclude:
             if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
@@ -408,7 +370,7 @@ class Detector:
         res = cand.attributes(anchor[0], party_terms)
         return self._detection(spec, spec.continuation, cand, anchor[0], anchor[1], res)
 
-    def _detection(self, spec: KindSpec, cue: Cue, cand: _Candidate, a_start: int, a_end: int, res) -> Detection:
+    def _detection(self, spec: KindSpec, cue: Cue, cand: Candidate, a_start: int, a_end: int, res) -> Detection:
         sent, tokens, block = cand.sent, cand.tokens, cand.block
         base = sent.start
         values = extract(spec.extract, cand.text, base) if spec.extract else {}
@@ -420,39 +382,6 @@ class Detector:
             section=block.section, heading=block.heading, block=sent.block,
         )
 
-    def _anchors(self, spec: KindSpec, cue: Cue, hits, cand: _Candidate):
-        """Yield (anchor token start, end) for each way the cue matches this sentence."""
-        key = self._group_key
-        positions: list[list[tuple[int, int]]] = []
-        if cue.tokens:  # the token match is the anchor; `near` counts from it
-            found = hits.get(f"{spec.kind}/@{cue.id}")
-            if not found:
-                return
-            positions.append(found)
-        for group in cue.all:
-            found = hits.get(key(spec, group))
-            if not found:
-                return
-            positions.append(found)
-        any_found = [p for g in cue.any for p in hits.get(key(spec, g), ())]
-        if cue.any and not any_found:
-            return
-        for group in cue.none:
-            if hits.get(key(spec, group)):
-                return
-        if cue.heading:
-            heading = cand.heading
-            if not heading or not any(phrase_in(p, heading) for g in cue.heading for p in self._phrases(spec, g)):
-                return
-        if not positions:
-            yield from sorted(any_found)
-            return
-        for anchor in positions[0]:
-            if _combination(anchor, positions[1:], cue.near, cue.order, cand.split) is None:
-                continue
-            if cue.near and any_found and not any(_close(p, anchor, cue.near, cand.split) for p in any_found):
-                continue
-            yield anchor
 
 
 def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[tuple[str, Requirement]]]:
@@ -468,76 +397,6 @@ def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, 
             for w in req.gate():
                 index.setdefault(w, []).append((kind, req))
     return index
-
-
-def _drop_inside(hits, tokens, char_spans: list[tuple[int, int]]):
-    """Hits whose tokens all lie inside one of `char_spans` are removed."""
-    out = {}
-    for key, occ in hits.items():
-        kept = [
-            (s, e) for s, e in occ
-            if not any(cs <= tokens[s].idx and tokens[e - 1].idx < ce for cs, ce in char_spans)
-        ]
-        if kept:
-            out[key] = kept
-    return out
-
-
-# Runs of spaces and tabs only: line breaks are left as they are, because the
-# sample drafts' reviewed findings (tests/test_samples_golden.py) were made
-# with them; collapsing them too finds phrases broken over PDF lines (CUAD
-# PDF/TXT twins agree 0.995 instead of 0.986) and adds three correct findings
-# to the samples, once their expected files are regenerated.
-_EXTRA_SPACE = re.compile(r"[ \t]{2,}|\t")
-
-
-def collapse_whitespace(text: str) -> tuple[str, list[int] | None]:
-    """`text` with every run of spaces and tabs made one space, and each new offset's old offset.
-
-    The map is None when nothing changed (the common case is cheap).
-    """
-    if _EXTRA_SPACE.search(text) is None:
-        return text, None
-    parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in _EXTRA_SPACE.finditer(text):
-        parts.append(text[pos : m.start()])
-        offsets.extend(range(pos, m.start()))
-        parts.append(" ")
-        offsets.append(m.start())
-        pos = m.end()
-    parts.append(text[pos:])
-    offsets.extend(range(pos, len(text) + 1))
-    return "".join(parts), offsets
-
-
-def heading_of(block) -> str:
-    """The lower-cased heading or caption a block's sentences are read under."""
-    return (block.heading or block.title or "").lower()
-
-
-def _close(p: tuple[int, int], anchor: tuple[int, int], near: int, split: int | None) -> bool:
-    """Within `near` tokens of the anchor, or across a list's lead-in/item join (`split`),
-    where the lead-in applies to the item however far apart they are."""
-    return abs(p[0] - anchor[0]) <= near or (split is not None and (p[0] >= split) != (anchor[0] >= split))
-
-
-def _combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool, split: int | None = None):
-    """One occurrence per other group, nearest the anchor; respect `near` and `order`."""
-    chosen = [anchor]
-    prev = anchor
-    for occ in others:
-        candidates = occ
-        if order:
-            candidates = [p for p in candidates if p[0] >= prev[1]]
-        if near is not None:
-            candidates = [p for p in candidates if _close(p, anchor, near, split)]
-        if not candidates:
-            return None
-        prev = min(candidates, key=lambda p: abs(p[0] - anchor[0]))
-        chosen.append(prev)
-    return chosen
 
 
 @lru_cache(maxsize=4)
