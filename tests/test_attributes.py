@@ -112,3 +112,15 @@ def test_modal_after_a_leading_phrase():
 def test_modal_in_another_clause_far_after_is_not_taken():
     a = attrs("Subject to notice in writing from Developer which cancels such authorization, during the term of this Agreement, Distributor may use the marks.", "cancels")
     assert a.modality is None
+
+
+def test_negation_at_a_later_modal_reaches_a_leading_anchor():
+    a = attrs("Upon termination, the Vendor shall not continue to provide the Services.", "termination")
+    assert a.negated and a.modality == "prohibition" and a.role == "vendor"
+    # but a subject anchor is bounded, not negated, by "shall not exceed"
+    assert not attrs("The Vendor's total liability shall not exceed the fees.", "liability").negated
+
+
+def test_hedged_clause_party_is_the_subject_before_the_hedge():
+    a = attrs("The Supplier will use reasonable endeavours to assist the Authority upon termination.", "termination")
+    assert (a.modality, a.party, a.role) == ("weak", "Supplier", "vendor")

@@ -165,7 +165,26 @@ ATTRIBUTES = [
      dict(negated=False, modality="obligation", party="Contractor", role="vendor")),
     ("source-code-escrow", "The Contractor shall deposit the source code with the escrow agent within thirty days.",
      dict(negated=False, modality="obligation", party="Contractor", role="vendor")),
+    ("insurance", "The Operator should maintain cyber liability insurance where practicable.",
+     dict(negated=False, modality="weak", party="Operator", role="vendor")),
+    ("audit-rights", "Either party may audit the other party's records once a year.",
+     dict(negated=False, modality="permission", role="both")),
+    ("post-termination-services", "The Supplier will use reasonable endeavours to assist the Authority in the transition upon termination.",
+     dict(negated=False, modality="weak", party="Supplier", role="vendor")),
+    ("governing-law", "The Contract is governed by the laws of the Republic of Chile.",
+     dict(negated=False, modality=None)),
 ]
+
+
+# Kinds whose negation is dropped: a negated duty or right is not the kind at all.
+@pytest.mark.parametrize("kind, text", [
+    ("insurance", "The City shall not be required to maintain any insurance for the Equipment."),
+    ("audit-rights", "The Vendor shall not audit the City's records."),
+    ("post-termination-services", "Upon termination, the Vendor shall not continue to provide the Services."),
+    ("source-code-escrow", "The Vendor shall not deposit the source code with any escrow agent."),
+])
+def test_negated_duty_is_not_the_kind(kind, text):
+    assert not found(text, kind)
 
 
 @pytest.mark.parametrize("kind, text, expected", ATTRIBUTES)

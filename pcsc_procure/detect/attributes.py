@@ -214,11 +214,20 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     start = clause_start(words, anchor)
     negated = is_negated(words, anchor, start)
     mod, modal_at = modality(words, anchor, start)
+    if not negated and mod in ("obligation", "permission") and modal_at is not None and modal_at > anchor:
+        # The anchor leads into a clause whose subject comes later, and the subject's modal carries
+        # the negation: "Upon termination, the Vendor shall not ...". (When the anchor is the subject,
+        # "liability shall not exceed" bounds it rather than negating it.)
+        subject = find_party(words, texts, modal_at, anchor + 1, party_terms)[0]
+        negated = subject is not None and any(w in ("not", "n't", "never") for w in words[modal_at + 1 : modal_at + 3])
     if negated and mod in ("obligation", "permission"):
         mod = "prohibition"
-    # The party is the subject of the modal verb; a hedge ("where practicable") may sit anywhere.
-    party_before = modal_at if mod != "weak" and modal_at is not None and modal_at < anchor else anchor
+    # The party is the subject of the modal verb; with a hedge ("shall use reasonable efforts
+    # to ...", "where practicable, X should ...") it is before the hedge, else before the anchor.
+    party_before = modal_at if modal_at is not None and modal_at < anchor else anchor
     party, role, idx = find_party(words, texts, party_before, start, party_terms)
+    if party is None and mod == "weak" and party_before < anchor:
+        party, role, idx = find_party(words, texts, anchor, start, party_terms)
     if party is None and start > 0:
         # "Upon notice, the City may ..." is one clause; but "..., provided that Vendor may" starts a new one.
         party, role, idx = find_party(words, texts, party_before, 0, party_terms)
