@@ -44,6 +44,21 @@ def test_every_fix_named_by_a_rule_that_has_a_template_is_valid():
             assert RULE_BY_ID[rid].fix == t.id or RULE_BY_ID[rid].check.type != "require", f"{rid} names fix {RULE_BY_ID[rid].fix}, not {t.id}"
 
 
+def test_every_require_rule_has_a_template():
+    missing = sorted(f"{r.id} (fix: {r.fix})" for r in RULES if r.check.type == "require" and r.fix not in TEMPLATES)
+    assert not missing, f"require-rules without a clause template: {missing}"
+
+
+def test_fix_adds_what_its_own_clauses_make_necessary(tmp_path, cli):
+    """A data-protection clause brings the personal-data rules into play; fix adds their clauses too."""
+    (tmp_path / "draft.md").write_text(DRAFT_MD)
+    assert cli("fix", "draft.md", "-o", "fixed.md", cwd=tmp_path).returncode == 0
+    out = json.loads(cli("lint", "-f", "json", "--fail-on", "never", "fixed.md", cwd=tmp_path).stdout)["files"][0]
+    assert not [f["rule"] for f in out["findings"] if f["scope"] == "document"]
+    text = (tmp_path / "fixed.md").read_text()
+    assert text.index("shall own") < text.index("audit")  # data ownership before accountability
+
+
 @pytest.mark.parametrize("template_id", sorted(TEMPLATES))
 def test_template_body_alone_satisfies_its_rules(template_id):
     """The rendered clause, on its own, resolves every require-rule it claims and trips no rule."""
@@ -114,6 +129,7 @@ def test_pack_docx_has_real_headings_and_numbering(tmp_path, cli):
     f = json.loads(r.stdout)["files"][0]
     assert [x["rule"] for x in f["findings"]] == []
     clauses = json.loads(cli("clauses", "-f", "json", str(out), cwd=tmp_path).stdout)["documents"][0]["clauses"]
+    # clauses in pillar order: what the public body owns comes first
     assert any(c["kind"] == "public-data-ownership" and c["text"].startswith("1.1\tThe City shall own") for c in clauses)
 
 
