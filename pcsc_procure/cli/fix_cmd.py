@@ -30,7 +30,7 @@ def fix(draft, output, dry_run, vars_file, var_pairs, select, ignore, doc_type, 
     from pcsc_procure.cli.lint_cmd import build_options
     from pcsc_procure.errors import UserError
     from pcsc_procure.generate.fix import build_fixed, output_format
-    from pcsc_procure.generate.plan import for_findings, render_all
+    from pcsc_procure.generate.plan import close_over, for_findings
     from pcsc_procure.generate.variables import parties_from_document
     from pcsc_procure.linter import lint_document, read
     from pcsc_procure.outputs import write_atomic
@@ -50,7 +50,16 @@ def fix(draft, output, dry_run, vars_file, var_pairs, select, ignore, doc_type, 
     result = lint_document(doc, options)
     templates, shared, supplied = load_templates_and_values(cfg, vars_file, var_pairs, parties_from_document(doc.text))
     selection = for_findings(result.findings, templates)
-    clauses = render_all(selection, shared, supplied)
+
+    def findings_with(clauses):
+        """The draft as `fix` will write it (text plus annex), linted as the draft was."""
+        from pcsc_procure.document.reader import read_bytes
+
+        annex = "\n\n".join(p for c in clauses for p in (c.title, *c.paragraphs))
+        combined = read_bytes(f"{doc.text}\n\n{annex}\n".encode("utf-8"), shown + ".txt", ".txt")
+        return lint_document(combined, options).findings
+
+    clauses = close_over(selection, templates, shared, supplied, findings_with)
     by_hand = [f for f in result.findings if f.scope == "passage"]
 
     verb = "Would add" if dry_run else "Added"
