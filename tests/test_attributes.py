@@ -124,3 +124,8 @@ def test_negation_at_a_later_modal_reaches_a_leading_anchor():
 def test_hedged_clause_party_is_the_subject_before_the_hedge():
     a = attrs("The Supplier will use reasonable endeavours to assist the Authority upon termination.", "termination")
     assert (a.modality, a.party, a.role) == ("weak", "Supplier", "vendor")
+
+
+def test_party_in_a_phrase_after_a_subject_anchor_does_not_negate_it():
+    a = attrs("The Concessionaire's total liability to the Council under this Agreement shall not exceed GBP 250,000.", "liability")
+    assert not a.negated

@@ -218,8 +218,11 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # The anchor leads into a clause whose subject comes later, and the subject's modal carries
         # the negation: "Upon termination, the Vendor shall not ...". (When the anchor is the subject,
         # "liability shall not exceed" bounds it rather than negating it.)
-        subject = find_party(words, texts, modal_at, anchor + 1, party_terms)[0]
-        negated = subject is not None and any(w in ("not", "n't", "never") for w in words[modal_at + 1 : modal_at + 3])
+        # The subject follows a comma that closes the leading phrase ("to the Council under this
+        # Agreement shall not exceed" has a party after the anchor, but not as the subject).
+        subject, _, at = find_party(words, texts, modal_at, anchor + 1, party_terms)
+        negated = (subject is not None and "," in words[anchor + 1 : at]
+                   and any(w in ("not", "n't", "never") for w in words[modal_at + 1 : modal_at + 3]))
     if negated and mod in ("obligation", "permission"):
         mod = "prohibition"
     # The party is the subject of the modal verb; with a hedge ("shall use reasonable efforts
