@@ -14,10 +14,12 @@ from pathlib import Path
 from pcsc_procure.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "info", "never")
+PDF_ENGINES = ("pdfium", "plumber")
 DEFAULT_PARAMS = {
     "breach_notice_hours": 72,
     "max_initial_term_years": 5,
     "retention_days": 365,
+    "max_experience_years": 5,
 }
 KEYS = {
     "select": list,
@@ -33,6 +35,8 @@ KEYS = {
     "max_file_mb": (int, float),
     "max_pages": int,
     "pdf_engine": str,
+    "time_budget": (int, float),
+    "max_unpacked_mb": (int, float),
     "jobs": int,
     "vars": dict,  # template variable defaults for fix/pack
 }
@@ -53,6 +57,8 @@ class Config:
     max_file_mb: float = 50
     max_pages: int = 3000
     pdf_engine: str = "pdfium"
+    time_budget: float = 60
+    max_unpacked_mb: float = 200
     jobs: int | None = None
     vars: dict = field(default_factory=dict)
     source: Path | None = None  # the file this came from, if any
@@ -149,5 +155,11 @@ def load_config(explicit: str | None = None, start: Path | None = None, isolated
             setattr(cfg, key, value)
     if cfg.fail_on not in FAIL_ON:
         raise ConfigError(str(path), f"fail-on must be one of {', '.join(FAIL_ON)}")
+    if cfg.pdf_engine not in PDF_ENGINES:
+        raise ConfigError(str(path), f"pdf-engine must be one of {', '.join(PDF_ENGINES)}")
+    if cfg.jobs is not None and cfg.jobs < 1:
+        raise ConfigError(str(path), "jobs must be 1 or more")
+    if cfg.max_pages < 1 or cfg.max_file_mb <= 0 or cfg.max_unpacked_mb <= 0 or cfg.time_budget < 0:
+        raise ConfigError(str(path), "max-pages, max-file-mb and max-unpacked-mb must be positive, time-budget 0 (none) or more")
     cfg.source = path
     return cfg

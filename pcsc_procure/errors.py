@@ -35,3 +35,11 @@ class ConfigError(UserError):
 
 class TemplateError(UserError):
     """A clause template that cannot be rendered (missing or invalid variable)."""
+
+
+class TimeBudgetExceeded(BaseException):
+    """Raised (from a timer signal) when one file takes longer than its budget.
+
+    A BaseException, like KeyboardInterrupt, so that a reader's broad
+    `except Exception` cannot mistake it for a corrupt file and carry on.
+    """

@@ -60,10 +60,17 @@ class LintOptions:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_mb: float = 50
     max_pages: int = 3000
+    time_budget: float = 60  # seconds per file; 0 = none (see deadline.py)
+    max_unpacked_mb: float = 200  # a .docx's decompressed size (zip bombs)
     pdf_engine: str = "pdfium"
     known_rules: list | None = None  # every loaded rule, selected or not (judges stale suppressions)
-    baseline: Any = None  # a baseline.Baseline whose findings are not reported
     keep_document: bool = False  # keep FileResult.document (html report, --annotate)
+    cache: Any = None  # a cache.ResultCache, or None (--no-cache, stdin)
+
+    def cache_options(self) -> dict:
+        """Every option that changes findings, for the cache's run key."""
+        return {"doc_type": self.doc_type, "domains": self.domains, "max_pages": self.max_pages, "pdf_engine": self.pdf_engine, "max_unpacked_mb": self.max_unpacked_mb,
+                "known": sorted(r.id for r in self.known_rules or [])}
 
 
 def _ignored_for(path: str, per_file: dict[str, list[str]]) -> list[str]:
@@ -80,8 +87,12 @@ def read(path: str, options: LintOptions, display: str | None = None, data: byte
 
     shown = display or path
     if data is not None:
-        return read_bytes(data, shown, pdf_engine=options.pdf_engine, max_pages=options.max_pages)
-    return read_document(path, display_path=shown, max_bytes=int(options.max_file_mb * 1024 * 1024), pdf_engine=options.pdf_engine, max_pages=options.max_pages)
+        return read_bytes(data, shown, pdf_engine=options.pdf_engine, max_pages=options.max_pages, max_unpacked=_unpacked(options))
+    return read_document(path, display_path=shown, max_bytes=int(options.max_file_mb * 1024 * 1024), pdf_engine=options.pdf_engine, max_pages=options.max_pages, max_unpacked=_unpacked(options))
+
+
+def _unpacked(options: LintOptions) -> int:
+    return int(options.max_unpacked_mb * 1024 * 1024)
 
 
 def lint_document(doc, options: LintOptions) -> FileResult:
@@ -109,24 +120,85 @@ def lint_document(doc, options: LintOptions) -> FileResult:
         report_stale = len(engine_rules) != len(rules)
         pairs, suppressed, stale = apply_markers(doc, pairs, markers, engine_rules, options.known_rules, report_stale)
         pairs += [(f, fingerprint(f.rule, passage(f))) for f in stale]
-    baselined = 0
-    if options.baseline is not None:
-        kept = [p for p in pairs if not options.baseline.take(doc.path, p[1])]
-        baselined = len(pairs) - len(kept)
-        pairs = kept
     pairs.sort(key=lambda p: (p[0].scope != "document", p[0].start or 0, p[0].rule))
     return FileResult(
         path=doc.path, format=doc.format, doc_type=analysis.doc_type, domains=analysis.domains, notes=list(doc.notes),
-        findings=[f for f, _ in pairs], fingerprints=[fp for _, fp in pairs], suppressed=suppressed, baselined=baselined,
+        findings=[f for f, _ in pairs], fingerprints=[fp for _, fp in pairs], suppressed=suppressed,
         document=doc if options.keep_document else None,
     )
 
 
-def lint_path(path: str, options: LintOptions, display: str | None = None, data: bytes | None = None) -> FileResult:
-    shown = display or path
+def apply_baseline(result: FileResult, baseline) -> FileResult:
+    """Drop the findings the baseline accepts (in the parent process: a baseline counts what it takes)."""
+    if baseline is None or result.error:
+        return result
+    pairs = [p for p in result.pairs() if not baseline.take(result.path, p[1])]
+    result.baselined += len(result.findings) - len(pairs)
+    result.findings, result.fingerprints = [f for f, _ in pairs], [fp for _, fp in pairs]
+    return result
+
+
+def cached_result(path: str, options: LintOptions, display: str | None = None) -> FileResult | None:
+    """The stored result for this file's current bytes, or None (miss, no cache, unreadable)."""
+    if options.cache is None or options.keep_document:
+        return None
     try:
-        doc = read(path, options, display, data)
-        return lint_document(doc, options)
+        data = _load(path, display or path, options)
+    except UserError:
+        return None  # lint_path reports it
+    from pcsc_procure.cache import entry_to_result
+
+    entry = options.cache.get(_content_key(path, data, options))
+    return entry_to_result(entry, display or path) if entry is not None else None
+
+
+def _load(path: str, shown: str, options: LintOptions) -> bytes:
+    from pcsc_procure.document.reader import load_file_bytes
+
+    return load_file_bytes(path, shown, int(options.max_file_mb * 1024 * 1024))
+
+
+def _content_key(path: str, data: bytes, options: LintOptions) -> str:
+    # The same bytes read as .md and as .txt differ; per-file-ignores depend on the name.
+    extra = os.path.splitext(path)[1].lower() + "|" + ",".join(sorted(_ignored_for(path, options.per_file_ignores)))
+    return options.cache.content_key(data, extra)
+
+
+def lint_path(path: str, options: LintOptions, display: str | None = None, data: bytes | None = None) -> FileResult:
+    """Lint one file (or in-memory bytes), through the cache when there is one. No baseline here."""
+    shown = display or path
+    from pcsc_procure.deadline import time_budget
+    from pcsc_procure.errors import TimeBudgetExceeded
+
+    try:
+        with time_budget(options.time_budget):
+            return _lint_path(path, shown, options, display, data)
+    except TimeBudgetExceeded:
+        return FileResult(path=shown, error=f"took longer than the {options.time_budget:g} s per-file time budget (time-budget); split the file or raise the limit")
+
+
+def _lint_path(path: str, shown: str, options: LintOptions, display: str | None, data: bytes | None) -> FileResult:
+    try:
+        use_cache = options.cache is not None and data is None and not options.keep_document
+        if use_cache:
+            data = _load(path, shown, options)
+            key = _content_key(path, data, options)
+            entry = options.cache.get(key)
+            if entry is not None:
+                from pcsc_procure.cache import entry_to_result
+
+                return entry_to_result(entry, shown)
+            from pcsc_procure.document.reader import read_bytes
+
+            doc = read_bytes(data, shown, os.path.splitext(path)[1], pdf_engine=options.pdf_engine, max_pages=options.max_pages, max_unpacked=_unpacked(options))
+        else:
+            doc = read(path, options, display, data)
+        result = lint_document(doc, options)
+        if use_cache:
+            from pcsc_procure.cache import result_to_entry
+
+            options.cache.put(key, result_to_entry(result))
+        return result
     except UserError as exc:
         return FileResult(path=shown, error=exc.problem)
     except MemoryError:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# One results cache for the whole session, outside the repository and the
+# tests' own folders (tests of the cache itself point it elsewhere).
+SESSION_CACHE = tempfile.mkdtemp(prefix="pcsc-procure-test-cache-")
 CUAD = Path(os.environ.get("PCSC_CUAD_DIR", REPO.parent / "shared" / "corpus" / "cuad-dev"))
 
 
@@ -30,6 +34,7 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
     full_env = dict(os.environ)
     full_env.pop("PCSC_PROCURE_CONFIG", None)
     full_env["NO_COLOR"] = "1"
+    full_env.setdefault("PCSC_PROCURE_CACHE_DIR", SESSION_CACHE)
     if env:
         full_env.update(env)
     return subprocess.run([sys.executable, "-m", "pcsc_procure", *args], cwd=cwd, input=stdin, capture_output=True, env=full_env, timeout=300)

@@ -22,7 +22,9 @@ _KEYS: list[tuple[str, str, str | None]] = [
     ("max-file-mb", "Larger inputs are refused (exit 2).", "50"),
     ("max-pages", "PDFs with more pages are refused.", "3000"),
     ("pdf-engine", "pdfium (fast) or plumber (pdfplumber layout analysis, for odd layouts).", "pdfium"),
-    ("jobs", "Worker processes for large runs (default: decided by the tool).", "# jobs: 2"),
+    ("max-unpacked-mb", "A .docx that would decompress to more than this is refused (zip bombs).", "200"),
+    ("time-budget", "Seconds one file may take before it is abandoned with an error (0: no limit).", "60"),
+    ("jobs", "Worker processes for many files (default: one per CPU).", "# jobs: 2"),
     ("vars", "Default template variables for `fix` and `pack` (e.g. the public body's name).", "{}"),
 ]
 

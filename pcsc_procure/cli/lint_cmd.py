@@ -32,7 +32,8 @@ def build_options(cfg, rules, doc_type, domains):
 
     return LintOptions(
         rules=rules, params=cfg.params, doc_type=doc_type or cfg.doc_type, domains=list(domains) if domains else cfg.domains,
-        per_file_ignores=cfg.per_file_ignores, max_file_mb=cfg.max_file_mb, max_pages=cfg.max_pages, pdf_engine=cfg.pdf_engine,
+        per_file_ignores=cfg.per_file_ignores, max_file_mb=cfg.max_file_mb, max_pages=cfg.max_pages, pdf_engine=cfg.pdf_engine, time_budget=cfg.time_budget,
+        max_unpacked_mb=cfg.max_unpacked_mb,
     )
 
 
@@ -57,9 +58,12 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")  # = 
 @click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False), help="Write a copy of the (single) .docx input with a Word comment on each flagged paragraph.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule produced instead of the findings (text or json).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: `jobs` in config, else one per CPU).")
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh: neither read nor write the results cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Results cache folder (default: .pcsc-procure-cache beside the config file, or here; env PCSC_PROCURE_CACHE_DIR).")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings and errors (no notes, excerpts or progress bar).")
 @click.pass_context
-def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_path, isolated, doc_type, domains, stdin_filename, baseline_path, update_baseline, annotate_path, statistics, color, quiet):
+def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_path, isolated, doc_type, domains, stdin_filename, baseline_path, update_baseline, annotate_path, statistics, color, jobs, no_cache, cache_dir, quiet):
     """Lint drafts (files or folders of .docx, .pdf, .md, .txt; `-` for stdin).
 
     Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
@@ -68,7 +72,8 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
     from pcsc_procure.cli.progress import Progress
     from pcsc_procure.config import load_config
     from pcsc_procure.discover import discover
-    from pcsc_procure.linter import FileResult, lint_path
+    from pcsc_procure.linter import FileResult, apply_baseline, lint_path
+    from pcsc_procure.parallel import default_jobs, lint_files
     from pcsc_procure.report import NEEDS_DOCUMENT, render
     from pcsc_procure.ruleset import load_ruleset
     from pcsc_procure.selection import select_rules
@@ -98,8 +103,11 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
         from pcsc_procure.baseline import Baseline
 
         baseline = Baseline.load(baseline_path, missing_ok=update_baseline)
-        if not update_baseline:
-            options.baseline = baseline
+    if not no_cache:
+        from pcsc_procure.cache import ResultCache, default_cache_dir, run_key
+
+        folder = Path(cache_dir) if cache_dir else default_cache_dir(cfg.source)
+        options.cache = ResultCache(folder, run_key(rules, options.params, options.cache_options()))
 
     results = []
     file_paths = [p for p in paths if p != "-"]
@@ -107,14 +115,26 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
         name = stdin_filename or "stdin.txt"
         results.append(lint_path(name, options, display=name, data=sys.stdin.buffer.read()))
     found = discover(file_paths, cfg.exclude)
-    progress = Progress(len(found), enabled=False if quiet else None)
-    for i, (path, problem) in enumerate(found):
+    tasks, slots = [], []
+    for path, problem in found:
         shown = display_path(path)
-        progress.update(i, shown)
         if problem:
             results.append(FileResult(path=shown, error=problem))
-            continue
-        results.append(lint_path(path, options, display=shown))
+        else:
+            slots.append(len(results))
+            results.append(None)
+            tasks.append((path, shown))
+    progress = Progress(len(tasks), enabled=False if quiet else None)
+    finished = [0]
+
+    def done(_i, result):
+        finished[0] += 1
+        progress.update(finished[0], result.path)
+
+    for slot, result in zip(slots, lint_files(tasks, options, jobs or cfg.jobs or default_jobs(), done)):
+        results[slot] = result
+    if baseline is not None and not update_baseline:
+        results = [apply_baseline(r, baseline) for r in results]
     progress.close()
 
     debug = ctx.obj.get("debug") if ctx.obj else False

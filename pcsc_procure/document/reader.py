@@ -35,7 +35,7 @@ def _reader_for(suffix: str):
     return None
 
 
-def read_bytes(data: bytes, path: str, suffix: str | None = None, pdf_engine: str = "pdfium", max_pages: int | None = None):
+def read_bytes(data: bytes, path: str, suffix: str | None = None, pdf_engine: str = "pdfium", max_pages: int | None = None, max_unpacked: int | None = None):
     """Read an in-memory file (stdin, tests) named `path`."""
     suffix = (suffix or Path(path).suffix).lower()
     reader = _reader_for(suffix)
@@ -48,12 +48,20 @@ def read_bytes(data: bytes, path: str, suffix: str | None = None, pdf_engine: st
         if max_pages is not None:
             opts["max_pages"] = max_pages
         return reader(data, path, **opts)
+    if suffix == ".docx" and max_unpacked is not None:
+        return reader(data, path, max_uncompressed=max_unpacked)
     return reader(data, path)
 
 
-def read_document(path: str | os.PathLike, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, pdf_engine: str = "pdfium", max_pages: int | None = None):
+def read_document(path: str | os.PathLike, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, pdf_engine: str = "pdfium", max_pages: int | None = None, max_unpacked: int | None = None):
     """Read the file at `path`; raise InputError with one clear line on failure."""
     shown = display_path or str(path)
+    data = load_file_bytes(path, shown, max_bytes)
+    return read_bytes(data, shown, Path(path).suffix.lower(), pdf_engine=pdf_engine, max_pages=max_pages, max_unpacked=max_unpacked)
+
+
+def load_file_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of a supported, regular file within the size limit (the cache keys on them)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if _reader_for(suffix) is None:
@@ -75,4 +83,6 @@ def read_document(path: str | os.PathLike, display_path: str | None = None, max_
         raise InputError(shown, "no such file (it vanished while being read)") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
-    return read_bytes(data, shown, suffix, pdf_engine=pdf_engine, max_pages=max_pages)
+    if len(data) > max_bytes:
+        raise InputError(shown, f"file grew over the {max_bytes / 1048576:.0f} MB limit (max_file_mb) while being read")
+    return data
