@@ -30,6 +30,7 @@ KEYS = {
     "params": dict,
     "doc_type": str,
     "domains": list,
+    "profile": str,  # a kind of purchase: its domains, instead of inferring them
     "exclude": list,  # glob patterns of files to skip in directory walks
     "per_file_ignores": dict,
     "max_file_mb": (int, float),
@@ -52,6 +53,7 @@ class Config:
     params: dict = field(default_factory=lambda: dict(DEFAULT_PARAMS))
     doc_type: str | None = None
     domains: list[str] | None = None
+    profile: str | None = None
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_mb: float = 50

@@ -146,3 +146,30 @@ def test_version_and_module_entry(cli):
 
     r = cli("--version")
     assert r.returncode == 0 and __version__ in r.stdout.decode()
+
+
+PAVING = """# Road Resurfacing Contract
+
+This Contract is between the City of Riverton (the "City") and Tarmac Works Ltd (the "Contractor").
+
+1. The Contractor shall resurface 4 km of Main Street by 30 June.
+"""
+
+
+def test_profile_decides_the_domains_instead_of_inference(tmp_path, cli):
+    (tmp_path / "paving.md").write_text(PAVING)
+
+    def run(*extra):
+        r = cli("lint", "-f", "json", "--fail-on", "never", *extra, "paving.md", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr.decode()
+        f = json.loads(r.stdout)["files"][0]
+        return f["domains"], {x["rule"] for x in f["findings"]}
+
+    inferred, plain = run()
+    assert "ai" not in inferred and not any(r.startswith("PCSC-HR-00") for r in plain)  # no AI rules on paving
+    domains, ai = run("--profile", "ai-system")
+    assert "ai" in domains and "PCSC-HR-002" in ai  # algorithmic transparency now required
+    (tmp_path / ".pcsc-procure.yaml").write_text("profile: ai-system\n")
+    assert run()[0] == domains
+    bad = cli("lint", "--profile", "paving", "paving.md", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.decode().strip().startswith("pcsc-procure: error: unknown profile 'paving'; choose one of: general,")

@@ -30,3 +30,12 @@ def test_rule_ids_unique_and_cited():
     for r in RULES:
         assert r.source.startswith(("IG-PCSC", "Playbook", "Carnegie", "UN-Habitat")), r.id
         assert Path(r.path).suffix == ".yaml"
+
+
+def test_docs_rules_md_is_generated_from_the_rule_files(repo, cli, tmp_path):
+    """docs/rules.md is regenerated, never hand-edited: it must match the rules as they are."""
+    out = tmp_path / "rules.md"
+    r = cli("rules", "list", "--format", "markdown", "-o", str(out), cwd=repo)
+    assert r.returncode == 0, r.stderr.decode()
+    assert out.read_text(encoding="utf-8") == (repo / "docs" / "rules.md").read_text(encoding="utf-8"), (
+        "docs/rules.md is out of date: run `pcsc-procure rules list --format markdown -o docs/rules.md`")

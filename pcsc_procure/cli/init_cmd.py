@@ -17,6 +17,7 @@ _KEYS: list[tuple[str, str, str | None]] = [
     ("params", "Thresholds used by rules.", None),
     ("doc-type", "Treat every document as this type (contract or rfp) instead of inferring it.", "# doc-type: contract"),
     ("domains", "Treat every document as in these domains instead of inferring them.", "# domains: [iot, mobility]"),
+    ("profile", "Kind of purchase whose domains decide which rules apply (see `pcsc-procure pack --list-profiles`).", "# profile: iot-sensors"),
     ("exclude", "Glob patterns of files to skip when walking folders.", "[]"),
     ("per-file-ignores", 'Rules to skip for some files: {"legacy/*.pdf": [PCSC-GREEN]}.', "{}"),
     ("max-file-mb", "Larger inputs are refused (exit 2).", "50"),

@@ -52,6 +52,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")  # = 
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--doc-type", type=click.Choice(DOC_TYPES), help="Treat every document as this type instead of inferring it.")
 @click.option("--domain", "domains", multiple=True, help="Treat documents as in these domains (iot, ai, cloud, mobility, surveillance, energy, data-sharing).")
+@click.option("-p", "--profile", help="Kind of purchase (see `pack --list-profiles`): its domains decide which rules apply, instead of inferring them.")
 @click.option("--stdin-filename", help="Name (and so format) of the document read from `-`.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="JSON file of accepted findings: only findings not in it are reported.")
 @click.option("--update-baseline", is_flag=True, help="Write every current finding to the --baseline file (files not linted now keep their entries).")
@@ -63,7 +64,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")  # = 
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Results cache folder (default: .pcsc-procure-cache beside the config file, or here; env PCSC_PROCURE_CACHE_DIR).")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings and errors (no notes, excerpts or progress bar).")
 @click.pass_context
-def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_path, isolated, doc_type, domains, stdin_filename, baseline_path, update_baseline, annotate_path, statistics, color, jobs, no_cache, cache_dir, quiet):
+def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_path, isolated, doc_type, domains, profile, stdin_filename, baseline_path, update_baseline, annotate_path, statistics, color, jobs, no_cache, cache_dir, quiet):
     """Lint drafts (files or folders of .docx, .pdf, .md, .txt; `-` for stdin).
 
     Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
@@ -95,6 +96,13 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
     extra = [*cfg.extend, *(Path(d) for d in rule_dirs)]
     known = [*load_ruleset(extra), META_RULE]
     rules = select_rules(known, list(select) or cfg.select, list(ignore) or cfg.ignore)
+    profile = profile or cfg.profile
+    if profile:
+        from pcsc_procure.generate.profiles import get_profile
+
+        domains = sorted({*get_profile(profile).domains, *domains})
+        if not domains:
+            domains = ("general",)  # the profile's answer is "no special domains", not "infer them"
     options = build_options(cfg, rules, doc_type, domains)
     options.known_rules = known
     options.keep_document = fmt in NEEDS_DOCUMENT or bool(annotate_path)
