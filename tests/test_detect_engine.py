@@ -181,6 +181,7 @@ def test_cross_reference_titles_are_masked(tmp_path):
     """)})
     assert not detect(det, "Disputes are resolved under Section 14.5 (Governing Law; Disputes) of this Agreement.")
     assert not detect(det, 'Disputes are resolved under Clause 24 ("Governing law and arbitration").')
+    assert not detect(det, "Disputes are resolved under Section 17.2 [Governing Law] of this Agreement.")
     assert detect(det, "The governing law is that of Ontario.")
 
 

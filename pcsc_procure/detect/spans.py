@@ -38,7 +38,7 @@ _DEFINITION = re.compile(
 _XREF = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|SECTIONS?|ARTICLES?|CLAUSES?)"
     r"\s+[0-9IVXLC][0-9A-Za-z.\-]*(?:\s*\([a-z0-9]{1,4}\))*\s*(?:[-–—]\s*)?"
-    r"(?P<a>\([^()]{1,160}(?:\)|$)|[\"“][^\"”]{1,160}[\"”])"
+    r"(?P<a>\([^()]{1,160}(?:\)|$)|[\"“][^\"”]{1,160}[\"”]|\[[^\[\]]{1,160}\])"
     r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})*\s*[-–—]\s*(?P<b>[\"“][^\"”]{1,100}[\"”])"
 )
 

@@ -1,0 +1,105 @@
+"""Clause-kind detection, CUAD tuning A: post-termination services, minimum
+commitment, warranty duration, termination for convenience and change of
+control.
+
+Sentences written for these tests, in the style of the commercial contracts the
+CUAD categories are defined on; each pins one decision of the kind files (what
+counts as the clause, and the look-alikes that do not).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pcsc_procure.analysis import analyse_text
+
+
+def found(text: str, kind: str) -> list:
+    return [d for d in analyse_text(text).detections if d.kind == kind]
+
+
+def passage(text: str, det) -> str:
+    return text[det.start : det.end]
+
+
+# (kind, a passage that is that kind)
+POSITIVE = [
+    # rights that end with the contract, but with one kept for after it
+    ("post-termination-services", "Upon termination of this Agreement, all licenses granted hereunder shall terminate, except that the Distributor may sell off its existing inventory of Products for ninety (90) days."),
+    ("post-termination-services", "Upon expiration of this Agreement, the license to use the Licensed Marks shall terminate and the Licensee shall return all promotional materials to the Licensor."),
+    # keeping records for a period after the end still counts
+    ("post-termination-services", "The Licensee shall keep accurate records of all sales during the Term and for a period of three years thereafter."),
+    ("post-termination-services", "If this Agreement is terminated by the Customer, the Supplier shall continue to provide the Services until a replacement supplier is appointed."),
+    # a spend not below an amount, at the end of the sentence
+    ("minimum-commitment", "Franchisee agrees to conduct a grand opening advertising program during the first four weeks after the Opening Date, spending an amount not less than $12,000."),
+    # quantities "at least equal to" a measure
+    ("minimum-commitment", "Supplier shall allocate its available manufacturing capacity to provide Customer with quantities of the Product at least equal to the greater of the Customer's monthly requirements and eighty percent of the prior year's orders."),
+    ("minimum-commitment", "The Licensed Content shall collectively contain at least sixteen thousand (16,000) Articles."),
+    ("minimum-commitment", "Distributor shall purchase at least 10,000 units of the Products in each Contract Year."),
+    # a window in which goods may be sent back
+    ("warranty-duration", "Distributor may, no later than one hundred and twenty (120) days after a Product is sold to a customer, return to Vendor any Product which the customer has rejected."),
+    ("warranty-duration", "The Supplier warrants that the Equipment will be free from defects in materials and workmanship for a period of twelve (12) months from delivery."),
+    ("termination-for-convenience", "The Consultant may terminate the Consultation Period at any time upon thirty (30) days' written notice."),
+    ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party undergoes a change of control."),
+]
+
+# (kind, a look-alike that is not that kind)
+NEGATIVE = [
+    # paying what was owed before the end
+    ("post-termination-services", "Upon the termination of this Agreement, the Trust shall pay the Adviser such compensation as may be payable for the period prior to the effective date of such termination."),
+    ("post-termination-services", "Upon the expiration or termination of this Agreement, the Distributor shall pay all amounts accrued prior to the date of termination within thirty days."),
+    ("post-termination-services", "Interest shall continue to accrue notwithstanding the termination or expiry of this Agreement."),
+    # survival boilerplate
+    ("post-termination-services", "Consultant agrees that Consultant's obligations under this Section 2.2 shall continue after the termination of this Agreement."),
+    # the rights simply end
+    ("post-termination-services", "Upon expiration or termination of this Agreement for any reason, the Franchisee's right to use the Marks shall terminate."),
+    ("post-termination-services", "The Maintenance Services shall automatically terminate upon termination of the License Agreement."),
+    # audit rights alongside the term
+    ("post-termination-services", "During the Term and for two (2) years thereafter, the Licensor may audit and inspect the Licensee's records relating to the Products."),
+    # while the contract runs, or ending it
+    ("post-termination-services", "The Custodian will continue to hold the Receivable Files until this Agreement is terminated."),
+    ("post-termination-services", "This Agreement may also be terminated by the Company upon fifteen days' written notice if the Endorser is unable to perform the services."),
+    ("post-termination-services", "The recipient shall at all times, including after this Agreement has been terminated, hold the information furnished by the discloser in strict confidence and use it only for the purposes of this Agreement."),
+    # non-binding forecasts, insurance minimums
+    ("minimum-commitment", "Customer shall provide non-binding forecasts of its orders of the Product for each calendar quarter during the Term."),
+    ("minimum-commitment", "Each Party will maintain general liability insurance coverage at a minimum level of $1,000,000 per occurrence."),
+    ("minimum-commitment", "The Supplier shall deliver the Products at least thirty (30) days before the launch date."),
+    # returns that are not goods found wanting
+    ("warranty-duration", "Within thirty (30) days after termination, the Licensee may return to the Licensor any unsold Products held in inventory."),
+    ("warranty-duration", "The Recipient may, within ten (10) days after a written request, return to the Discloser the Confidential Information and any products containing it."),
+    ("warranty-duration", "The Supplier shall deliver the Products within thirty (30) days after receipt of each purchase order."),
+    # a defined cause is a cause
+    ("termination-for-convenience", "The Company may terminate the Consultation Period at any time for Cause (as defined below)."),
+    ("termination-for-convenience", "The Licensor may terminate this Agreement at any time for cause upon written notice to the Licensee."),
+    # goods being acquired are not a party changing hands
+    ("change-of-control", "The third-party databases listed in Annex 1 shall be acquired and licensed by the Customer directly from their licensors, subject to notice to the Supplier."),
+]
+
+
+@pytest.mark.parametrize("kind, text", POSITIVE)
+def test_positive(kind, text):
+    assert found(text, kind), f"{kind} missed in: {text}"
+
+
+@pytest.mark.parametrize("kind, text", NEGATIVE)
+def test_negative(kind, text):
+    assert not found(text, kind), f"{kind} wrongly found in: {text}"
+
+
+def test_change_of_control_prefers_its_own_clause():
+    """Once a change-of-control clause sits under its own heading, mentions under other
+    headings (payment mechanics, lists of other agreements) are not reported."""
+    text = (
+        "12. Assignment\n\n"
+        "Neither party may assign this Agreement without the other party's prior written consent, and any change of control of the Distributor shall be deemed an assignment.\n\n"
+        "13. Fees\n\n"
+        "The Change of Control Payment shall be payable in one installment in cash at the closing of such change of control."
+    )
+    dets = found(text, "change-of-control")
+    assert len(dets) == 1
+    assert passage(text, dets[0]).startswith("Neither party may assign")
+
+
+def test_change_of_control_without_its_heading_is_still_found():
+    text = "13. Fees\n\nThe Licensor may terminate this Agreement upon notice if the Licensee undergoes a change of control."
+    assert found(text, "change-of-control")
