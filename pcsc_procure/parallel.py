@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-_OPTIONS = None  # the run's LintOptions, inherited by forked workers
+_FUNC = None  # the function forked workers apply (inherited, never pickled)
 
 
 def default_jobs() -> int:
@@ -25,22 +25,50 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _work(task):
-    from pcsc_procure.linter import lint_path
-
-    index, path, shown = task
-    return index, lint_path(path, _OPTIONS, display=shown)
-
-
 def _can_fork() -> bool:
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _call(task):
+    index, item = task
+    return index, _FUNC(item)
+
+
+def run_parallel(func: Callable, items: list, jobs: int, done: Callable[[int, object], None] | None = None) -> list:
+    """[func(item) for item in items], across up to `jobs` forked workers.
+
+    `func` may be a closure: workers inherit it through fork. The caller warms
+    up whatever the workers share (the detectors) before calling this.
+    """
+    global _FUNC
+    results: list = [None] * len(items)
+
+    def finish(i, result):
+        results[i] = result
+        if done:
+            done(i, result)
+
+    workers = min(jobs, len(items))
+    if workers > 1 and _can_fork():
+        import multiprocessing
+
+        _FUNC = func
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for i, result in pool.imap_unordered(_call, list(enumerate(items)), chunksize=1):
+                    finish(i, result)
+        finally:
+            _FUNC = None
+    else:
+        for i, item in enumerate(items):
+            finish(i, func(item))
+    return results
+
+
 def lint_files(tasks: list[tuple[str, str]], options, jobs: int, done: Callable[[int, object], None] | None = None) -> list:
     """Lint (path, shown) pairs; `done(i, result)` is called as each finishes."""
-    global _OPTIONS
     from pcsc_procure.linter import cached_result, lint_path
 
     results: list = [None] * len(tasks)
@@ -62,18 +90,8 @@ def lint_files(tasks: list[tuple[str, str]], options, jobs: int, done: Callable[
     from pcsc_procure.detect.engine import get_detector
 
     get_detector()  # compile once, here (outside any file's time budget); forked workers inherit it
-    workers = min(jobs, len(pending))
-    if workers > 1 and not options.keep_document and _can_fork():
-        import multiprocessing
-
-        _OPTIONS = options
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for i, result in pool.imap_unordered(_work, [(i, *tasks[i]) for i in pending], chunksize=1):
-                    finish(i, result)
-        finally:
-            _OPTIONS = None
-    else:
-        for i in pending:
-            finish(i, lint_path(tasks[i][0], options, display=tasks[i][1]))
+    # A report that needs each document's text (html, --annotate) is linted here.
+    jobs = 1 if options.keep_document else jobs
+    run_parallel(lambda i: lint_path(tasks[i][0], options, display=tasks[i][1]), pending, jobs,
+                 lambda k, result: finish(pending[k], result))
     return results

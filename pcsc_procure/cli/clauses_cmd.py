@@ -26,34 +26,47 @@ def clause_entries(analysis) -> list[dict]:
     return out
 
 
+def _read_one(path: str, shown: str, wanted: set[str] | None) -> dict:
+    """One document's clauses (or its one-line problem), as plain data a worker can send back."""
+    from pcsc_procure.analysis import analyse
+    from pcsc_procure.document.reader import read_document
+    from pcsc_procure.errors import UserError
+
+    try:
+        analysis = analyse(read_document(path, display_path=shown), kinds=wanted)
+    except UserError as exc:
+        return {"error": exc.problem}
+    return {"path": shown, "kind": analysis.doc_type, "clauses": clause_entries(analysis)}
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(), required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-k", "--kind", "kinds", multiple=True, help="Only these clause kinds (repeatable).")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
-def clauses(paths, fmt, kinds, output):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU).")
+def clauses(paths, fmt, kinds, output, jobs):
     """List the clauses detected in drafts, with their kind and location."""
-    from pcsc_procure.analysis import analyse
     from pcsc_procure.discover import discover
-    from pcsc_procure.document.reader import read_document
-    from pcsc_procure.errors import UserError
+    from pcsc_procure.parallel import default_jobs, run_parallel
 
     wanted = set(kinds) or None
+    found = [(path, display_path(path), problem) for path, problem in discover(list(paths))]
+    todo = [(path, shown) for path, shown, problem in found if not problem]
+    if todo:
+        from pcsc_procure.detect.engine import get_detector
+
+        get_detector()  # compiled once, before any worker forks
+    answers = dict(zip(todo, run_parallel(lambda item: _read_one(*item, wanted), todo, jobs or default_jobs())))
     docs = []
     failed = False
-    for path, problem in discover(list(paths)):
-        shown = display_path(path)
+    for path, shown, problem in found:
+        problem = problem or answers[(path, shown)].get("error")
         if problem:
             error_line(f"{shown}: {problem}")
             failed = True
-            continue
-        try:
-            analysis = analyse(read_document(path, display_path=shown), kinds=wanted)
-        except UserError as exc:
-            error_line(f"{shown}: {exc.problem}")
-            failed = True
-            continue
-        docs.append({"path": shown, "kind": analysis.doc_type, "clauses": clause_entries(analysis)})
+        else:
+            docs.append(answers[(path, shown)])
     if fmt == "json":
         payload = {"version": 1, "documents": [{"path": d["path"], "kind": d["kind"], "clauses": [{k: c[k] for k in ("kind", "start", "end", "page", "line", "text")} | {"attributes": {k: c[k] for k in ("negated", "modality", "party", "role")}} for c in d["clauses"]]} for d in docs]}
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
