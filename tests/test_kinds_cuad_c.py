@@ -1,0 +1,85 @@
+"""Clause-kind detection, CUAD tuning C: renewal term, IP ownership assignment,
+anti-assignment, irrevocable or perpetual licence, licence grant and governing
+law.
+
+Sentences written for these tests, in the style of the commercial contracts the
+CUAD categories are defined on; each pins one decision of the kind files (what
+counts as the clause, and the look-alikes that do not).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pcsc_procure.analysis import analyse_text
+
+
+def found(text: str, kind: str) -> list:
+    return [d for d in analyse_text(text).detections if d.kind == kind]
+
+
+def passage(text: str, det) -> str:
+    return text[det.start : det.end]
+
+
+# (kind, a passage that is that kind)
+POSITIVE = [
+    # notice of non-renewal as the way to stop the term from running on
+    ("auto-renewal", "Upon expiry of the Initial Term, this Agreement shall continue unless a notice of non-renewal is given by either Party to the other at least ninety days prior to the expiry of the Initial Term."),
+    ("auto-renewal", "Unless the Customer notifies the Supplier of its intent not to renew this Agreement in writing, the Agreement shall remain in force on the same terms."),
+    ("auto-renewal", "This Agreement shall renew automatically each year unless either party serves written notice of its intention not to renew at least 90 days before the end of the then current term."),
+    # title passing by vesting, for IP made under the contract
+    ("ip-assignment", "All Inventions conceived by the Consultant in the course of the Services shall automatically vest in the Company."),
+    ("ip-assignment", "All intellectual property developed by the Contractor under this Agreement shall vest in the Authority on creation."),
+    # "become our property"
+    ("ip-assignment", "Any item developed for a test, and all associated formulae, plans and materials, will become our property."),
+    ("anti-assignment", "Neither party may assign this Agreement without the prior written consent of the other party."),
+    ("perpetual-license", "The Licensor hereby grants to the Licensee a perpetual, irrevocable licence to use the Software for its internal purposes."),
+    ("license-grant", "The Licensor hereby grants to the Licensee a non-exclusive licence to use the Licensed Marks in the Territory."),
+    ("governing-law", "This Agreement shall be governed by the laws of the State of New York, without regard to its conflict of laws rules."),
+]
+
+# (kind, a look-alike passage that is not that kind)
+NEGATIVE = [
+    # ending the contract by a notice of non-renewal, or a fee owed on non-renewal, is not the renewal term
+    ("auto-renewal", "In the event Maintenance Services are terminated by the Licensee by notice of non-renewal, the Maintenance Services shall be discontinued at the end of the then current term."),
+    ("auto-renewal", "If the Agreement is terminated by the Distributor providing notice within sixty days of the anniversary date of its intent not to renew, the Distributor will pay the End of Agreement Fee."),
+    # a passing mention of renewal terms in another clause
+    ("auto-renewal", "The Licensee shall spend $5,000,000 on marketing in each subsequent Contract Year (including any renewal terms if any)."),
+    # a bare statement of whose property existing marks are is not an assignment
+    ("ip-assignment", "All trademarks, service marks and logos used under this Agreement shall be the exclusive property of the Licensor."),
+    ("ip-assignment", "Any and all future improvements related to the Products licensed pursuant to this Agreement shall be the property of the Vendor."),
+    # insolvency, not assignment of the contract
+    ("anti-assignment", "All rights granted by this Agreement will automatically terminate without notice to you if you make an assignment for the benefit of your creditors."),
+    # "Licensed Products" names goods, not a perpetual grant
+    ("perpetual-license", "The Agreement shall remain in force for ten years after the First Commercial Sale of the Licensed Product, and shall thereafter automatically renew for an unlimited period of time."),
+    # capacity to grant is not a grant
+    ("license-grant", "We are authorized to grant licenses for selected, independently owned hotel properties to operate under the Brand."),
+    ("license-grant", "The Licensor has the full right, power and authority to (a) grant all of the licences described in this Agreement and (b) perform its obligations under this Agreement."),
+    # the law of a regulator, or of the arbitration's procedure, is not the law of the contract
+    ("governing-law", "The Franchisee shall obtain all permits required by the law of the governing bodies where the Restaurant is located and shall comply with all requirements relating to its construction."),
+]
+
+
+@pytest.mark.parametrize("kind, text", POSITIVE)
+def test_positive(kind, text):
+    dets = found(text, kind)
+    assert len(dets) == 1, f"expected one {kind} in {text!r}, got {[(d.kind, d.cue) for d in dets]}"
+    assert passage(text, dets[0]) == text
+
+
+@pytest.mark.parametrize("kind, text", NEGATIVE)
+def test_negative(kind, text):
+    assert not found(text, kind), f"{kind} wrongly found in {text!r}"
+
+
+def test_arbitration_procedure_law_under_governing_law_heading():
+    """Under a "Governing Law and Arbitration" heading, the contract's law is found
+    and the law of the arbitration's conduct is not."""
+    text = (
+        "14. Governing Law and Arbitration\n\n"
+        "This Agreement shall be governed by the laws of the State of New York.\n\n"
+        "The laws of the Province of Ontario shall govern the conduct of the arbitration and any appeal from the award.\n"
+    )
+    dets = found(text, "governing-law")
+    assert [passage(text, d) for d in dets] == ["This Agreement shall be governed by the laws of the State of New York."]
