@@ -129,3 +129,9 @@ def test_hedged_clause_party_is_the_subject_before_the_hedge():
 def test_party_in_a_phrase_after_a_subject_anchor_does_not_negate_it():
     a = attrs("The Concessionaire's total liability to the Council under this Agreement shall not exceed GBP 250,000.", "liability")
     assert not a.negated
+
+
+def test_negation_inside_an_if_condition_is_not_a_prohibition():
+    assert not attrs("If Licensee does not transfer the Licensed Product within ninety days, Licensor may terminate.", "transfer").negated
+    assert attrs("The Licensee shall not transfer the Licensed Product to any third party.", "transfer").negated
+    assert attrs("If the Licensee defaults, the Licensee shall not transfer the Licensed Product.", "transfer").negated

@@ -123,6 +123,18 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     return False
 
 
+def _anchor_in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
+    """True when negator and anchor both sit inside an "if" condition: "if Licensee
+    does not transfer the Product" states a condition, not a prohibition on transfer."""
+    for i in range(neg - 1, start - 1, -1):
+        w = words[i]
+        if w in (",", ";", ":"):
+            return False
+        if w in ("if", "whether") or _match_at(words, i, ("in", "the", "event")):
+            return "," not in words[neg:anchor]
+    return False
+
+
 def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     """Whether the anchor's clause is negated.
 
@@ -147,7 +159,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
                 continue
             if w == "nor" and i > 0 and words[i - 1] == "or":
                 continue
-            if _in_condition(words, start, i, anchor):
+            if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor):
                 continue
             return True
     # "In no event shall ...", "Neither party ..." at the head of the sentence.
