@@ -1,0 +1,106 @@
+"""Clause-kind detection, CUAD tuning B: audit rights, joint IP ownership,
+exclusivity, insurance and cap on liability.
+
+Sentences written for these tests, in the style of the commercial contracts the
+CUAD categories are defined on; each pins one decision of the kind files (what
+counts as the clause, and the look-alikes that do not).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pcsc_procure.analysis import analyse_text
+
+
+def found(text: str, kind: str) -> list:
+    return [d for d in analyse_text(text).detections if d.kind == kind]
+
+
+def passage(text: str, det) -> str:
+    return text[det.start : det.end]
+
+
+# (kind, a passage that is that kind): detected once, over the whole passage.
+POSITIVE = [
+    ("audit-rights", "Licensor may, at its own expense, audit the Licensee's books and records relating to the royalties once in each calendar year."),
+    # access to the books themselves, the words close together
+    ("audit-rights", "The Licensee shall give the Licensor access to its books and records during normal business hours upon ten days' notice."),
+    # named joint IP counts when the sentence says who holds or exploits it
+    ("joint-ip-ownership", "Each Party shall own an undivided one-half interest in the Joint Patents."),
+    ("joint-ip-ownership", "Either Party may grant non-exclusive licenses under its interest in the Joint Patents without the consent of the other Party."),
+    ("joint-ip-ownership", "The Parties shall jointly own all Joint Inventions and all intellectual property rights therein."),
+    # a bar on dealing with others, the list of deals between the verb and the others
+    ("exclusivity", "The Company shall not enter into any agreement or arrangement, including without limitation any sale, license, service agreement, co-branding agreement, co-marketing agreement or linking agreement, with any provider of shipping services through retail locations."),
+    ("exclusivity", "During the Term, Supplier shall not sell the Products to any third party in the Territory."),
+    # an exclusive licence that also hands over the right to sue is still exclusive dealing
+    ("exclusivity", "Licensor grants Licensee an exclusive license under the Licensed Patents, including the right to sue for past infringement."),
+    ("insurance", "The Contractor shall obtain and maintain commercial general liability insurance with limits of not less than $2,000,000 per occurrence."),
+    # caps stated on what is owed rather than on "liability"
+    ("liability-cap", "The responsibility of the Carrier for loss of the cargo shall under no circumstance exceed seventy-five percent (75%) of the value of the cargo lost."),
+    ("liability-cap", "In no event shall the Seller's indemnification obligations hereunder exceed the purchase price received by the Seller."),
+    ("liability-cap", "Any claims for loss of profit shall not exceed twenty-five percent (25%) of the fees paid in the preceding year."),
+    ("liability-cap", "The Supplier's aggregate liability under this Agreement shall not exceed the fees paid in the twelve months preceding the claim."),
+]
+
+# (kind, a sentence that names the kind's words but is not the clause)
+NEGATIVE = [
+    # auditors among a party's advisers, audits by the tax authority, the auditors' comfort letter
+    ("audit-rights", "The Licensee may disclose the terms of this Agreement to its attorneys, auditors, consultants and other advisers who are bound by obligations of confidentiality."),
+    ("audit-rights", "All payments shall be made without withholding unless withholding is required by a taxing authority as a result of an audit or examination."),
+    ("audit-rights", "The Agent shall have received a letter from the independent accountants stating that, on the basis of a reading of the unaudited interim financial statements but not an audit examination, nothing has come to their attention that the Prospectus contains any misstatement."),
+    # checking equipment is not inspecting the other party's books
+    ("audit-rights", "Both Parties have the right to examine and verify the electricity meters so as to make sure of their accuracy."),
+    # entering premises to do the work
+    ("audit-rights", "The Supplier may enter the Customer's premises to install the Equipment and perform the Services."),
+    # definitions the caption test does not catch
+    ("audit-rights", '"Good Clinical Practices" or "GCP" means the standards for the design, conduct, monitoring, auditing and reporting of clinical trials.'),
+    ("audit-rights", "Inspected Product: means the product treated, stabilized and measured at the inspection facilities."),
+    # a defined term for joint IP, mentioned in passing
+    ("joint-ip-ownership", "The Responsible Party shall keep the other Party reasonably informed of the status of each Joint Patent and shall provide copies of all material correspondence with patent offices."),
+    # the exclusive right to bring infringement claims
+    ("exclusivity", "The Licensor shall have the exclusive right, at its sole cost and expense, to institute in its own name all claims and suits against third parties for infringement of the Licensed Marks."),
+    # resale and use limits, transfers of the grant, non-conflicting grants: not exclusive dealing
+    ("exclusivity", "Customer will use the Services only for its own internal business purposes and will not sell or otherwise provide any of the Services to any third party."),
+    ("exclusivity", "Distributor shall not sell or otherwise transfer any of the rights granted under this Agreement to any third party without the prior written consent of Vendor."),
+    ("exclusivity", "Neither party shall grant any right or license to any third party under its intellectual property that would conflict with the licenses granted to the other party hereunder."),
+    # liens securing insurance contributions, health payers, the insurance clause referred to
+    ("insurance", "Permitted Liens include liens to secure payment of workers' compensation, unemployment insurance and other social security obligations incurred in the ordinary course of business."),
+    ("insurance", "The Distributor may purchase the Products for resale to pharmacies whose purchases are reimbursed by Medicare or a health care insurer."),
+    ("insurance", "The obligation of the Franchisee to indemnify the Franchisor is separate and distinct from its obligation to maintain insurance under Section 13.1."),
+    ("insurance", "The Franchisee fails to obtain or maintain the required insurance."),
+    # "not limited to" limits nothing; "special counsel" is no kind of damages
+    ("liability-cap", "Each party's liability under this Section includes, but is not limited to, claims by other shippers and the costs of any regulatory proceeding."),
+    ("liability-cap", "In no event shall the indemnifying party be liable for the fees and expenses of more than one separate firm of attorneys, together with any special counsel, for all indemnified parties."),
+    # exceeding without a bound
+    ("liability-cap", "The indemnification obligations of the Seller shall exceed the deductible before any claim is paid."),
+]
+
+
+@pytest.mark.parametrize("kind, text", POSITIVE)
+def test_positive(kind, text):
+    dets = found(text, kind)
+    assert len(dets) == 1, f"expected one {kind} in {text!r}, got {[(d.kind, d.cue) for d in dets]}"
+    assert passage(text, dets[0]) == text
+
+
+@pytest.mark.parametrize("kind, text", NEGATIVE)
+def test_negative(kind, text):
+    assert not found(text, kind), [(d.cue, text[d.start : d.end]) for d in found(text, kind)]
+
+
+def test_indemnity_under_a_shared_liability_heading_is_not_a_cap():
+    text = (
+        "12. Limitation of Liability; Indemnification\n\n"
+        "The Servicer shall indemnify and hold harmless the Owner from and against any and all loss, "
+        "liability, claim, cost and expense arising from its gross negligence.\n"
+    )
+    assert not found(text, "liability-cap")
+
+
+def test_cap_sentences_under_the_liability_heading_still_join():
+    body = "IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES. THE FOREGOING LIMITATIONS APPLY TO ANY THEORY OF LIABILITY."
+    text = "12. Limitation of Liability\n\n" + body + "\n"
+    dets = found(text, "liability-cap")
+    assert len(dets) == 1
+    assert passage(text, dets[0]) == body
