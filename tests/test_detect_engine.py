@@ -456,3 +456,22 @@ def test_home_drops_mentions_outside_the_kinds_own_clause(tmp_path):
     assert text[d.start : d.end] == "This Agreement is governed by the laws of Ontario."
     # without a detection under its own heading, every detection stays
     assert len(detect(det, text.replace("Governing Law", "Miscellaneous"))) == 2
+
+
+def test_join_section_reports_a_clause_over_sub_paragraphs_once(tmp_path):
+    spec = """
+        vocab:
+          ins: [insurance]
+        match:
+          - any: [ins]
+    """
+    text = ("9. Insurance\n\n9.1 The Supplier shall maintain public liability insurance of EUR 5 million.\n\n"
+            "9.2 The Supplier shall pay its own costs.\n\n9.3 The Supplier shall deliver certificates of insurance on request.\n\n"
+            "10. Fees\n\n10.1 The fees include the cost of insurance.\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    plain = detect(make_detector(tmp_path / "a", {"k": kind_k(spec)}), text)
+    joined = detect(make_detector(tmp_path / "b", {"k": kind_k(textwrap.dedent(spec) + "join: section\n")}), text)
+    assert len(plain) == 3
+    assert len(joined) == 2  # 9.1-9.3 is one passage; 10.1 is another clause
+    assert text[joined[0].start:joined[0].end].startswith("9.1 The Supplier") and text[joined[0].start:joined[0].end].endswith("on request.")

@@ -250,7 +250,8 @@ class Detector:
         list_kinds = active & self._list_kinds
         if list_kinds:
             merged.extend(self._list_detections(doc, list_kinds, merged, party_terms or self.party_terms(doc)))
-        return self._keep_home(merged)
+        joined = spans.join_sections(merged, {k for k in active if self.kinds[k].join == "section"})
+        return self._keep_home(joined)
 
     def _keep_home(self, found: list[Detection]) -> list[Detection]:
         """For kinds with `home` headings: once one detection is under its own heading, drop the rest."""

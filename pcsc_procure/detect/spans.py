@@ -128,6 +128,45 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
     return out
 
 
+def _same_clause(a: str | None, b: str | None) -> bool:
+    """One numbered clause: the same number, or siblings and children under it ("9.1", "9.3", "9")."""
+    if not a or not b:
+        return False
+    pa, pb = a.rsplit(".", 1)[0], b.rsplit(".", 1)[0]
+    return a == b or pa == pb or pa == b or pb == a
+
+
+def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
+    """Join detections of the given kinds that lie under one numbered clause and heading.
+
+    Contracts spread one clause over sub-paragraphs ("9.1 The Supplier shall
+    maintain insurance ... 9.3 Certificates of insurance ..."); reported
+    sentence by sentence, the clause looks like several. Parts more than
+    `max_gap` blocks after the previous part stay separate. Attributes as in
+    `merge_adjacent`.
+    """
+    if not kinds:
+        return found
+    out: list = []
+    last: dict[str, tuple] = {}  # kind -> (passage in out, block of its last part)
+    for det in sorted(found, key=lambda d: d.start):
+        prev, prev_block = last.get(det.kind, (None, None)) if det.kind in kinds else (None, None)
+        if (prev is not None and _same_clause(prev.section, det.section) and prev.heading == det.heading
+                and prev_block is not None and det.block is not None and det.block - prev_block <= max_gap):
+            if prev.negated and not det.negated:
+                det.start = prev.start
+                det.end = max(det.end, prev.end)
+                out[out.index(prev)] = det
+                prev = det
+            else:
+                prev.end = max(prev.end, det.end)
+            last[det.kind] = (prev, det.block)
+            continue
+        out.append(det)
+        last[det.kind] = (det, det.block)
+    return out
+
+
 MAX_LIST_ITEMS = 12
 _LIST_KINDS = ("clause", "list-item")
 

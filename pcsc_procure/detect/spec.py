@@ -37,6 +37,9 @@ A detector file describes one clause kind:
     home: [law-head]              # optional: when some detection lies under a heading with one
                                   # of these groups, the kind's detections under other headings
                                   # in the document are dropped (mentions outside its own clause)
+    join: section                 # optional: detections of this kind under the same numbered
+                                  # clause and heading are one passage (a clause whose sentences
+                                  # are spread over sub-paragraphs is reported once)
 
 Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
 
@@ -61,7 +64,7 @@ KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
-KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home"}
+KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
 
@@ -110,6 +113,7 @@ class KindSpec:
     mask: list[str] = field(default_factory=list)
     continuation: Cue | None = None  # `continue:` groups, as a cue with `any`
     home: list[str] = field(default_factory=list)  # heading groups of the kind's own clause
+    join: str | None = None  # "section": one passage per numbered clause (see spans.join_sections)
 
 
 def expand_braces(phrase: str) -> list[str]:
@@ -230,6 +234,9 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
     mask = _str_list(raw["mask"], p, line_of(raw), "mask") if raw.get("mask") else []
     continuation = Cue(id="continue", any=_str_list(raw["continue"], p, line_of(raw), "continue")) if raw.get("continue") else None
     home = _str_list(raw["home"], p, line_of(raw), "home") if raw.get("home") else []
+    join = raw.get("join")
+    if join not in (None, "section"):
+        raise RuleError(p, f"join must be 'section' (got {join!r})", line_of(raw))
     for what, groups in (("mask", mask), ("continue", continuation.any if continuation else []), ("home", home)):
         for group in groups:
             if group not in vocab and group not in shared_vocab:
@@ -253,6 +260,7 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         mask=mask,
         continuation=continuation,
         home=home,
+        join=join,
     )
 
 
