@@ -4,7 +4,7 @@ Directories are walked recursively in sorted order, keeping supported
 extensions, skipping hidden folders, Office lock files (`~$x.docx`) and
 `exclude` globs, and never following a symlink loop. A path named explicitly
 is always returned, even with an unknown extension, so the user hears why it
-was not linted.
+was not linted; so is a folder that cannot be read, with the reason.
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ def discover(paths: list[str], exclude: list[str] | None = None) -> list[tuple[s
             out.append((raw, "no such file or directory"))
             continue
         if p.is_dir():
-            for f in _walk(p, exclude):
+            for f, problem in _walk(p, exclude):
                 key = os.path.realpath(f)
                 if key not in seen:
                     seen.add(key)
-                    out.append((f, None))
+                    out.append((f, problem))
             continue
         key = os.path.realpath(raw)
         if key not in seen:
@@ -47,10 +47,11 @@ def discover(paths: list[str], exclude: list[str] | None = None) -> list[tuple[s
     return out
 
 
-def _walk(root: Path, exclude: list[str]):
+def _walk(root: Path, exclude: list[str]) -> list[tuple[str, str | None]]:
+    """(file, None) for each file to lint, and (folder, problem) for each folder that cannot be read."""
     visited: set[tuple[int, int]] = set()
     stack = [root]
-    found: list[str] = []
+    found: list[tuple[str, str | None]] = []
     while stack:
         folder = stack.pop()
         try:
@@ -62,8 +63,10 @@ def _walk(root: Path, exclude: list[str]):
             continue  # symlink loop or hard-linked folder
         visited.add(ident)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((str(folder), f"cannot read folder: {exc.strerror or exc}"))
             continue
         subdirs = []
         for entry in entries:
@@ -74,12 +77,14 @@ def _walk(root: Path, exclude: list[str]):
             rel = os.path.relpath(path, str(root))
             if _excluded(rel, exclude):
                 continue
+            supported = os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
             try:
                 if entry.is_dir():
                     subdirs.append(Path(path))
-                elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
-                    found.append(path)
-            except OSError:
-                continue
+                elif supported:
+                    found.append((path, None))
+            except OSError as exc:  # a symlink loop, a file gone since the listing
+                if supported:
+                    found.append((path, f"cannot read: {exc.strerror or exc}"))
         stack.extend(reversed(subdirs))
     return sorted(found)

@@ -13,6 +13,7 @@ import yaml
 from pcsc_procure.errors import RuleError
 
 MAX_YAML_BYTES = 5 * 1024 * 1024
+MAX_YAML_NODES = 1_000_000  # after alias expansion
 
 
 class LineDict(dict):
@@ -55,9 +56,43 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def _expanded_size(node, limit: int) -> int:
+    """Nodes in the document once every alias is expanded (shared nodes counted each time)."""
+    sizes: dict[int, int] = {}
+    order = []
+    stack = [node]
+    while stack:  # children before parents, each node once
+        n = stack.pop()
+        if id(n) in sizes:
+            continue
+        sizes[id(n)] = -1
+        order.append(n)
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+    for n in reversed(order):
+        if isinstance(n, yaml.SequenceNode):
+            size = 1 + sum(sizes[id(c)] for c in n.value)
+        elif isinstance(n, yaml.MappingNode):
+            size = 1 + sum(sizes[id(k)] + sizes[id(v)] for k, v in n.value)
+        else:
+            size = 1
+        sizes[id(n)] = min(size, limit + 1)
+    return sizes[id(node)]
+
+
 def load_yaml_text(text: str, path: str):
+    """Parse with the safe loader; refuse alias bombs ("billion laughs") before building anything."""
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, MAX_YAML_NODES) > MAX_YAML_NODES:
+            raise RuleError(path, f"invalid YAML: aliases expand to more than {MAX_YAML_NODES} values (alias bomb?)")
+        return loader.construct_document(node)  # _Loader derives from SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -66,6 +101,8 @@ def load_yaml_text(text: str, path: str):
         raise RuleError(path, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise RuleError(path, "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
 
 
 def load_yaml_file(path: str | Path):

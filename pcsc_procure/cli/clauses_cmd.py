@@ -40,7 +40,7 @@ def _read_one(path: str, shown: str, wanted: set[str] | None) -> dict:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+@click.argument("paths", nargs=-1, type=click.Path(readable=False), required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-k", "--kind", "kinds", multiple=True, help="Only these clause kinds (repeatable).")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")

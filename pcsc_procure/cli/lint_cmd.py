@@ -41,7 +41,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")  # = 
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format (default: text, or `format` in config).")
 @click.option("-o", "--output", type=click.Path(), help="Write the report to this file (atomically) instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1 (default: error).")

@@ -4,7 +4,10 @@ Word files go wrong in a handful of recognisable ways: a PDF or an old .doc
 renamed .docx, a truncated download, a zip without the main document part,
 a part whose XML is broken. Each gets its own message naming the problem
 (and the part), so a user knows what to fix; zip bombs are refused before
-anything is decompressed.
+anything is decompressed, and XML parts that declare a DTD (billion laughs,
+external entities: the Open Packaging Conventions forbid DTDs, Word never
+writes one) before anything is parsed. The parsers used later resolve no
+entities and read no files or URLs either way.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from pcsc_procure.errors import InputError
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
+MAX_PARTS = 10000
+_PROLOG_BYTES = 65536  # how much of each XML part is searched for a DTD
+_DTD_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OFFICE_DOCUMENT = "/officeDocument"
 # Word packages python-docx will not open as documents.
@@ -74,13 +80,30 @@ def check_package(data: bytes, path: str, max_uncompressed: int = MAX_UNCOMPRESS
             total += info.file_size
             if info.file_size > 1024 * 1024 and info.file_size / max(info.compress_size, 1) > MAX_RATIO:
                 raise InputError(path, f"refused: part {info.filename} expands {info.file_size // max(info.compress_size, 1)}x (zip bomb?)")
+            if len(names) > MAX_PARTS:
+                raise InputError(path, f"refused: more than {MAX_PARTS} parts in the package (zip bomb?)")
         if total > max_uncompressed:
-            raise InputError(path, f"refused: {total / 1048576:.0f} MB uncompressed, over the {max_uncompressed / 1048576:.0f} MB limit")
+            raise InputError(path, f"refused: {total / 1048576:.0f} MB uncompressed, over the {max_uncompressed / 1048576:.0f} MB limit (max_unpacked_mb)")
+        _refuse_dtds(zf, path)
         if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
             raise InputError(path, "not a Word document (zip package without word/ parts)")
         main = _main_part_name(zf, names)
         if main not in names:
             raise InputError(path, f"corrupt .docx: the main document part {main} is missing")
+
+
+def _refuse_dtds(zf: zipfile.ZipFile, path: str) -> None:
+    """Refuse a package whose XML parts declare a DTD (entity expansion, external entities)."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels")) or info.is_dir():
+            continue
+        try:
+            with zf.open(info) as fh:
+                head = fh.read(_PROLOG_BYTES)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+            raise InputError(path, f"corrupt .docx: a part cannot be decompressed ({exc})") from None
+        if any(mark in head for mark in _DTD_MARKS):
+            raise InputError(path, f"refused: part {info.filename} declares a DTD (<!DOCTYPE>), which Word files never contain (XML entity attack?)")
 
 
 def _broken_part(data: bytes) -> str | None:
@@ -114,7 +137,10 @@ def open_docx(data: bytes, path: str, max_uncompressed: int = MAX_UNCOMPRESSED):
     except etree.XMLSyntaxError as exc:
         part = _broken_part(data)
         where = f" in {part}" if part else ""
-        raise InputError(path, f"corrupt .docx: malformed XML{where} ({getattr(exc, 'msg', None) or exc})") from None
+        msg = getattr(exc, "msg", None) or str(exc)
+        if "Excessive depth" in msg:  # libxml2 stops at 256 levels of elements
+            raise InputError(path, f"refused: XML{where} nested more than 256 elements deep") from None
+        raise InputError(path, f"corrupt .docx: malformed XML{where} ({msg})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(path, f"corrupt .docx: a part cannot be decompressed ({exc})") from None
     except KeyError as exc:

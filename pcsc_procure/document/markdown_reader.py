@@ -23,15 +23,40 @@ from pcsc_procure.document.text_reader import iter_lines
 from pcsc_procure.segment.numbering import match_number
 
 _ATX = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _BULLET = re.compile(r"[ \t]*([-*+])[ \t]+(?=\S)")
 _QUOTE = re.compile(r"(?:[ ]{0,3}>[ \t]?)+")
-_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_SEP_CELL = re.compile(r":?-+:?")
 _HR = re.compile(r"[ ]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _FRONT_MATTER_END = ("---", "...")
+
+
+# Both line tests below are plain string scans: as regexes
+# (`(?:^|[ \t]+)#+[ \t]*$`, `[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+# they backtrack quadratically over a long run of spaces.
+def _atx_close(body: str) -> int | None:
+    """Where a closing `###` sequence (with the blanks before it) starts in an ATX heading's body."""
+    rest = body.rstrip(" \t")
+    hashes = len(rest) - len(rest.rstrip("#"))
+    if not hashes:
+        return None
+    before = rest[: len(rest) - hashes]
+    if not before:
+        return 0
+    blanks = len(before) - len(before.rstrip(" \t"))
+    return len(before) - blanks if blanks else None
+
+
+def _is_table_sep(line: str) -> bool:
+    """A GFM table delimiter row: `|---|:--:|`, `--- | ---`, `:---`."""
+    s = line.strip(" \t")
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return all(_SEP_CELL.fullmatch(cell.strip(" \t")) for cell in s.split("|"))
 
 
 def read_markdown(data: bytes, path: str) -> Document:
@@ -165,10 +190,10 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
         if m:
             p.masks.append((s, s + m.end()))
             body = text[s + m.end() : e]
-            close = _ATX_CLOSE.search(body)
-            if close:
-                p.masks.append((s + m.end() + close.start(), e))
-                body = body[: close.start()]
+            close = _atx_close(body)
+            if close is not None:
+                p.masks.append((s + m.end() + close, e))
+                body = body[:close]
             start = s + m.end() + len(body) - len(body.lstrip())
             body = body.strip()
             if body:
@@ -187,9 +212,9 @@ def parse_blocks(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             p.masks.append((s, e))
             continue
         next_line = text[lines[idx + 1][0] : lines[idx + 1][1]] if idx + 1 < len(lines) else ""
-        if "|" in line and (in_table or lead.startswith("|") or ("|" in next_line and _TABLE_SEP.match(next_line))):
+        if "|" in line and (in_table or lead.startswith("|") or ("|" in next_line and _is_table_sep(next_line))):
             in_table = True
-            if _TABLE_SEP.match(line):
+            if _is_table_sep(line):
                 p.flush()
                 p.masks.append((s, e))
             else:

@@ -83,12 +83,29 @@ def _quiet_pdfminer() -> None:
         logger.addHandler(logging.NullHandler())
 
 
+def _pdfium_page_count(data: bytes) -> int | None:
+    """The page count as pdfium sees it (fast: no page is loaded), or None."""
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+    except Exception:
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def _pages_plumber(data: bytes, path: str, max_pages: int):
     import io
 
     import pdfplumber
 
     _quiet_pdfminer()
+    quick = _pdfium_page_count(data)
+    if quick is not None and quick > max_pages:  # before pdfminer walks every page to count them
+        raise InputError(path, f"{quick} pages, over the {max_pages}-page limit (max_pages)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         count = len(pdf.pages)

@@ -69,7 +69,7 @@ def load_file_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAUL
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise InputError(shown, "no such file") from None
+        raise InputError(shown, "dangling symbolic link" if p.is_symlink() else "no such file") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     if not p.is_file():

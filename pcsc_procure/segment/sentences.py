@@ -18,7 +18,11 @@ ABBREVIATIONS = {
     "dept", "govt", "est", "fig", "figs", "ch", "cl", "sch", "incl", "excl", "ref", "op", "ibid", "id", "p", "pp", "vol",
     "min", "max", "hr", "hrs", "a.m", "p.m", "no", "s", "ss", "ltda", "s.p.a", "s.r.l", "a.g", "ag", "gmbh", "k.k", "et al", "al",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
+# Starts only at the first mark of a run ("?!..."): tried from inside a run as
+# well, the pattern would rescan the rest of the run from every mark (quadratic
+# on "!?!?..." or a line of dots), and could never match where the run's first
+# mark did not.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LABEL_ONLY = re.compile(r"\s*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\(?[A-Za-z]{1,4}[.)]|(?:Article|Section|Clause|ARTICLE|SECTION|CLAUSE)\s+[0-9IVXLC.]+)\s*$")
 MAX_SENTENCE = 1500
