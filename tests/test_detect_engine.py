@@ -384,9 +384,12 @@ def test_phrases_match_across_irregular_whitespace(tmp_path):
     from pcsc_procure.detect.candidate import collapse_whitespace
 
     assert collapse_whitespace("a  b\tc") == ("a b c", [0, 1, 3, 4, 5, 6])
-    assert collapse_whitespace("a b\nc") == ("a b\nc", None)
+    assert collapse_whitespace("a b\nc") == ("a b c", [0, 1, 2, 3, 4, 5])  # a hard-wrapped line too
+    assert collapse_whitespace("a b c") == ("a b c", None)
     det = make_detector(tmp_path, {"term": TERMINATION})
     text = "Either  party may\tterminate on 30  days   notice."
+    wrapped = "Either party may terminate on 30 days\nnotice."
+    assert detect(det, wrapped) and detect(det, "Either party may terminate on thirty\n30 days notice.")[0].role == "both"
     (d,) = detect(det, text)
     assert text[d.anchor_start : d.anchor_end] == "terminate"
     assert (d.party, d.role) == ("Either party", "both")  # the party as words, spacing normalised

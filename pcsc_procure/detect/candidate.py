@@ -61,12 +61,10 @@ def drop_inside(hits, tokens, char_spans: list[tuple[int, int]]):
     return out
 
 
-# Runs of spaces and tabs only: line breaks are left as they are, because the
-# sample drafts' reviewed findings (tests/test_samples_golden.py) were made
-# with them; collapsing them too finds phrases broken over PDF lines (CUAD
-# PDF/TXT twins agree 0.995 instead of 0.986) and adds three correct findings
-# to the samples, once their expected files are regenerated.
-_EXTRA_SPACE = re.compile(r"[ \t]{2,}|\t")
+# Every whitespace run, line breaks included, is one space for matching:
+# hard-wrapped text and PDF lines break phrases ("in accordance\nwith") that
+# must still match. Offsets map back to the original text.
+_EXTRA_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def collapse_whitespace(text: str) -> tuple[str, list[int] | None]:

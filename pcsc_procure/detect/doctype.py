@@ -26,7 +26,7 @@ _CONTRACT = re.compile(
 
 DOMAINS = {
     "iot": r"\b(sensors?|iot|internet of things|devices?|gateways?|lorawan|telemetry|smart (?:meters?|streetlights?|lighting|bins?|parking))\b",
-    "ai": r"\b(artificial intelligence|\bai\b|machine learning|algorithm(?:s|ic)?|automated decision|predictive|neural|computer vision|model training|analytics engine)\b",
+    "ai": r"\b(artificial[\s-]+intelligence|\bai\b|machine[\s-]+learning|algorithm(?:s|ic)?|automated decision|predictive|neural|computer vision|model training|analytics engine)\b",
     "cloud": r"\b(cloud|saas|software as a service|hosted|hosting|data cent(?:er|re)s?|subscription service|platform as a service)\b",
     "mobility": r"\b(mobility|transit|transport|traffic|parking|vehicles?|scooters?|bike[- ]?share|ride[- ]?hail|mobility data specification|\bmds\b|gtfs)\b",
     "surveillance": r"\b(cctv|video (?:surveillance|analytics)|cameras?|facial recognition|biometric|licen[cs]e plate recognition|\banpr\b|\balpr\b|surveillance)\b",

@@ -27,11 +27,13 @@ UNREADABLE = "not a readable PDF (corrupt, truncated or not a PDF)"
 _MAX_PAGE_NOTES = 20
 
 # Page text to model text: one line terminator, no control characters.
-# pdfium marks a hyphen at a line break with \x02 (and \ufffe in some builds);
+# pdfium marks a hyphen at a line break with \x02 (and \ufffe in some builds)
+# and drops the break itself: the mark becomes "-" plus the line break, so
+# line numbers after it still match the page (and pdfplumber);
 # no-break and other fixed-width spaces become plain spaces so that every
 # later step (sentences, patterns, tokens) sees ordinary words.
 _CLEAN = {c: " " for c in range(32) if c not in (9, 10)}
-_CLEAN.update({0x02: "-", 0xFFFE: "-", 0xA0: " ", 0x2007: " ", 0x202F: " ", 0x85: " ", 0x2028: "\n", 0x2029: "\n"})
+_CLEAN.update({0x02: "-\n", 0xFFFE: "-\n", 0xA0: " ", 0x2007: " ", 0x202F: " ", 0x85: " ", 0x2028: "\n", 0x2029: "\n"})
 
 
 class _PageUnreadable(Exception):
@@ -39,7 +41,10 @@ class _PageUnreadable(Exception):
 
 
 def clean_page_text(page_text: str) -> str:
-    return page_text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEAN)
+    text = page_text.replace("\r\n", "\n").replace("\r", "\n")
+    # a build that keeps the break after the mark: one line end, not two
+    text = text.replace("\x02\n", "\x02").replace("\ufffe\n", "\ufffe")
+    return text.translate(_CLEAN)
 
 
 def _pages_pdfium(data: bytes, path: str, max_pages: int):
