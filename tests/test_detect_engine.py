@@ -169,6 +169,8 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
 def test_definition_sentence_is_never_a_detection(tmp_path):
     det = make_detector(tmp_path, {"term": TERMINATION})
     assert not detect(det, '"Notice Period" means the termination period of 30 days notice given by a party.')
+    assert not detect(det, '"Notice Period" or "Period" means the termination period of 30 days notice given by a party.')
+    assert not detect(det, 'Notice Period: means the termination period of 30 days notice given by a party.')
     assert detect(det, "The City may terminate on 30 days notice.")
 
 

@@ -33,7 +33,8 @@ _LEAD = re.compile(r"[\s\-–—:.)(]*")
 _LETTERS_LABEL = re.compile(r"[A-Z]{1,3}\.(?=\s)")  # list labels "A.", "QQ." in definition lists
 _DEFINITION = re.compile(
     r"(?:the\s+(?:term|terms|expression|word)s?\s+)?[\"“”'‘’]?[A-Z][A-Za-z0-9\-/&,. ]{0,60}?[\"“”'‘’]?\s*"
-    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:,\s*)?(?:shall\s+|will\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined\s+as|refers\s+to)\b"
+    r"(?:or\s+[\"“][^\"”]{1,60}[\"”]\s*)?"
+    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined\s+as|refers\s+to)\b"
 )
 _XREF = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|SECTIONS?|ARTICLES?|CLAUSES?)"
@@ -84,7 +85,7 @@ def is_toc(text: str) -> bool:
 
 
 def is_definition(text: str) -> bool:
-    """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...'."""
+    """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...', '"Audit" or "Review" means', 'Term: means'."""
     return _DEFINITION.match(text, strip_labels(text)) is not None
 
 
