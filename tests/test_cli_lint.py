@@ -173,3 +173,24 @@ def test_profile_decides_the_domains_instead_of_inference(tmp_path, cli):
     assert run()[0] == domains
     bad = cli("lint", "--profile", "paving", "paving.md", cwd=tmp_path)
     assert bad.returncode == 2 and bad.stderr.decode().strip().startswith("pcsc-procure: error: unknown profile 'paving'; choose one of: general,")
+
+
+def test_installed_tool_ships_every_rule_template_and_detector(tmp_path, repo):
+    """Run from elsewhere, the installed package (wheel or editable) carries the same data as this checkout."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json, pcsc_procure.resources as r\n"
+        "from pathlib import Path\n"
+        "out = {}\n"
+        "for name, folder in (('rules', r.data_dir('rules')), ('clause_templates', r.data_dir('clause_templates')), ('kinds', r.detector_dir())):\n"
+        "    out[name] = {p.name: p.read_text(encoding='utf-8') for p in Path(folder).glob('*.yaml')}\n"
+        "print(json.dumps(out))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    shipped = json.loads(r.stdout)
+    for name, folder in (("rules", repo / "rules"), ("clause_templates", repo / "clause_templates"), ("kinds", repo / "pcsc_procure" / "detect" / "kinds")):
+        expected = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
+        assert shipped[name] == expected, f"installed {name} differ from the checkout: reinstall (pip install .)"
