@@ -135,3 +135,20 @@ def test_public_body_bound_in_same_sentence_as_vendor_notice_is_still_found():
 ])
 def test_renewed_certificates_and_availability_levels(kind, text, present):
     assert bool(found(text, kind)) == present
+
+
+def test_weighted_criteria_with_dot_leaders_are_read():
+    """Plain-text RFPs line criteria up with leaders; a leader is not a sentence end or a table of contents."""
+    text = ("9. EVALUATION CRITERIA\n\nQuality 60%, made up of:\n"
+            "- community engagement and training ...................... 10%\n"
+            "- environmental performance ............................... 5%\nPrice 40%.\n")
+    assert found(text, "environmental-award-criteria")
+    toc = "1. Definitions ........................ 3\n2. Services ........................... 5\n3. Environmental performance ......... 9\n"
+    assert not found("9. EVALUATION CRITERIA\n\n" + toc, "environmental-award-criteria")
+
+
+def test_an_estimate_of_emissions_is_emissions_reporting():
+    text = ("5.1 The Operator shall report to the City each quarter the electricity used to charge its fleet in kWh, the share "
+            "supplied from renewable sources, the average energy consumption per vehicle-kilometre and its estimate of "
+            "life-cycle greenhouse gas emissions per vehicle-kilometre.")
+    assert found(text, "environmental-reporting")

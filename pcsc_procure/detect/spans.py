@@ -72,6 +72,7 @@ def is_caption(text: str) -> bool:
 
 
 _LEADERS = re.compile(r"\.{5,}|(?:\. ){5,}|_{5,}")
+_LEADER_PERCENT = re.compile(r"(?:\.{5,}|(?:\. ){5,}|_{5,})\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent)")
 # A title word, a clause or page number, then the next title: "Audits 28 10.4 Insurance".
 _TOC_STEP = re.compile(r"[A-Za-z][\s.]+\d{1,3}(?:\.\d{1,3})*\.?\s+(?=[A-Z\d])")
 _MODAL = re.compile(r"\b(?:shall|will|may|must|agrees?)\b", re.IGNORECASE)
@@ -80,7 +81,8 @@ _MODAL = re.compile(r"\b(?:shall|will|may|must|agrees?)\b", re.IGNORECASE)
 def is_toc(text: str) -> bool:
     """A run of clause titles and page numbers: "10.3 Audits 28 10.4 Insurance 29"."""
     if _LEADERS.search(text):
-        return True
+        # weighted criteria ("environmental performance ........ 5%") use leaders too
+        return _LEADER_PERCENT.search(text) is None
     return len(_TOC_STEP.findall(text)) >= 4 and not _MODAL.search(text)
 
 

@@ -51,6 +51,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, seg_start, dot):
             continue
+        # Dot leaders ("criterion ........ 20%") join a line's two halves; they end nothing.
+        if text.startswith("....", dot):
+            continue
         # A number like "1." or "(a)" on its own is a label, not a sentence.
         if _LABEL_ONLY.match(text, seg_start, m.end()):
             continue
