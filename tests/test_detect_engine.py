@@ -480,3 +480,123 @@ def test_join_section_reports_a_clause_over_sub_paragraphs_once(tmp_path):
     assert len(plain) == 3
     assert len(joined) == 2  # 9.1-9.3 is one passage; 10.1 is another clause
     assert text[joined[0].start:joined[0].end].startswith("9.1 The Supplier") and text[joined[0].start:joined[0].end].endswith("on request.")
+
+
+# -- run-in clause captions ----------------------------------------------------
+
+def test_run_in_caption_words_are_not_body_text(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          coc: [change of control]
+        match:
+          - any: [coc]
+    """)})
+    # The caption names the clause; the body is about termination fees, not a change of control.
+    assert not detect(det, "(f) Termination for Change of Control and Fees — If the Distributor terminates this "
+                           "Agreement in the first year for any reason, then it will pay an Early Termination Fee.")
+    assert not detect(det, "12.3 Change of Control: The Supplier may terminate this Agreement on 30 days' notice.")
+    # The same words in the body still count.
+    assert detect(det, "(f) Termination — If the Distributor undergoes a change of control, the Company may terminate this Agreement.")
+
+
+def test_run_in_caption_is_read_as_heading(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          cover: [policy, policies]
+          head: [insurance]
+        match:
+          - any: [cover]
+            heading: [head]
+    """)})
+    text = ("7. Obligations of the Supplier\n\n"
+            "(c) Insurance — The Supplier shall maintain the policies listed in Schedule 3 at its own cost.")
+    (d,) = detect(det, text)
+    assert text[d.start : d.end].endswith("at its own cost.")
+    assert not detect(det, text.replace("Insurance —", "Records —"))
+
+
+def test_run_in_caption_needs_a_sentence_after_it():
+    from pcsc_procure.detect.spans import run_in_caption
+
+    text = "12.3 Insurance. The Supplier shall maintain public liability insurance."
+    cap = run_in_caption(text)
+    assert cap is not None and cap[0] == "Insurance" and text[cap[1]:].startswith("The Supplier")
+    # a label and its value, not a caption and a clause
+    assert run_in_caption("12.3.2.2 Umbrella Excess Liability: five million dollars ($5,000,000) per occurrence.") is None
+    # no clause number: an ordinary sentence
+    assert run_in_caption("Confidential Treatment Requested by the Company. The Supplier shall keep records.") is None
+
+
+def test_run_in_caption_of_a_list_item_is_its_heading(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          cover: [policy, policies]
+          head: [insurance]
+        match:
+          - any: [cover]
+            heading: [head]
+    """)})
+    text = ("## Supplier obligations\n\n"
+            "- Delivery: The Supplier shall deliver the goods to the sites named in the order.\n"
+            "- Insurance: The Supplier shall maintain the policies listed in Schedule 3 at its own cost.\n")
+    (d,) = analyse_text(text, path="draft.md", detector=det).detections
+    assert text[d.start : d.end].endswith("at its own cost.")
+    assert not analyse_text(text.replace("Insurance:", "Records:"), path="draft.md", detector=det).detections
+
+
+# -- scope: item ----------------------------------------------------------------
+
+LICENCE_ITEMS = """
+    vocab:
+      grant: [grant, grants, granted]
+      licence: [license, licence, licenses, licences]
+    match:
+      - all: [grant, licence]
+        near: 60
+        order: true
+        {scope}
+"""
+
+
+def test_scope_item_keeps_groups_within_one_enumerated_item(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    plain = make_detector(tmp_path / "a", {"k": kind_k(LICENCE_ITEMS.format(scope=""))})
+    scoped = make_detector(tmp_path / "b", {"k": kind_k(LICENCE_ITEMS.format(scope="scope: item"))})
+    # "grant" is in item (a), "licenses" in item (b): a warranty of authority, not a grant.
+    warranty = ("The Supplier has the full right, power and authority to (a) grant all of the rights set out in this "
+                "Agreement and (b) perform its obligations under the licenses it holds from third parties.")
+    assert detect(plain, warranty)
+    assert not detect(scoped, warranty)
+    # Items separated by semicolons are items too.
+    survival = ("Upon termination, the Headstart Periods shall survive for their duration; the rights granted in Section 6 "
+                "shall end; and the licenses held by the Distributor shall become royalty-free.")
+    assert detect(plain, survival)
+    assert not detect(scoped, survival)
+
+
+def test_scope_item_lead_in_applies_to_every_item(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k(LICENCE_ITEMS.format(scope="scope: item"))})
+    text = ("Subject to the payment of the Sponsor Fees, the Club hereby grants to the Sponsor during the Term: "
+            "(i) the right to use the Benefits set out in Exhibit A; and (ii) a non-exclusive license to use the Club Marks.")
+    assert detect(det, text)
+    # one item, no enumeration: the scope changes nothing
+    assert detect(det, "The Licensor grants the Customer a non-exclusive license to use the Software.")
+
+
+def test_item_numbers():
+    from pcsc_procure.detect.cues import item_numbers, same_item
+
+    texts = "shall not ( a ) sell the shares ; or ( b ) assign it".split()
+    numbers = item_numbers(texts)
+    assert numbers[:2] == [-1, -1]  # the lead-in
+    a, b = texts.index("sell"), texts.index("assign")
+    assert numbers[a] != numbers[b] and not same_item(numbers, a, b)
+    assert same_item(numbers, 0, a) and same_item(numbers, 0, b)
+    assert item_numbers("the price is fixed ; the term is one year".split())[-1] == 1
+    assert set(item_numbers("the Supplier shall deliver the goods .".split())) == {0}
+
+
+def test_scope_must_be_sentence_or_item(tmp_path):
+    with pytest.raises(RuleError):
+        make_detector(tmp_path, {"k": kind_k(LICENCE_ITEMS.format(scope="scope: clause"))})

@@ -25,18 +25,26 @@ class Sentence:
 class Candidate:
     """One tokenised sentence, with what cues and attributes need from it (computed once)."""
 
-    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "split", "_words", "_texts", "_attrs")
+    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "split", "_words", "_texts", "_attrs", "_items")
 
     def __init__(self, sent: Sentence, block, tokens, hits, heading: str, text: str, offsets: list[int] | None):
         self.sent, self.block, self.tokens, self.hits, self.heading = sent, block, tokens, hits, heading
         self.text, self.offsets = text, offsets  # the sentence as written; tokens' offsets -> its offsets
         self.split: int | None = None  # first token of a list item read after its lead-in
-        self._words = self._texts = None
+        self._words = self._texts = self._items = None
         self._attrs: dict[int, attr.Attributes] = {}
 
     def original(self, i: int) -> int:
         """Offset in the sentence as written of offset `i` in the tokenised text."""
         return i if self.offsets is None else self.offsets[i]
+
+    def items(self) -> list[int]:
+        """Each token's item number in an enumerated sentence (see `cues.item_numbers`)."""
+        if self._items is None:
+            from pcsc_procure.detect.cues import item_numbers
+
+            self._items = item_numbers([t.text for t in self.tokens])
+        return self._items
 
     def attributes(self, anchor: int, party_terms) -> attr.Attributes:
         res = self._attrs.get(anchor)

@@ -117,7 +117,7 @@ class Detector:
             return f"{spec.kind}/{group}" if group.startswith("@") else self._group_key(spec, group)
 
         heading_phrases = [p for g in cue.heading for p in self._phrases(spec, g)] if cue.heading else []
-        return anchors(cue, hits, key, cand.heading, heading_phrases, cand.split)
+        return anchors(cue, hits, key, cand.heading, heading_phrases, cand.split, cand.items)
 
     @staticmethod
     def _group_key(kind: KindSpec, group: str) -> str:
@@ -213,19 +213,26 @@ class Detector:
         found: list[Detection] = []
         starts: dict[int, int] = {}
         prev: tuple[int, int, set[str]] = (-1, -1, set())  # block, sentence number, kinds found there
+        first_of = -1  # block whose first sentence was last seen
         for sent in self.sentences(doc):
             block = doc.blocks[sent.block]
             if block.kind == "heading":
                 continue
             stext = text[sent.start : sent.end]
             heading = heading_of(block)
+            caption = None
+            if sent.block != first_of:
+                first_of = sent.block
+                caption = spans.run_in_caption(stext, block.kind == "list-item")
+                if caption is not None:
+                    heading = _with_caption(heading, caption[0])
             words = words_of(stext)
             names = self.candidate_kinds(words, active, stext, heading)
             carried = prev[2] if prev[:2] == (sent.block, sent.index - 1) else set()
             continued = [k for k in carried if k not in names and self._continues(k, words, stext, heading)]
             if not names and not continued:
                 continue
-            cand = self._candidate(sent, block, stext, names + continued, heading)
+            cand = self._candidate(sent, block, stext, names + continued, heading, caption=block.kind if caption else None)
             if cand is None:
                 continue
             if party_terms is None:
@@ -297,9 +304,12 @@ class Detector:
                     out.append(det)
         return out
 
-    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None) -> Candidate | None:
+    def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None,
+                   caption: str | None = None) -> Candidate | None:
         """Tokenise and match one sentence. `offsets` maps `stext` offsets to offsets from
-        `sent.start` when `stext` is not a plain slice of the document (a list lead-in and item)."""
+        `sent.start` when `stext` is not a plain slice of the document (a list lead-in and item).
+        With `caption` (the block's kind), the sentence opens with a run-in caption whose words
+        are not body text."""
         # Contract text is full of double spaces; spaCy makes each extra whitespace run a
         # token, which would split "either  party". Tokenise with single spaces.
         norm, collapsed = collapse_whitespace(stext)
@@ -322,6 +332,10 @@ class Detector:
         if not hits:
             return None
         xrefs = spans.xref_spans(norm)
+        if caption:
+            cap = spans.run_in_caption(norm, caption == "list-item")
+            if cap is not None:
+                xrefs.append((0, cap[1]))
         if xrefs:
             hits = drop_inside(hits, tokens, xrefs)
         return Candidate(sent, block, tokens, hits, heading, stext, offsets)
@@ -383,6 +397,14 @@ class Detector:
             section=block.section, heading=block.heading, block=sent.block,
         )
 
+
+
+def _with_caption(heading: str, caption: str) -> str:
+    """The heading a sentence is read under when it opens with a run-in caption."""
+    cap = caption.lower()
+    if not heading or cap == heading:
+        return cap
+    return f"{cap} / {heading}"
 
 
 def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[tuple[str, Requirement]]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from pcsc_procure.segment.headings import looks_like_heading
+from pcsc_procure.segment.headings import inline_caption, looks_like_heading
 from pcsc_procure.segment.numbering import match_number
 
 # Words no caption contains: a sentence with one of them is body text.
@@ -69,6 +69,37 @@ def is_caption(text: str) -> bool:
     if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
         return False
     return looks_like_heading(rest)
+
+
+_BULLET = re.compile(r"[\s•·▪◦●■*\-–]*")
+
+
+def run_in_caption(text: str, item: bool = False) -> tuple[str, int] | None:
+    """A numbered sentence's run-in caption: (caption, offset after it and its separator).
+
+    "(f) Termination for Change of Control — If MBRK terminates ...", "12.3
+    Insurance: The Supplier shall ...": the words between the clause number and
+    the dash, colon or full stop name the clause, like a heading. None when the
+    sentence has no clause number, or nothing but the caption. A list `item`'s
+    label may be a bullet, or not in the text at all (Markdown, Word numbering).
+    """
+    if item:
+        pos = strip_labels(text, _BULLET.match(text).end())
+    else:
+        lead = _LEAD.match(text).end()
+        if match_number(text, lead) is None and _LETTERS_LABEL.match(text, lead) is None:
+            return None
+        pos = strip_labels(text)
+    cap = inline_caption(text, pos)
+    if cap is None or cap[1] >= len(text.rstrip()):
+        return None
+    if any(w.lower() in _VERBISH for w in _WORD.findall(cap[0])):
+        return None
+    # What follows must read as a sentence: after "Umbrella Liability:" an amount
+    # ("$5,000,000 per occurrence.") makes the words a label of a value, not a title.
+    if not any(w.lower() in _VERBISH for w in _WORD.findall(text, cap[1])):
+        return None
+    return cap
 
 
 _LEADERS = re.compile(r"\.{5,}|(?:\. ){5,}|_{5,}")

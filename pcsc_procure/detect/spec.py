@@ -21,6 +21,8 @@ A detector file describes one clause kind:
                                   # (obligation, permission, weak, prohibition, none)
         negated: false            # optional: only non-negated (false) / negated (true) anchors
         role: public              # optional: the party resolved for the anchor has this role
+        scope: item               # optional: all occurrences lie in one item of an enumerated
+                                  # sentence (items begin at "(i)", "(b)" or after ";")
         window: clause            # optional: the cue is also tried on a list's lead-in (a block
                                   # ending with ":") joined with each item after it; the
                                   # detection spans lead-in to item (default: sentence)
@@ -62,7 +64,7 @@ from pcsc_procure.yamlio import line_of, load_yaml_file
 
 KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
-CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality"}
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
 EXTRACTORS = {"duration", "money", "percent"}
@@ -83,6 +85,7 @@ class Cue:
     negated: bool | None = None  # only match negated (True) / non-negated (False) anchors
     role: str | None = None
     modality: list[str] = field(default_factory=list)  # resolved modality must be one of these
+    scope: str = "sentence"  # or "item": every occurrence in one item of an enumerated sentence
     line: int | None = None
 
     @property
@@ -168,6 +171,10 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if raw["window"] not in ("sentence", "clause"):
             raise RuleError(path, f"{what}[{index}].window must be 'sentence' or 'clause'", line)
         cue.window = raw["window"]
+    if "scope" in raw:
+        if raw["scope"] not in ("sentence", "item"):
+            raise RuleError(path, f"{what}[{index}].scope must be 'sentence' or 'item'", line)
+        cue.scope = raw["scope"]
     if "negated" in raw:
         if not isinstance(raw["negated"], bool):
             raise RuleError(path, f"{what}[{index}].negated must be true or false", line)
