@@ -109,15 +109,18 @@ def test_mask_hides_overlapped_occurrences(tmp_path):
     assert not detect(det, "The courts of Paris have exclusive jurisdiction over disputes.")
 
 
+POLICY_UNDER_INSURANCE = """
+    vocab:
+      cover: [policy, policies]
+      head: [insurance]
+    match:
+      - any: [cover]
+        heading: [head]
+"""
+
+
 def test_heading_cue_uses_the_clause_caption(tmp_path):
-    det = make_detector(tmp_path, {"k": kind_k("""
-        vocab:
-          cover: [policy, policies]
-          head: [insurance]
-        match:
-          - any: [cover]
-            heading: [head]
-    """)})
+    det = make_detector(tmp_path, {"k": kind_k(POLICY_UNDER_INSURANCE)})
     under = "12. Insurance. The Vendor shall maintain the policies listed in Schedule 3."
     dets = detect(det, under)
     assert len(dets) == 1
@@ -500,14 +503,7 @@ def test_run_in_caption_words_are_not_body_text(tmp_path):
 
 
 def test_run_in_caption_is_read_as_heading(tmp_path):
-    det = make_detector(tmp_path, {"k": kind_k("""
-        vocab:
-          cover: [policy, policies]
-          head: [insurance]
-        match:
-          - any: [cover]
-            heading: [head]
-    """)})
+    det = make_detector(tmp_path, {"k": kind_k(POLICY_UNDER_INSURANCE)})
     text = ("7. Obligations of the Supplier\n\n"
             "(c) Insurance — The Supplier shall maintain the policies listed in Schedule 3 at its own cost.")
     (d,) = detect(det, text)
@@ -528,14 +524,7 @@ def test_run_in_caption_needs_a_sentence_after_it():
 
 
 def test_run_in_caption_of_a_list_item_is_its_heading(tmp_path):
-    det = make_detector(tmp_path, {"k": kind_k("""
-        vocab:
-          cover: [policy, policies]
-          head: [insurance]
-        match:
-          - any: [cover]
-            heading: [head]
-    """)})
+    det = make_detector(tmp_path, {"k": kind_k(POLICY_UNDER_INSURANCE)})
     text = ("## Supplier obligations\n\n"
             "- Delivery: The Supplier shall deliver the goods to the sites named in the order.\n"
             "- Insurance: The Supplier shall maintain the policies listed in Schedule 3 at its own cost.\n")
