@@ -139,26 +139,26 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
     negated sentence never hides a positive one next to it.
     """
     out: list = []
-    last: dict[str, tuple] = {}  # kind -> (detection in out, sentence number)
+    last: dict[str, tuple] = {}  # kind -> (index of its passage in out, sentence number)
     for det in sorted(found, key=lambda d: d.start):
         n = sentence_index[det.start]
         prev = last.get(det.kind)
-        if prev is not None and prev[1] == n - 1 and prev[0].block == det.block:
-            keep = prev[0]
+        if prev is not None and prev[1] == n - 1 and out[prev[0]].block == det.block:
+            at = prev[0]  # positions, not list.index(): that compared dataclasses, quadratic on long documents
+            keep = out[at]
             if keep.negated and not det.negated:
                 det.start = keep.start
                 for k, v in keep.values.items():
                     det.values[k] = v + det.values.get(k, [])
-                out[out.index(keep)] = det
-                keep = det
+                out[at] = det
             else:
                 keep.end = det.end
                 for k, v in det.values.items():
                     keep.values[k] = keep.values.get(k, []) + v
-            last[det.kind] = (keep, n)
+            last[det.kind] = (at, n)
             continue
+        last[det.kind] = (len(out), n)
         out.append(det)
-        last[det.kind] = (det, n)
     return out
 
 
@@ -182,22 +182,22 @@ def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
     if not kinds:
         return found
     out: list = []
-    last: dict[str, tuple] = {}  # kind -> (passage in out, block of its last part)
+    last: dict[str, tuple] = {}  # kind -> (index of its passage in out, block of its last part)
     for det in sorted(found, key=lambda d: d.start):
-        prev, prev_block = last.get(det.kind, (None, None)) if det.kind in kinds else (None, None)
+        at, prev_block = last.get(det.kind, (None, None)) if det.kind in kinds else (None, None)
+        prev = out[at] if at is not None else None
         if (prev is not None and _same_clause(prev.section, det.section) and prev.heading == det.heading
                 and prev_block is not None and det.block is not None and det.block - prev_block <= max_gap):
             if prev.negated and not det.negated:
                 det.start = prev.start
                 det.end = max(det.end, prev.end)
-                out[out.index(prev)] = det
-                prev = det
+                out[at] = det
             else:
                 prev.end = max(prev.end, det.end)
-            last[det.kind] = (prev, det.block)
+            last[det.kind] = (at, det.block)
             continue
+        last[det.kind] = (len(out), det.block)
         out.append(det)
-        last[det.kind] = (det, det.block)
     return out
 
 
