@@ -589,3 +589,9 @@ def test_item_numbers():
 def test_scope_must_be_sentence_or_item(tmp_path):
     with pytest.raises(RuleError):
         make_detector(tmp_path, {"k": kind_k(LICENCE_ITEMS.format(scope="scope: clause"))})
+
+
+def test_kind_must_match_its_file_name(tmp_path):
+    """Rule files are checked against the kinds by file name, without parsing every detector."""
+    with pytest.raises(RuleError, match=r"kind 'k' must match the file name \(other.yaml\)"):
+        make_detector(tmp_path, {"other": kind_k(POLICY_UNDER_INSURANCE)})

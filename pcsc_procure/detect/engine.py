@@ -25,7 +25,7 @@ from pcsc_procure.detect import attributes as attr
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask
-from pcsc_procure.detect.prefilter import Requirement, group_of, phrase_in, text_pattern, token_groups, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.detect.values import extract
@@ -86,6 +86,10 @@ class Detector:
         self.requirements: dict[str, list[Requirement] | None] = {}
         self.continuations: dict[str, Requirement | None] = {}  # kind -> its `continue` cue's requirement
         added: set[str] = set()
+        # Every phrase tokenised once, in one batch (tokenizer.pipe): phrases repeat across
+        # groups, and one call per phrase was a large part of start-up.
+        unique = sorted({p for kind in kinds for g in kind.vocab.values() for p in g} | {p for g in self.shared.values() for p in g})
+        phrase_docs = dict(zip(unique, self.tokenizer.pipe(unique)))
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
             extra = ([mask_cue] if kind.mask else []) + ([kind.continuation] if kind.continuation else [])
@@ -95,7 +99,7 @@ class Detector:
                     if key in added:
                         continue
                     added.add(key)
-                    self.phrase_matcher.add(key, [self.tokenizer(p) for p in self._phrases(kind, group)])
+                    self.phrase_matcher.add(key, [phrase_docs.get(p) or self.tokenizer(p) for p in self._phrases(kind, group)])
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
@@ -152,8 +156,9 @@ class Detector:
         key = tuple(self._group_key(kind, g) for g in groups)
         pattern = self._patterns.get(key)
         if pattern is None:
-            tokens = [[t.lower_ for t in self.tokenizer(p)] for g in groups for p in self._phrases(kind, g)]
-            pattern = self._patterns[key] = text_pattern(tokens)
+            tokenizer = self.tokenizer
+            phrases = [p for g in groups for p in self._phrases(kind, g)]
+            pattern = self._patterns[key] = LazyTextPattern(phrases, lambda p: [t.lower_ for t in tokenizer(p)]) if phrases else None
         return pattern
 
     # -- per document -----------------------------------------------------

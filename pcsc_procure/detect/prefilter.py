@@ -169,6 +169,32 @@ def text_pattern(token_lists: list[list[str]]) -> re.Pattern | None:
     return re.compile(_trie_regex(trie), re.IGNORECASE)
 
 
+class LazyTextPattern:
+    """`text_pattern` for some phrases, tokenised and compiled on first use.
+
+    Building every group's regex up front cost most of the detector's start-up
+    (hundreds of trie regexes, each phrase through the tokenizer), while a short
+    draft only ever tests a few of them: a pre-commit run on one page should
+    not pay for all.
+    """
+
+    __slots__ = ("_phrases", "_tokenize", "_regex", "_built")
+
+    def __init__(self, phrases: list[str], tokenize):
+        self._phrases = phrases
+        self._tokenize = tokenize
+        self._regex = None
+        self._built = False
+
+    def search(self, text: str):
+        """A match (or True when the phrases add nothing to the word test), else None."""
+        if not self._built:
+            self._regex = text_pattern([self._tokenize(p) for p in self._phrases])
+            self._built = True
+            self._phrases = self._tokenize = None
+        return True if self._regex is None else self._regex.search(text)
+
+
 def _trie_regex(node: dict) -> str:
     if "" in node and len(node) == 1:
         return ""

@@ -223,6 +223,9 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
     kind = raw["kind"]
     if not isinstance(kind, str) or not KIND_NAME.match(kind):
         raise RuleError(p, f"kind {kind!r} must be lower-case letters, digits and dashes", line_of(raw))
+    if kind != path.stem:
+        # known_kinds() lists kinds by file name, without parsing every detector
+        raise RuleError(p, f"kind {kind!r} must match the file name ({path.stem}.yaml)", line_of(raw))
     negation = raw.get("negation", "drop")
     if negation not in ("drop", "keep"):
         raise RuleError(p, "negation must be 'drop' or 'keep'", line_of(raw))
