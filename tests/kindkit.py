@@ -15,3 +15,21 @@ def one(text: str, kind: str):
     dets = found(text, kind)
     assert len(dets) == 1, f"expected one {kind} in {text!r}, got {[(d.kind, d.cue) for d in dets]}"
     return dets[0]
+
+
+def passage(text: str, det) -> str:
+    return text[det.start : det.end]
+
+
+def absent_why(text: str, kind: str) -> list:
+    """What was wrongly found (cue and passage), for a negative case's failure message."""
+    return [(d.cue, passage(text, d)) for d in found(text, kind)]
+
+
+def check_presence(kind: str, text: str, present: bool) -> None:
+    """A (kind, text, present?) case: the kind is found, or is not, with the cue named on failure."""
+    dets = found(text, kind)
+    if present:
+        assert dets, f"{kind} not found in {text!r}"
+    else:
+        assert not dets, f"{kind} wrongly found in {text!r}: cue {[d.cue for d in dets]}"

@@ -11,21 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from kindkit import found, one, passage
 from pcsc_procure.analysis import analyse_text
-
-
-def found(text: str, kind: str) -> list:
-    return [d for d in analyse_text(text).detections if d.kind == kind]
-
-
-def one(text: str, kind: str):
-    dets = found(text, kind)
-    assert len(dets) == 1, f"expected one {kind} in {text!r}, got {[(d.kind, d.cue) for d in dets]}"
-    return dets[0]
-
-
-def passage(text: str, det) -> str:
-    return text[det.start : det.end]
 
 
 # (kind, a passage that is that kind): detected once, over the whole passage.

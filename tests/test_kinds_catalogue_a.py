@@ -13,17 +13,8 @@ from __future__ import annotations
 
 import pytest
 
+from kindkit import check_presence, found, one
 from pcsc_procure.analysis import analyse_text
-
-
-def found(text: str, kind: str) -> list:
-    return [d for d in analyse_text(text).detections if d.kind == kind]
-
-
-def one(text: str, kind: str):
-    dets = found(text, kind)
-    assert len(dets) == 1, f"expected one {kind} in {text!r}, got {[(d.kind, d.cue) for d in dets]}"
-    return dets[0]
 
 
 # (kind, text, is that kind present?)
@@ -309,11 +300,7 @@ CASES = [
 
 @pytest.mark.parametrize("kind,text,present", CASES, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(CASES)])
 def test_kind_detection(kind, text, present):
-    dets = found(text, kind)
-    if present:
-        assert dets, f"{kind} not found in {text!r}"
-    else:
-        assert not dets, f"{kind} wrongly found in {text!r}: cue {[d.cue for d in dets]}"
+    check_presence(kind, text, present)
 
 
 # -- attributes the rules rely on ---------------------------------------------

@@ -11,15 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from pcsc_procure.analysis import analyse_text
-
-
-def found(text: str, kind: str) -> list:
-    return [d for d in analyse_text(text).detections if d.kind == kind]
-
-
-def passage(text: str, det) -> str:
-    return text[det.start : det.end]
+from kindkit import found, passage
 
 
 # (kind, a passage that is that kind)

@@ -11,15 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from pcsc_procure.analysis import analyse_text
-
-
-def found(text: str, kind: str) -> list:
-    return [d for d in analyse_text(text).detections if d.kind == kind]
-
-
-def passage(text: str, det) -> str:
-    return text[det.start : det.end]
+from kindkit import found, one, passage
 
 
 # (kind, a passage that is that kind)
@@ -63,9 +55,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("kind, text", POSITIVE)
 def test_positive(kind, text):
-    dets = found(text, kind)
-    assert len(dets) == 1, f"expected one {kind} in {text!r}, got {[(d.kind, d.cue) for d in dets]}"
-    assert passage(text, dets[0]) == text
+    assert passage(text, one(text, kind)) == text
 
 
 @pytest.mark.parametrize("kind, text", NEGATIVE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kindkit import found, one
+from kindkit import check_presence, found, one
 
 
 # (kind, text, is that kind present?)
@@ -101,11 +101,7 @@ CASES = [
 
 @pytest.mark.parametrize("kind,text,present", CASES, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(CASES)])
 def test_kind_detection(kind, text, present):
-    dets = found(text, kind)
-    if present:
-        assert dets, f"{kind} not found in {text!r}"
-    else:
-        assert not dets, f"{kind} wrongly found in {text!r}: cue {[d.cue for d in dets]}"
+    check_presence(kind, text, present)
 
 
 def test_retention_limit_after_a_list_keeps_its_duration():
