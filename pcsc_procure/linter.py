@@ -143,13 +143,19 @@ def cached_result(path: str, options: LintOptions, display: str | None = None) -
     if options.cache is None or options.keep_document:
         return None
     try:
-        data = _load(path, display or path, options)
+        return _cache_lookup(path, display or path, options)[2]
     except UserError:
         return None  # lint_path reports it
+
+
+def _cache_lookup(path: str, shown: str, options: LintOptions) -> tuple[bytes, str, FileResult | None]:
+    """(the file's bytes, its cache key, the stored result or None)."""
     from pcsc_procure.cache import entry_to_result
 
-    entry = options.cache.get(_content_key(path, data, options))
-    return entry_to_result(entry, display or path) if entry is not None else None
+    data = _load(path, shown, options)
+    key = _content_key(path, data, options)
+    entry = options.cache.get(key)
+    return data, key, (entry_to_result(entry, shown) if entry is not None else None)
 
 
 def _load(path: str, shown: str, options: LintOptions) -> bytes:
@@ -181,13 +187,9 @@ def _lint_path(path: str, shown: str, options: LintOptions, display: str | None,
     try:
         use_cache = options.cache is not None and data is None and not options.keep_document
         if use_cache:
-            data = _load(path, shown, options)
-            key = _content_key(path, data, options)
-            entry = options.cache.get(key)
-            if entry is not None:
-                from pcsc_procure.cache import entry_to_result
-
-                return entry_to_result(entry, shown)
+            data, key, hit = _cache_lookup(path, shown, options)
+            if hit is not None:
+                return hit
             from pcsc_procure.document.reader import read_bytes
 
             doc = read_bytes(data, shown, os.path.splitext(path)[1], pdf_engine=options.pdf_engine, max_pages=options.max_pages, max_unpacked=_unpacked(options))
