@@ -485,6 +485,14 @@ def test_join_section_reports_a_clause_over_sub_paragraphs_once(tmp_path):
     assert text[joined[0].start:joined[0].end].startswith("9.1 The Supplier") and text[joined[0].start:joined[0].end].endswith("on request.")
 
 
+def test_join_section_keeps_the_values_of_every_part(tmp_path):
+    spec = "vocab:\n  ins: [insurance]\nmatch:\n  - any: [ins]\nextract: [money]\njoin: section\n"
+    text = ("9. Insurance\n\n9.1 The Supplier shall maintain public liability insurance of EUR 5,000,000.\n\n"
+            "9.2 The Supplier shall maintain cyber insurance of EUR 2,000,000.\n")
+    (joined,) = detect(make_detector(tmp_path, {"k": kind_k(spec)}), text)
+    assert [v["amount"] for v in joined.values["money"]] == [5_000_000, 2_000_000]
+
+
 # -- run-in clause captions ----------------------------------------------------
 
 def test_run_in_caption_words_are_not_body_text(tmp_path):

@@ -99,7 +99,7 @@ class Detector:
                     if key in added:
                         continue
                     added.add(key)
-                    self.phrase_matcher.add(key, [phrase_docs.get(p) or self.tokenizer(p) for p in self._phrases(kind, group)])
+                    self.phrase_matcher.add(key, [phrase_docs[p] for p in self._phrases(kind, group)])
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"

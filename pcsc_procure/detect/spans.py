@@ -131,12 +131,30 @@ def xref_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _absorb(keep, det):
+    """One passage from `keep` and the later `det` of the same kind, covering both.
+
+    It keeps the attributes of its first non-negated part, so a negated
+    sentence never hides a positive one next to it; extracted values of both
+    parts are kept, in document order. Returns the detection that stands for both.
+    """
+    if keep.negated and not det.negated:
+        det.start = keep.start
+        det.end = max(det.end, keep.end)
+        for k, v in keep.values.items():
+            det.values[k] = v + det.values.get(k, [])
+        return det
+    keep.end = max(keep.end, det.end)
+    for k, v in det.values.items():
+        keep.values[k] = keep.values.get(k, []) + v
+    return keep
+
+
 def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
     """Join detections of one kind in consecutive sentences of one block.
 
-    `sentence_index` maps a detection's start to its sentence number. The
-    joined passage keeps the attributes of its first non-negated part, so a
-    negated sentence never hides a positive one next to it.
+    `sentence_index` maps a detection's start to its sentence number; parts
+    are joined as `_absorb` says.
     """
     out: list = []
     last: dict[str, tuple] = {}  # kind -> (index of its passage in out, sentence number)
@@ -145,16 +163,7 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
         prev = last.get(det.kind)
         if prev is not None and prev[1] == n - 1 and out[prev[0]].block == det.block:
             at = prev[0]  # positions, not list.index(): that compared dataclasses, quadratic on long documents
-            keep = out[at]
-            if keep.negated and not det.negated:
-                det.start = keep.start
-                for k, v in keep.values.items():
-                    det.values[k] = v + det.values.get(k, [])
-                out[at] = det
-            else:
-                keep.end = det.end
-                for k, v in det.values.items():
-                    keep.values[k] = keep.values.get(k, []) + v
+            out[at] = _absorb(out[at], det)
             last[det.kind] = (at, n)
             continue
         last[det.kind] = (len(out), n)
@@ -176,8 +185,8 @@ def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
     Contracts spread one clause over sub-paragraphs ("9.1 The Supplier shall
     maintain insurance ... 9.3 Certificates of insurance ..."); reported
     sentence by sentence, the clause looks like several. Parts more than
-    `max_gap` blocks after the previous part stay separate. Attributes as in
-    `merge_adjacent`.
+    `max_gap` blocks after the previous part stay separate. Parts are joined
+    as `_absorb` says (before, the values of later parts were dropped here).
     """
     if not kinds:
         return found
@@ -188,12 +197,7 @@ def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
         prev = out[at] if at is not None else None
         if (prev is not None and _same_clause(prev.section, det.section) and prev.heading == det.heading
                 and prev_block is not None and det.block is not None and det.block - prev_block <= max_gap):
-            if prev.negated and not det.negated:
-                det.start = prev.start
-                det.end = max(det.end, prev.end)
-                out[at] = det
-            else:
-                prev.end = max(prev.end, det.end)
+            out[at] = _absorb(prev, det)
             last[det.kind] = (at, det.block)
             continue
         last[det.kind] = (len(out), det.block)
