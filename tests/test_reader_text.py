@@ -276,3 +276,34 @@ def test_any_bytes_give_a_document_or_an_input_error(data):
             assert exc.path == path and "\n" not in exc.problem
             continue
         _check_blocks(doc)
+
+
+@pytest.mark.parametrize(
+    "line, heading",
+    [
+        ("9. Evaluation criteria", True),  # sentence case, as UN and UK drafts write them
+        ("3.2 Data ownership and access", True),
+        ("Section 4 Exit and transition", True),
+        ("10. The Supplier shall deliver the", False),  # first line of a wrapped sentence
+        ("4. Delivery of the sensors to the", False),  # ends in a small word: wrapped
+        ("2. Payment within 30 days", False),  # a digit: a term, not a title
+        ("(a) Data ownership", False),  # a sub-item, not a section
+        ("5. Price is fixed", False),  # a verb: a sentence
+    ],
+)
+def test_txt_numbered_sentence_case_title_is_a_heading(line, heading):
+    blocks = read_text(f"{line}\nBids are scored on price and quality.\n".encode(), "rfp.txt").blocks
+    assert (blocks[0].kind == "heading") is heading
+    if heading:
+        assert blocks[1].kind == "paragraph"
+
+
+def test_txt_sentence_case_heading_cues_detection_like_markdown():
+    # "Price 70%" counts as a published weight only under an evaluation heading:
+    # the heading has to be read as one in a .txt draft too.
+    from pcsc_procure.analysis import analyse_text
+
+    txt = "Request for proposals\n\n8. Evaluation criteria\nTechnical solution 30%\nPrice 70%\n"
+    assert [d for d in analyse_text(txt, path="rfp.txt").detections if d.kind == "evaluation-weights"]
+    txt = txt.replace("Evaluation criteria", "Price schedule")
+    assert not [d for d in analyse_text(txt, path="rfp.txt").detections if d.kind == "evaluation-weights"]

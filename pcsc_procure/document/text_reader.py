@@ -17,7 +17,7 @@ import re
 
 from pcsc_procure.document.decoding import decode_text
 from pcsc_procure.document.model import Block, Document
-from pcsc_procure.segment.headings import looks_like_heading
+from pcsc_procure.segment.headings import looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import match_number
 
 _BULLET = re.compile(r"[-*•·‣◦▪–]\s+")
@@ -81,7 +81,10 @@ def _heading_line(stripped: str) -> bool:
     """A short title line; body lines (ending "," ";" or a lower-case ".") are ruled out cheaply first."""
     if len(stripped) >= 80 or stripped[-1] in ",;" or (stripped[-1] == "." and not stripped.isupper()):
         return False
-    return looks_like_heading(stripped)
+    if looks_like_heading(stripped):
+        return True
+    num = match_number(stripped)
+    return num is not None and num.style in ("decimal", "word") and num.depth <= 2 and numbered_title(stripped[num.end :])
 
 
 def _starts_block(text: str, s: int, heading: bool, current: list) -> bool:

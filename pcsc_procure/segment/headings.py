@@ -37,6 +37,30 @@ def looks_like_heading(line: str) -> bool:
     return capitalised == len(significant) and len(words) <= 10
 
 
+# Words that make a short numbered line a sentence rather than a title.
+_VERBS = {"shall", "will", "must", "may", "is", "are", "be", "was", "were", "has", "have", "means", "mean", "can", "should", "would", "not", "no"}
+
+
+def numbered_title(rest: str) -> bool:
+    """True for the title after a section number in sentence case: "9. Evaluation criteria".
+
+    `rest` is what follows the number on a line of its own. Plain-text and PDF
+    drafts from the UN system and the UK write headings this way; a title-cased
+    or upper-case one is already a heading by `looks_like_heading`. Kept
+    narrow (six words, a capital first, no verb, no digit, not ending in a
+    small word, as a wrapped line would) so that a short list item or the
+    first line of a wrapped sentence is not read as a title.
+    """
+    s = rest.strip()
+    if not s or len(s) > 60 or not s[0].isupper() or s[-1] in ".,;:" or any(c.isdigit() for c in s):
+        return False
+    words = s.split()
+    if len(words) > 6 or any(not _WORD.fullmatch(w) and w != "&" for w in words):
+        return False
+    lower = [w.lower() for w in words]
+    return lower[-1] not in _SMALL_WORDS and not _VERBS.intersection(lower)
+
+
 def inline_caption(text: str, pos: int) -> tuple[str, int] | None:
     """A caption like "Governing Law." starting at `pos`; returns (caption, end).
 
