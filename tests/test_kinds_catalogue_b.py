@@ -80,6 +80,8 @@ FOUND = [
     ("economic-benefit-disclosure", "The Operator shall keep its accounts for the concession on an open-book basis."),
     ("public-asset-use", "The City grants the Vendor the right to install small cells on city poles and lease capacity to mobile network operators."),
     ("public-asset-use", "The Concessionaire will recover its investment from charging tariffs."),
+    ("public-asset-use", "The Concessionaire will install, own, operate and maintain charge points at the locations in Schedule 1 at its own cost, recovering its investment from charging tariffs."),
+    ("public-asset-use", "The Council grants the Concessionaire the right to install, operate and maintain Charge Points at the Sites."),
     ("cyber-insurance", "The Vendor shall maintain cyber liability insurance of at least USD 5,000,000."),
     ("cyber-insurance", "The Contractor shall hold technology errors and omissions insurance for the Term."),
     ("liability-carve-out", "The limitations in this clause shall not apply to fraud, wilful misconduct or breach of data protection obligations."),
@@ -139,6 +141,10 @@ NOT_FOUND = [
     ("confidential-contract-terms", "The Vendor shall use Confidential Information only in accordance with the terms of this Agreement."),
     ("confidential-contract-terms", "This Agreement and its terms are public records under the Public Records Act."),
     ("public-asset-use", "The Operator may deploy scooters in the public right-of-way under its permit."),
+    # in a concession agreement nearly every sentence names the Concessionaire: only the grant
+    # and the earning are the clause
+    ("public-asset-use", "The Concessionaire shall notify the Council of any personal data breach within 24 hours."),
+    ("public-asset-use", "During the Concession Period, the Concessionaire shall keep the Charge Points in good repair."),
     ("community-engagement", "The annual meeting of shareholders shall be a public meeting."),
     ("knowledge-transfer", "The Contractor shall ensure that its personnel are suitably trained and qualified."),
     ("knowledge-transfer", "The Vendor shall not train its models on City Data."),
