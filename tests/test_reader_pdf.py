@@ -168,3 +168,54 @@ def test_cuad_governing_law_clause_found_on_its_page_and_line(cuad, engine):
     block = doc.block_at(offset)
     assert doc.block_text(block) == clause
     assert (block.page, block.line) == (10, 18)
+
+
+def _page(n: int, body: list[str]) -> list[str]:
+    return ["City of Kestrel Bay - RFP KB-2026-11 - draft", *body, f"KB-2026-11 Parking sensors - page {n} of 3"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_running_headers_and_footers_belong_to_no_block(engine):
+    # The footer sat under the last clause of each page with no blank line: read as body
+    # text it ran into that clause (and its words into the clause's detections).
+    pages = [
+        _page(1, ["1. DATA", "All sensor data shall be the property of the City and"]),
+        _page(2, ["shall be delivered in CSV format.", "2. TERM", "Three years."]),
+        _page(3, ["3. PRICE", "The price is fixed for the Term."]),
+    ]
+    doc = read_pdf(pdf_bytes(pages), "rfp.pdf", engine=engine)
+    texts = [doc.block_text(b) for b in doc.blocks]
+    assert not [t for t in texts if "Kestrel Bay" in t or "page" in t.lower()]
+    assert "All sensor data shall be the property of the City and" in texts
+    assert doc.text.count("KB-2026-11 Parking sensors - page") == 3  # the text itself is unchanged: offsets hold
+    assert [b.page for b in doc.blocks if doc.block_text(b) == "3. PRICE"] == [3]
+
+
+def test_running_lines_need_half_the_pages_and_the_page_edge():
+    from pcsc_procure.document.pdf_reader import running_lines
+
+    words = ["alpha", "bravo", "charlie", "delta"]
+
+    def body(n):
+        return "\n".join(f"The {words[n - 1]} clause, line {w}." for w in words + ["echo", "foxtrot", "golf"])
+
+    pages = [f"Header\n{body(n)}\nFooter {n}" for n in range(1, 5)]
+    # digits aside, "Footer 1" .. "Footer 4" are one line, on every page's edge
+    assert running_lines(pages) == [frozenset({1, 9})] * 4
+    # the header on one page of four is not running; "Other n" on three is
+    pages = [f"Header\n{body(1)}"] + [f"Other {n}\n{body(n)}" for n in range(2, 5)]
+    assert running_lines(pages) == [frozenset(), frozenset({1}), frozenset({1}), frozenset({1})]
+    # a body line repeated mid-page is not page furniture
+    pages = [f"Top {n}\n{body(n)}\nSame line in the middle.\n{body(n)}\nBottom" for n in range(1, 4)]
+    assert [sorted(s) for s in running_lines(pages)] == [[1, 17]] * 3
+    assert running_lines(["One page\nonly"]) == [frozenset()]
+
+
+def test_pages_that_are_all_alike_keep_their_text():
+    from pcsc_procure.document.pdf_reader import running_lines
+
+    # one line per page, the same but for a number: that line is the page's text
+    assert running_lines([f"The Vendor shall deliver page {n}." for n in range(1, 6)]) == [frozenset()] * 5
+    # short pages: only the first and last line can be furniture
+    pages = [f"Header\nThe {w} clause.\nThe {w} rule.\nFooter {n}" for n, w in enumerate(["alpha", "bravo", "charlie"], 1)]
+    assert running_lines(pages) == [frozenset({1, 4})] * 3

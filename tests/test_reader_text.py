@@ -307,3 +307,25 @@ def test_txt_sentence_case_heading_cues_detection_like_markdown():
     assert [d for d in analyse_text(txt, path="rfp.txt").detections if d.kind == "evaluation-weights"]
     txt = txt.replace("Evaluation criteria", "Price schedule")
     assert not [d for d in analyse_text(txt, path="rfp.txt").detections if d.kind == "evaluation-weights"]
+
+
+def test_txt_form_feed_pages_lose_running_headers_and_footers():
+    # pdftotext output: pages end "\n\f"; each page's header and footer would otherwise
+    # run into the clause next to them
+    pages = [
+        "City of Kestrel Bay - RFP KB-2026-11\n\n1. DATA\nAll sensor data shall be the property of the City.\n\nPage 1 of 2\n",
+        "City of Kestrel Bay - RFP KB-2026-11\n2. TERM\nThree years from signature.\nPage 2 of 2\n",
+    ]
+    content = "\f".join(pages)
+    doc = read_text(content.encode(), "rfp.txt")
+    got = [(b.kind, b.line, content[b.start : b.end]) for b in doc.blocks]
+    assert got == [
+        ("heading", 3, "1. DATA"),
+        ("paragraph", 4, "All sensor data shall be the property of the City."),
+        ("heading", 8, "2. TERM"),
+        ("paragraph", 9, "Three years from signature."),
+    ]
+    assert doc.text == content  # nothing removed from the text: offsets hold
+    # without form feeds there are no pages, and nothing is taken for furniture
+    flat = read_text(content.replace("\f", "").encode(), "rfp.txt")
+    assert any("Page 1 of 2" in content[b.start : b.end] for b in flat.blocks)

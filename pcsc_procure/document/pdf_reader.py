@@ -15,6 +15,7 @@ note, and the other pages are still read.
 from __future__ import annotations
 
 import logging
+import re
 
 from pcsc_procure.document.model import Document
 from pcsc_procure.document.text_reader import split_blocks
@@ -145,22 +146,24 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DE
     blocks = []
     empty: list[int] = []
     damaged: list[int] = []
-    pos = 0
     for number, raw in enumerate(pages, start=1):
         if isinstance(raw, _PageUnreadable):
             damaged.append(number)
             raw = ""
         text = clean_page_text(raw)
-        page_starts.append(pos)
         if not text.strip() and number not in damaged:
             empty.append(number)
-        page_blocks = split_blocks(text, first_paragraph=len(blocks) + 1)
+        parts.append(text)
+    furniture = running_lines(parts)
+    pos = 0
+    for number, text in enumerate(parts, start=1):
+        page_starts.append(pos)
+        page_blocks = split_blocks(text, first_paragraph=len(blocks) + 1, skip=furniture[number - 1])
         for b in page_blocks:
             b.start += pos
             b.end += pos
             b.page = number
         blocks.extend(page_blocks)
-        parts.append(text)
         pos += len(text) + 1  # pages are joined by "\n"
     if not page_starts:
         raise InputError(path, "PDF has no pages")
@@ -170,6 +173,51 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DE
         raise InputError(path, f"no text layer on any of its {len(page_starts)} page(s): scanned? run OCR first")
     notes = _page_notes(damaged, "is damaged and could not be read") + _page_notes(empty, "has no text layer: scanned?")
     return Document(path=path, format="pdf", text="\n".join(parts), blocks=blocks, notes=notes, page_starts=page_starts)
+
+
+_DIGITS = re.compile(r"\d+")
+_EDGE_LINES = 3  # a running header or footer is among the first or last lines of a page
+_MAX_RUNNING_LEN = 200
+
+
+def _running_key(line: str) -> str:
+    """A line as it repeats from page to page: page numbers and dates vary, so digits are one mark."""
+    return " ".join(_DIGITS.sub("#", line.lower()).split())
+
+
+def running_lines(pages: list[str]) -> list[frozenset[int]]:
+    """Per page, the 1-based numbers of its running header and footer lines.
+
+    A line near the top or bottom of a page ("Municipality of Eastbridge -
+    ITT 2026-007 - page 3", "Source: ACME CORP, 10-K, 2/27/2020", a bare page
+    number) that recurs, digits aside, near the edge of at least half the
+    pages (and two) is page furniture, not text of the clause it happens to
+    sit in: read as body text it ran into the clause above it and carried
+    that page's detections.
+    """
+    if len(pages) < 2:
+        return [frozenset()] * len(pages)
+    edges: list[dict[str, list[int]]] = []
+    counts: dict[str, int] = {}
+    for text in pages:
+        numbered = [(i, line.strip()) for i, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        edge = _EDGE_LINES if len(numbered) > 2 * _EDGE_LINES else 1  # a short page: its first and last line
+        zone = numbered[:edge] + numbered[-edge:] if len(numbered) > 2 * edge else numbered
+        keys: dict[str, list[int]] = {}
+        for i, line in zone:
+            if len(line) <= _MAX_RUNNING_LEN:
+                keys.setdefault(_running_key(line), []).append(i)
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+        edges.append((keys, len(numbered)))
+    need = max(2, (len(pages) + 1) // 2)
+    running = {k for k, c in counts.items() if c >= need}
+    out = []
+    for keys, n_lines in edges:
+        lines = frozenset(i for k, found in keys.items() if k in running for i in found)
+        # Pages that are all alike ("The Vendor shall deliver page 7"): that is the text, not furniture.
+        out.append(lines if len(lines) < n_lines else frozenset())
+    return out
 
 
 def _page_notes(pages: list[int], problem: str) -> list[str]:

@@ -45,15 +45,19 @@ def iter_lines(text: str):
         pos = nl + 1
 
 
-def split_blocks(text: str, first_paragraph: int = 1) -> list[Block]:
-    """Blocks of a plain-text document (also used for PDF page text)."""
+def split_blocks(text: str, first_paragraph: int = 1, skip: frozenset[int] = frozenset()) -> list[Block]:
+    """Blocks of a plain-text document (also used for PDF page text).
+
+    Lines whose 1-based numbers are in `skip` (a PDF page's running header and
+    footer) read as blank lines: they end a block and belong to none.
+    """
     blocks: list[Block] = []
     current: list | None = None  # [start, end, first_line_no, is a one-line heading]
     lineno = 0
     for start, end in iter_lines(text):
         lineno += 1
         line = text[start:end]
-        stripped = line.strip()
+        stripped = "" if lineno in skip else line.strip()
         if not stripped:
             if current:
                 blocks.append(_make_block(text, *current))
@@ -112,6 +116,25 @@ def _make_block(text: str, start: int, end: int, line: int, heading: bool) -> Bl
     return Block("paragraph", start, end, line=line)
 
 
+def page_furniture(text: str) -> frozenset[int]:
+    """Line numbers of running headers and footers in text with form-feed page breaks.
+
+    `pdftotext` and many print-to-text tools separate pages with a form feed;
+    the pages' running lines are found as for a PDF (`pdf_reader.running_lines`).
+    """
+    if "\f" not in text:
+        return frozenset()
+    from pcsc_procure.document.pdf_reader import running_lines
+
+    pages = text.split("\f")
+    skip: set[int] = set()
+    first_line = 1
+    for page, lines in zip(pages, running_lines(pages)):
+        skip.update(first_line + i - 1 for i in lines)
+        first_line += page.count("\n")  # the form feed itself ends no line
+    return frozenset(skip)
+
+
 def read_text(data: bytes, path: str) -> Document:
     text, encoding, notes = decode_text(data, path)
-    return Document(path=path, format="txt", text=text, blocks=split_blocks(text), notes=notes)
+    return Document(path=path, format="txt", text=text, blocks=split_blocks(text, skip=page_furniture(text)), notes=notes)
