@@ -228,6 +228,8 @@ PREFILTER_TEXT = """1. Term. This Agreement cannot be terminated except on 30 da
 3. Licences. Licensor grants a non-exclusive licence; the Customer shall purchase all of its requirements from the Supplier.
 
 4. Either party may terminate this Agreement for convenience on 90 days' written notice. This Agreement shall be governed by the laws of Ontario.
+
+5. The Consultant shall participate in a minimum of five (5) tournaments each calendar year. The minimum order quantity is set out in Schedule 2, and the price shall be not less than $5 per unit.
 """
 
 
@@ -242,6 +244,8 @@ def test_prefilter_never_changes_results():
     finally:
         det.prefilter = True
     assert with_filter and sorted(with_filter) == sorted(without)
+    # token-pattern cues (minimum commitment's "purchase at least N units") are among them
+    assert any(cue.startswith("obliged-") for _k, _s, _e, cue in with_filter)
 
 
 def test_prefilter_keeps_words_the_tokenizer_splits_out(tmp_path):

@@ -109,6 +109,14 @@ class Detector:
             if kind.continuation:
                 self.continuations[kind.kind] = self._cue_requirement(kind, kind.continuation)
         self._gates = _gate_index(self.requirements)
+        # A token cue's own requirement: a candidate sentence that lacks its words cannot match it,
+        # so its Matcher is not run (a kind is a candidate when any one of its cues' words are there).
+        self._token_reqs: dict[str, Requirement] = {
+            f"{k.kind}/@{cue.id}": req
+            for k in kinds
+            for cue, req in zip(k.match, self.requirements.get(k.kind) or ())
+            if cue.tokens and req is not None
+        }
         self._plans: dict[frozenset[str], tuple] = {}
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
         self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
@@ -237,7 +245,7 @@ class Detector:
             continued = [k for k in carried if k not in names and self._continues(k, words, stext, heading)]
             if not names and not continued:
                 continue
-            cand = self._candidate(sent, block, stext, names + continued, heading, caption=block.kind if caption else None)
+            cand = self._candidate(sent, block, stext, names + continued, heading, caption=block.kind if caption else None, words=words)
             if cand is None:
                 continue
             if party_terms is None:
@@ -294,11 +302,12 @@ class Detector:
             offsets = list(range(len(lead_text) + 1)) + [item[0] - lead[0] + i for i in range(len(item_text) + 1)]
             block = doc.blocks[block_index]
             heading = heading_of(block)
-            names = [k for k in self.candidate_kinds(words_of(joined), kinds, joined, heading) if k in kinds]
+            words = words_of(joined)
+            names = [k for k in self.candidate_kinds(words, kinds, joined, heading) if k in kinds]
             if not names:
                 continue
             sent = Sentence(lead[0], item[1], block_index, -1)
-            cand = self._candidate(sent, block, joined, names, heading, offsets)
+            cand = self._candidate(sent, block, joined, names, heading, offsets, words=words)
             if cand is None:
                 continue
             item_offset = item[0] - lead[0]
@@ -310,7 +319,7 @@ class Detector:
         return out
 
     def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None,
-                   caption: str | None = None) -> Candidate | None:
+                   caption: str | None = None, words: set[str] | None = None) -> Candidate | None:
         """Tokenise and match one sentence. `offsets` maps `stext` offsets to offsets from
         `sent.start` when `stext` is not a plain slice of the document (a list lead-in and item).
         With `caption` (the block's kind), the sentence opens with a run-in caption whose words
@@ -329,6 +338,9 @@ class Detector:
         lowers = None
         for name in names:
             for tc in self.token_cues.get(name, ()):
+                req = self._token_reqs.get(tc.key) if words is not None and self.prefilter else None
+                if req is not None and not req.met(words):
+                    continue
                 if lowers is None:
                     lowers = tokens.to_array(LOWER).tolist()
                 found = tc(tokens, lowers)
