@@ -28,7 +28,8 @@ DOMAINS = {
     "iot": r"\b(sensors?|iot|internet of things|devices?|gateways?|lorawan|telemetry|smart (?:meters?|streetlights?|lighting|bins?|parking))\b",
     "ai": r"\b(artificial[\s-]+intelligence|\bai\b|machine[\s-]+learning|algorithm(?:s|ic)?|automated decision|predictive|neural|computer vision|model training|analytics engine)\b",
     "cloud": r"\b(cloud|saas|software as a service|hosted|hosting|data cent(?:er|re)s?|subscription service|platform as a service)\b",
-    "mobility": r"\b(mobility|transit|transport|traffic|parking|vehicles?|scooters?|bike[- ]?share|ride[- ]?hail|mobility data specification|\bmds\b|gtfs)\b",
+    # not "encrypted in transit" or "Transport Layer Security": security clauses, not mobility
+    "mobility": r"\b(mobility|(?<!\bin\s)transit|transport(?!\s+layer)|traffic|parking|vehicles?|scooters?|bike[- ]?share|ride[- ]?hail|mobility data specification|\bmds\b|gtfs)\b",
     "surveillance": r"\b(cctv|video (?:surveillance|analytics)|cameras?|facial recognition|biometric|licen[cs]e plate recognition|\banpr\b|\balpr\b|surveillance)\b",
     "energy": r"\b(streetlights?|street lighting|energy management|smart grid|electricity|solar|ev charging|charging stations?)\b",
     "data-sharing": r"\b(data[- ]sharing|data sharing agreement|share data|data exchange|open data)\b",

@@ -1,0 +1,36 @@
+"""Document type and domain inference: which rules a draft gets."""
+
+from __future__ import annotations
+
+import pytest
+
+from pcsc_procure.detect.doctype import infer_doc_type, infer_domains
+
+SECURITY = (
+    "All City Data shall be encrypted in transit and at rest. Connections shall use Transport Layer Security "
+    "(TLS) 1.3 or later. Backups are encrypted in transit. The Vendor shall patch within 14 days. "
+)
+
+
+def test_security_clauses_are_not_mobility():
+    # "encrypted in transit" and "Transport Layer Security" are about data, not transport:
+    # before, three such phrases put a streetlight contract in the mobility domain
+    assert "mobility" not in infer_domains(SECURITY * 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The transit agency operates buses. Transit riders pay by card. The transit network covers the city.",
+        "Public transport data. Transport for the region. The transport authority publishes GTFS feeds.",
+        "Parking sensors report occupancy of parking bays to the parking operator.",
+    ],
+)
+def test_mobility_still_found(text):
+    assert "mobility" in infer_domains(text)
+
+
+def test_doc_type():
+    assert infer_doc_type("Invitation to Tender. Tenderers shall submit bids. Award criteria: price 60%.") == "rfp"
+    assert infer_doc_type("This Agreement is made by and between the City and the Vendor. Whereas ...") == "contract"
+    assert infer_doc_type("Minutes of the meeting.") == "unknown"
