@@ -50,3 +50,40 @@ def test_kind_filter_jobs_and_bad_files(tmp_path, cli):
     assert [d["path"] for d in one["documents"]] == ["c0.txt", "c1.txt", "c2.txt"]
     assert all({c["kind"] for c in d["clauses"]} == {"governing-law"} for d in one["documents"])
     assert r1.stderr.decode().strip().splitlines() == ["pcsc-procure: error: broken.docx: not a valid .docx (not a zip package: corrupt or truncated)"]
+
+
+def test_stdin_with_a_name_for_its_format(tmp_path, cli):
+    r = cli("clauses", "-f", "json", "--stdin-filename", "draft.md", "-", cwd=tmp_path, stdin=b"# MSA\n\n" + CONTRACT.encode())
+    assert r.returncode == 0, r.stderr.decode()
+    (doc,) = json.loads(r.stdout)["documents"]
+    assert doc["path"] == "draft.md" and "governing-law" in {c["kind"] for c in doc["clauses"]}
+    # bad bytes on stdin are one error line, like a bad file, and exit code 2
+    r = cli("clauses", "--stdin-filename", "draft.docx", "-", cwd=tmp_path, stdin=b"not a zip")
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == "pcsc-procure: error: draft.docx: not a valid .docx (not a zip package: corrupt, truncated or another format)"
+
+
+def test_files_are_read_under_the_project_config(tmp_path, cli):
+    # the same limits and excludes as `lint`: a repository's config is not bypassed by `clauses`
+    (tmp_path / ".pcsc-procure.yaml").write_text("exclude: ['notes/*']\nmax-file-mb: 0.001\n")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "n.txt").write_text(CONTRACT)
+    (tmp_path / "big.txt").write_text(CONTRACT * 3)
+    (tmp_path / "small.txt").write_text("This Agreement shall be governed by the laws of Kenya.")
+    r, data = run_json(cli, tmp_path, ".")
+    assert r.returncode == 2
+    assert [d["path"] for d in data["documents"]] == ["small.txt"]
+    assert "big.txt: file is 0.0 MB, over the 0 MB limit (max_file_mb)" in r.stderr.decode()
+    r, data = run_json(cli, tmp_path, "--isolated", ".")
+    assert r.returncode == 0 and sorted(d["path"] for d in data["documents"]) == ["big.txt", "notes/n.txt", "small.txt"]
+
+
+def test_kinds_are_listed_and_unknown_kinds_refused(tmp_path, cli):
+    r = cli("clauses", "--list-kinds", cwd=tmp_path)
+    assert r.returncode == 0
+    names = [line.split()[0] for line in r.stdout.decode().splitlines()]
+    assert len(names) == len(set(names)) >= 90 and "governing-law" in names
+    assert "governing-law                    Governing law  [CUAD: Governing Law]" in r.stdout.decode()
+    (tmp_path / "a.txt").write_text(CONTRACT)
+    r = cli("clauses", "-k", "governing-laws", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "unknown clause kind 'governing-laws'; did you mean governing-law?" in r.stderr.decode()
