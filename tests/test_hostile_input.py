@@ -683,3 +683,15 @@ def test_output_folder_missing_or_read_only(tmp_path):
         assert list((tmp_path / "ro").iterdir()) == []
     finally:
         (tmp_path / "ro").chmod(stat.S_IRWXU)
+
+
+@pytest.mark.parametrize("command", ["lint", "clauses"])
+def test_stdin_is_held_to_the_file_size_limit(tmp_path, cli, command):
+    # A pipe has no size to check first: before, `-` was read whole, past max-file-mb.
+    (tmp_path / ".pcsc-procure.yaml").write_text("max-file-mb: 1\n")
+    big = b"The Vendor shall deliver the sensors. " * 30000  # 1.1 MB
+    r = cli(command, "-", cwd=tmp_path, stdin=big)
+    assert r.returncode == 2
+    assert _errors(r) == {"stdin.txt": "input is over the 1 MB limit (max_file_mb)"}
+    r = cli(command, "-", cwd=tmp_path, stdin=big[: 1024 * 1024])  # exactly at the limit: read
+    assert r.returncode in (0, 1), r.stderr.decode()

@@ -91,7 +91,15 @@ def clauses(paths, fmt, kinds, output, jobs, config_path, isolated, stdin_filena
     if "-" in paths:
         name = stdin_filename or "stdin.txt"
         found.append(("-", name, None))
-        answers[("-", name)] = _read_one(name, name, wanted, options, data=click.get_binary_stream("stdin").read())
+        from pcsc_procure.document.reader import load_stream_bytes
+        from pcsc_procure.errors import InputError
+
+        try:
+            data = load_stream_bytes(click.get_binary_stream("stdin"), name, int(options.max_file_mb * 1048576))
+        except InputError as exc:
+            answers[("-", name)] = {"error": exc.problem}
+        else:
+            answers[("-", name)] = _read_one(name, name, wanted, options, data=data)
     found += [(path, display_path(path), problem) for path, problem in discover([p for p in paths if p != "-"], cfg.exclude)]
     todo = [(path, shown) for path, shown, problem in found if not problem and path != "-"]
     if todo:

@@ -120,8 +120,16 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
     results = []
     file_paths = [p for p in paths if p != "-"]
     if "-" in paths:
+        from pcsc_procure.document.reader import load_stream_bytes
+        from pcsc_procure.errors import InputError
+
         name = stdin_filename or "stdin.txt"
-        results.append(lint_path(name, options, display=name, data=sys.stdin.buffer.read()))
+        try:
+            data = load_stream_bytes(sys.stdin.buffer, name, int(options.max_file_mb * 1048576))
+        except InputError as exc:
+            results.append(FileResult(path=name, error=exc.problem))
+        else:
+            results.append(lint_path(name, options, display=name, data=data))
     found = discover(file_paths, cfg.exclude)
     tasks, slots = [], []
     for path, problem in found:

@@ -86,3 +86,12 @@ def load_file_bytes(path: str | os.PathLike, shown: str, max_bytes: int = DEFAUL
     if len(data) > max_bytes:
         raise InputError(shown, f"file grew over the {max_bytes / 1048576:.0f} MB limit (max_file_mb) while being read")
     return data
+
+
+def load_stream_bytes(stream, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of `-` (stdin), within the same size limit as a file: a pipe has no size
+    to check first, so at most one byte over the limit is read before it is refused."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(shown, f"input is over the {max_bytes / 1048576:g} MB limit (max_file_mb)")
+    return data
