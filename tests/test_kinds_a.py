@@ -22,6 +22,8 @@ POSITIVE = [
     ("governing-law", "The validity, construction and interpretation of this Agreement shall be governed by the internal laws of the Province of Ontario."),
     ("governing-law", "The laws of the Republic of Kenya shall govern this Agreement."),
     ("governing-law", "This Agreement shall be governed by Swiss law, without regard to its conflict of laws rules."),
+    ("governing-law", "This Contract shall be governed by Kenyan law."),
+    ("governing-law", "The Agreement is subject to French law."),
     ("termination-for-convenience", "Either party may terminate this Agreement at any time without cause upon sixty days' prior written notice."),
     ("termination-for-convenience", "This Agreement may be terminated by either party upon ninety (90) days written notice to the other party."),
     ("termination-for-convenience", "Customer may terminate this Agreement for any reason upon six months' written notice to the Supplier."),

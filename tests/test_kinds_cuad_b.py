@@ -25,6 +25,7 @@ POSITIVE = [
     # a bar on dealing with others, the list of deals between the verb and the others
     ("exclusivity", "The Company shall not enter into any agreement or arrangement, including without limitation any sale, license, service agreement, co-branding agreement, co-marketing agreement or linking agreement, with any provider of shipping services through retail locations."),
     ("exclusivity", "During the Term, Supplier shall not sell the Products to any third party in the Territory."),
+    ("exclusivity", "The Supplier shall not supply the Products to any other customer in the Territory during the Term."),
     # an exclusive licence that also hands over the right to sue is still exclusive dealing
     ("exclusivity", "Licensor grants Licensee an exclusive license under the Licensed Patents, including the right to sue for past infringement."),
     ("insurance", "The Contractor shall obtain and maintain commercial general liability insurance with limits of not less than $2,000,000 per occurrence."),
@@ -56,6 +57,8 @@ NEGATIVE = [
     ("exclusivity", "Customer will use the Services only for its own internal business purposes and will not sell or otherwise provide any of the Services to any third party."),
     ("exclusivity", "Distributor shall not sell or otherwise transfer any of the rights granted under this Agreement to any third party without the prior written consent of Vendor."),
     ("exclusivity", "Neither party shall grant any right or license to any third party under its intellectual property that would conflict with the licenses granted to the other party hereunder."),
+    # "Supply" in an agreement's name is not a dealing
+    ("exclusivity", "Nothing in this Supply Agreement shall be construed as conferring any right on any Party to use any trade name of any other Party."),
     # liens securing insurance contributions, health payers, the insurance clause referred to
     ("insurance", "Permitted Liens include liens to secure payment of workers' compensation, unemployment insurance and other social security obligations incurred in the ordinary course of business."),
     ("insurance", "The Distributor may purchase the Products for resale to pharmacies whose purchases are reimbursed by Medicare or a health care insurer."),

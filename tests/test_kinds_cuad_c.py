@@ -25,6 +25,10 @@ POSITIVE = [
     ("ip-assignment", "All intellectual property developed by the Contractor under this Agreement shall vest in the Authority on creation."),
     # "become our property"
     ("ip-assignment", "Any item developed for a test, and all associated formulae, plans and materials, will become our property."),
+    # what exists only because of the contract (work product, deliverables, foreground IP)
+    ("ip-assignment", "Consultant agrees that all Work Product shall be the sole and exclusive property of the Company."),
+    ("ip-assignment", "Any Foreground IP created by the Supplier in performing the Services shall belong to the Customer."),
+    ("ip-assignment", "All Intellectual Property Rights in the Deliverables shall vest in the Authority on creation."),
     ("anti-assignment", "Neither party may assign this Agreement without the prior written consent of the other party."),
     ("perpetual-license", "The Licensor hereby grants to the Licensee a perpetual, irrevocable licence to use the Software for its internal purposes."),
     ("license-grant", "The Licensor hereby grants to the Licensee a non-exclusive licence to use the Licensed Marks in the Territory."),
@@ -40,6 +44,7 @@ NEGATIVE = [
     ("auto-renewal", "The Licensee shall spend $5,000,000 on marketing in each subsequent Contract Year (including any renewal terms if any)."),
     # a bare statement of whose property existing marks are is not an assignment
     ("ip-assignment", "All trademarks, service marks and logos used under this Agreement shall be the exclusive property of the Licensor."),
+    ("ip-assignment", "The Supplier's background IP incorporated in the Deliverables shall remain the sole and exclusive property of the Supplier."),
     ("ip-assignment", "Any and all future improvements related to the Products licensed pursuant to this Agreement shall be the property of the Vendor."),
     # insolvency, not assignment of the contract
     ("anti-assignment", "All rights granted by this Agreement will automatically terminate without notice to you if you make an assignment for the benefit of your creditors."),

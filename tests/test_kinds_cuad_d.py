@@ -26,6 +26,9 @@ POSITIVE = [
     ("uncapped-liability", "Except for a party's breach of its confidentiality obligations, in no event shall either party be liable for any indirect, incidental or consequential damages."),
     ("uncapped-liability", "EXCEPT WITH RESPECT TO A PARTY'S INDEMNIFICATION OBLIGATIONS, NEITHER PARTY SHALL BE LIABLE FOR ANY AMOUNTS IN EXCESS OF THE FEES PAID IN THE TWELVE MONTHS PRECEDING THE CLAIM."),
     ("uncapped-liability", "Neither party shall be liable for lost profits (other than for a breach of its confidentiality obligations) arising out of this Agreement."),
+    # UK and international drafting numbers clauses, not sections
+    ("uncapped-liability", "The limitations of liability in this Clause 12 shall not apply to a breach of Clause 9 (Data Protection)."),
+    ("uncapped-liability", "Notwithstanding the foregoing, there shall be no limitation on the Supplier's liability for breach of Clause 9 (Data Protection)."),
     # warranties that last as long as the product's dating, or guarantees against faulty work
     ("warranty-duration", "Manufacturer warrants that each Product shall conform to the Specifications until its expiration date."),
     ("warranty-duration", "The Contractor guarantees the Equipment against faulty materials and workmanship for twenty-four (24) months from acceptance."),
@@ -48,6 +51,8 @@ NEGATIVE = [
     # a carve-out from an exclusion of one narrow duty, not from a general limitation
     ("uncapped-liability", "The Provider shall have no liability to the Customer as a result of any late delivery, except to the extent such late delivery is caused by the wilful misconduct of the Provider."),
     ("uncapped-liability", "The Seller shall not be liable for any loss of or damage to the Goods after delivery, except to the extent caused by the Seller's gross negligence."),
+    # the statutory carve-out is a carve-out (liability-carve-out), not a cap lifted for a breach
+    ("uncapped-liability", "Nothing in this Agreement shall limit or exclude either party's liability for death or personal injury caused by its negligence, or for fraud."),
     ("uncapped-liability", "The Licensor shall not be liable for any claims and costs arising out of the Licensee's unauthorised use of the Software (other than for infringement of intellectual property rights)."),
 ]
 
