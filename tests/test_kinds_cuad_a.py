@@ -33,6 +33,8 @@ POSITIVE = [
     ("warranty-duration", "The Supplier warrants that the Equipment will be free from defects in materials and workmanship for a period of twelve (12) months from delivery."),
     ("termination-for-convenience", "The Consultant may terminate the Consultation Period at any time upon thirty (30) days' written notice."),
     ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party undergoes a change of control."),
+    ("change-of-control", "This Agreement shall terminate automatically upon the acquisition of Distributor by any third party."),
+    ("change-of-control", "Any transaction resulting in a change in the beneficial ownership of more than fifty percent (50%) of the voting securities of Franchisee shall constitute a transfer requiring our approval."),
 ]
 
 # (kind, a look-alike that is not that kind)
@@ -65,6 +67,8 @@ NEGATIVE = [
     ("termination-for-convenience", "The Licensor may terminate this Agreement at any time for cause upon written notice to the Licensee."),
     # goods being acquired are not a party changing hands
     ("change-of-control", "The third-party databases listed in Annex 1 shall be acquired and licensed by the Customer directly from their licensors, subject to notice to the Supplier."),
+    # goods acquired by a party: not the party acquired
+    ("change-of-control", "Upon the acquisition of Products by the Distributor, the Distributor shall give notice to Vendor of any defects."),
 ]
 
 

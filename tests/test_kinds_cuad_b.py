@@ -26,6 +26,8 @@ POSITIVE = [
     ("exclusivity", "The Company shall not enter into any agreement or arrangement, including without limitation any sale, license, service agreement, co-branding agreement, co-marketing agreement or linking agreement, with any provider of shipping services through retail locations."),
     ("exclusivity", "During the Term, Supplier shall not sell the Products to any third party in the Territory."),
     ("exclusivity", "The Supplier shall not supply the Products to any other customer in the Territory during the Term."),
+    ("exclusivity", "Endorser shall not endorse any other golf equipment company during the Term."),
+    ("exclusivity", "Neither party shall enter into any similar agreement with a competitor of the other party during the Term."),
     # an exclusive licence that also hands over the right to sue is still exclusive dealing
     ("exclusivity", "Licensor grants Licensee an exclusive license under the Licensed Patents, including the right to sue for past infringement."),
     ("insurance", "The Contractor shall obtain and maintain commercial general liability insurance with limits of not less than $2,000,000 per occurrence."),

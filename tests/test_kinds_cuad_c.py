@@ -32,6 +32,8 @@ POSITIVE = [
     ("anti-assignment", "Neither party may assign this Agreement without the prior written consent of the other party."),
     ("perpetual-license", "The Licensor hereby grants to the Licensee a perpetual, irrevocable licence to use the Software for its internal purposes."),
     ("license-grant", "The Licensor hereby grants to the Licensee a non-exclusive licence to use the Licensed Marks in the Territory."),
+    ("license-grant", "Licensee is hereby licensed to manufacture and sell the Licensed Products in the Territory."),
+    ("license-grant", "Franchisor grants to Franchisee the right to operate one Restaurant under the System at the Premises."),
     ("governing-law", "This Agreement shall be governed by the laws of the State of New York, without regard to its conflict of laws rules."),
 ]
 
