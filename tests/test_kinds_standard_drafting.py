@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from kindkit import found
+from kindkit import check_presence
 
 STANDARD = [
     ("anti-assignment", "The Supplier shall not assign, novate or otherwise dispose of this Contract or any part of it without the prior written consent of the Authority."),
@@ -187,6 +187,6 @@ STANDARD = [
 ]
 
 
-@pytest.mark.parametrize("kind,text", STANDARD, ids=[f"{k}:{t[:40]}" for k, t in STANDARD])
+@pytest.mark.parametrize("kind, text", STANDARD)
 def test_standard_drafting_is_found(kind, text):
-    assert found(text, kind), f"{kind} not found in: {text}"
+    check_presence(kind, text, True)
