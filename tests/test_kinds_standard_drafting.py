@@ -1,4 +1,4 @@
-"""The 18 CUAD clause kinds on standard drafting: each sentence must be found as its kind.
+"""The 18 CUAD clause kinds on standard drafting: each clause found as its kind, each look-alike not.
 
 Written from drafting practice (US, UK and international forms), not taken from
 the CUAD contracts, so that detection is checked on phrasings the development
@@ -184,9 +184,83 @@ STANDARD = [
     ("warranty-duration", "Company warrants the Services will be performed in a professional manner; any claim under this warranty must be made within 30 days of performance."),
     ("warranty-duration", "Products that fail within the Warranty Period of two years will be repaired or replaced free of charge."),
     ("warranty-duration", "The Software is warranted to conform to its specifications for sixty (60) days following installation."),
+    ("audit-rights", "The City may have the Vendor's accounts audited by a firm of its choosing at any time during the Term."),
 ]
 
 
 @pytest.mark.parametrize("kind, text", STANDARD)
 def test_standard_drafting_is_found(kind, text):
     check_presence(kind, text, True)
+
+
+# Look-alikes in standard drafting: the words of the kind, not the clause.
+LOOK_ALIKES = [
+    ("anti-assignment", "This Agreement shall be binding upon the parties and their respective successors and permitted assigns."),
+    ("anti-assignment", "The terms used herein shall have the meanings assigned to them in Schedule 1."),
+    ("anti-assignment", "Title shall transfer to the Buyer upon payment in full."),
+    ("anti-assignment", "The Supplier shall transfer the data to the Customer in CSV format."),
+    ("audit-rights", "The Company shall have its annual financial statements audited by an independent accounting firm."),
+    ("audit-rights", "The Supplier shall inspect the Goods before shipment."),
+    ("audit-rights", "The Audit Committee of the Board shall review the Company's internal controls."),
+    ("auto-renewal", "The parties may agree in writing to renew this Agreement for a further term."),
+    ("auto-renewal", "This Agreement may be extended by mutual written agreement of the parties."),
+    ("auto-renewal", "The Supplier shall renew its ISO 27001 certification every three years."),
+    ("auto-renewal", "Licensee may renew the license by paying the renewal fee before expiry."),
+    ("change-of-control", "Either party may assign this Agreement to an Affiliate without consent."),
+    ("change-of-control", "The Company may acquire additional equipment from third-party vendors."),
+    ("change-of-control", "This Agreement constitutes the entire agreement and supersedes all prior agreements, and any merger clause herein shall be enforced."),
+    ("exclusivity", "The license granted hereunder is non-exclusive."),
+    ("exclusivity", "Nothing in this Agreement shall prevent either party from entering into similar agreements with third parties."),
+    ("exclusivity", "The Supplier shall not disclose Confidential Information to any third party."),
+    ("exclusivity", "The Vendor may not subcontract any part of the Services to any third party without consent."),
+    ("governing-law", "The Supplier shall comply with all applicable laws and regulations."),
+    ("governing-law", "Any dispute shall be referred to arbitration under the ICC Rules of Arbitration."),
+    ("governing-law", "The courts of London shall have exclusive jurisdiction over any dispute."),
+    ("governing-law", "Each party shall comply with the laws of each country in which it operates."),
+    ("insurance", "The Customer shall pay all taxes, duties and insurance costs relating to delivery."),
+    ("insurance", "Risk of loss shall pass to the Buyer on delivery."),
+    ("insurance", "The Insurer shall have no right of subrogation against the Company."),
+    ("ip-assignment", "Each party retains all right, title and interest in its pre-existing intellectual property."),
+    ("ip-assignment", "Title to the Goods shall pass to the Buyer on delivery."),
+    ("ip-assignment", "Nothing in this Agreement transfers ownership of any intellectual property rights."),
+    ("ip-assignment", "All equipment supplied by the Customer shall remain the property of the Customer."),
+    ("joint-ip-ownership", "The parties shall jointly review the project plan each quarter."),
+    ("joint-ip-ownership", "Each party shall own the intellectual property it creates independently."),
+    ("joint-ip-ownership", "The parties shall form a joint steering committee."),
+    ("liability-cap", "The Supplier shall maintain product liability insurance with a limit of $5,000,000."),
+    ("liability-cap", "The Contractor shall be liable for any damage caused by its negligence."),
+    ("liability-cap", "The Company is a limited liability company organised under the laws of Delaware."),
+    ("liability-cap", "Each party shall indemnify the other against third-party claims arising from its breach."),
+    ("license-grant", "The Licensor represents that it has the right to grant the licenses set forth herein."),
+    ("license-grant", "The Supplier shall obtain all licenses and permits required by law."),
+    ("license-grant", "The Contractor shall hold a valid driving licence."),
+    ("minimum-commitment", "The Supplier shall give at least thirty (30) days' notice of any price change."),
+    ("minimum-commitment", "The Customer may order any quantity of Products from time to time."),
+    ("minimum-commitment", "The forecast is non-binding and for planning purposes only."),
+    ("minimum-commitment", "The Supplier shall maintain a minimum of 99.5% availability of the Service."),
+    ("perpetual-license", "The license granted hereunder shall terminate upon expiry of the Term."),
+    ("perpetual-license", "The Customer is granted a non-exclusive license for the duration of the Subscription Term."),
+    ("perpetual-license", "Confidentiality obligations shall continue in perpetuity."),
+    ("post-termination-services", "Either party may terminate this Agreement on ninety days' notice."),
+    ("post-termination-services", "Sections 7, 9 and 12 shall survive termination of this Agreement."),
+    ("post-termination-services", "Upon termination, each party shall return or destroy the other party's Confidential Information."),
+    ("post-termination-services", "All fees accrued prior to the date of termination shall be paid within 30 days."),
+    ("source-code-escrow", "The Licensee shall not decompile or reverse engineer the object code."),
+    ("source-code-escrow", "The deposit shall be held in escrow pending completion of the sale."),
+    ("source-code-escrow", "The Supplier shall provide the source code documentation on request."),
+    ("termination-for-convenience", "Either party may terminate this Agreement if the other party commits a material breach and fails to remedy it within 30 days of notice."),
+    ("termination-for-convenience", "The Customer may terminate this Agreement immediately if the Supplier becomes insolvent."),
+    ("termination-for-convenience", "This Agreement shall terminate automatically on expiry of the Term."),
+    ("termination-for-convenience", "Termination of this Agreement shall not affect any rights accrued before termination."),
+    ("uncapped-liability", "The Vendor's aggregate liability shall not exceed the fees paid in the preceding twelve months."),
+    ("uncapped-liability", "In no event shall either party be liable for indirect or consequential damages."),
+    ("uncapped-liability", "The Supplier shall indemnify the Customer against all losses arising from infringement claims."),
+    ("warranty-duration", "The Supplier warrants that it has full power and authority to enter into this Agreement."),
+    ("warranty-duration", "Invoices are payable within thirty (30) days of receipt."),
+    ("warranty-duration", "Each party represents and warrants that it is duly organised and validly existing."),
+]
+
+
+@pytest.mark.parametrize("kind, text", LOOK_ALIKES)
+def test_standard_look_alikes_are_not_found(kind, text):
+    check_presence(kind, text, False)
