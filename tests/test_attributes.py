@@ -135,3 +135,33 @@ def test_negation_inside_an_if_condition_is_not_a_prohibition():
     assert not attrs("If Licensee does not transfer the Licensed Product within ninety days, Licensor may terminate.", "transfer").negated
     assert attrs("The Licensee shall not transfer the Licensed Product to any third party.", "transfer").negated
     assert attrs("If the Licensee defaults, the Licensee shall not transfer the Licensed Product.", "transfer").negated
+
+
+@pytest.mark.parametrize("sentence, anchor, party, role", [
+    # the bound party lets another act: the right is the other's
+    ("The Supplier shall permit the Authority to audit its records.", "audit", "Authority", "public"),
+    ("The Contractor shall permit the City and its auditors to inspect its books.", "inspect", "City", "public"),
+    ("Licensee shall allow Licensor or its representatives to examine its books.", "examine", "Licensor", "vendor"),
+])
+def test_the_party_let_act_holds_the_right(sentence, anchor, party, role):
+    a = attrs(sentence, anchor)
+    assert (a.party, a.role, a.modality, a.negated) == (party, role, "permission", False)
+
+
+def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
+    a = attrs("Where practicable, the Contractor shall allow the City to export its data.", "export")
+    assert (a.party, a.modality) == ("Contractor", "weak")
+    a = attrs("The Supplier shall not permit the Authority to audit its records.", "audit")
+    assert (a.party, a.modality, a.negated) == ("Supplier", "prohibition", True)
+
+
+@pytest.mark.parametrize("sentence, anchor, party, role", [
+    ("All Sensor Data shall be the property of the City.", "shall", "City", "public"),
+    ("All Work Product created by the Vendor shall vest in the Authority on creation.", "shall", "Authority", "public"),
+    ("Any Foreground IP created by the Supplier shall belong to the Customer.", "shall", "Customer", None),
+    # no owner named after it: the subject owns
+    ("The City shall be the owner of all Sensor Data.", "shall", "City", "public"),
+])
+def test_the_owner_named_after_the_thing_owned(sentence, anchor, party, role):
+    a = attrs(sentence, anchor, party_terms={"customer": None})
+    assert (a.party, a.role) == (party, role)

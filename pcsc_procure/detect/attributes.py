@@ -222,6 +222,32 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
     return None, None, None
 
 
+# "X shall permit Y to audit": the right is Y's
+_LETS = frozenset({"permit", "permits", "allow", "allows", "enable", "enables", "authorize", "authorizes", "authorise", "authorises", "entitle", "entitles"})
+# "... shall be the property of Y", "... shall vest in Y", "... shall belong to Y": Y owns
+_OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",)}
+
+
+def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
+    """The party a bound party must let act: "The Supplier shall permit the Authority (and its
+    auditors) to audit ..." -> the Authority, who holds the audit right."""
+    if anchor == 0 or words[anchor - 1] != "to":
+        return None, None, None
+    for j in range(modal_at + 1, anchor):
+        if words[j] in _LETS:
+            return find_party(words, texts, anchor, j + 1, party_terms)
+    return None, None, None
+
+
+def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who owns, when the owner follows: "All Work Product shall be the sole property of the Company"."""
+    for i in range(anchor, min(len(words) - 1, anchor + 8)):
+        preps = _OWNED.get(words[i])
+        if preps and words[i + 1] in preps:
+            return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+    return None, None, None
+
+
 def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]) -> Attributes:
     start = clause_start(words, anchor)
     negated = is_negated(words, anchor, start)
@@ -240,9 +266,21 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     # The party is the subject of the modal verb; with a hedge ("shall use reasonable efforts
     # to ...", "where practicable, X should ...") it is before the hedge, else before the anchor.
     party_before = modal_at if modal_at is not None and modal_at < anchor else anchor
-    party, role, idx = find_party(words, texts, party_before, start, party_terms)
+    # Who owns, when the clause names the owner after the thing owned ("... shall belong to the
+    # Customer"), comes before the sentence's subject ("created by the Supplier ...").
+    party, role, idx = owner_after(words, texts, anchor, party_terms) if not negated else (None, None, None)
+    if party is None and not negated and mod in ("obligation", "permission") and modal_at is not None and modal_at < anchor:
+        # (a hedged "where practicable, X shall allow Y to ..." stays X's weak promise)
+        party, role, idx = beneficiary(words, texts, modal_at, anchor, party_terms)
+        if party is not None:
+            mod = "permission"  # what the clause gives that party: it may act
+    if party is None:
+        party, role, idx = find_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:
-        party, role, idx = find_party(words, texts, anchor, start, party_terms)
+        # the hedged party is the subject, before any "allow Y to ...": "Where practicable, the
+        # Contractor shall allow the City to export ..." is the Contractor's hedged promise
+        lets = next((j for j in range(party_before + 1, anchor) if words[j] in _LETS), anchor)
+        party, role, idx = find_party(words, texts, lets, start, party_terms)
     if party is None and start > 0:
         # "Upon notice, the City may ..." is one clause; but "..., provided that Vendor may" starts a new one.
         party, role, idx = find_party(words, texts, party_before, 0, party_terms)
