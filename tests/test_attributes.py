@@ -165,3 +165,12 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
 def test_the_owner_named_after_the_thing_owned(sentence, anchor, party, role):
     a = attrs(sentence, anchor, party_terms={"customer": None})
     assert (a.party, a.role) == (party, role)
+
+
+@pytest.mark.parametrize("sentence, anchor, party, role", [
+    ("The Vendor shall make its records available for inspection by the City.", "inspection", "City", "public"),
+    ("The Supplier's books shall be subject to audit by the Authority at any time.", "audit", "Authority", "public"),
+])
+def test_the_agent_named_after_the_action_holds_the_right(sentence, anchor, party, role):
+    a = attrs(sentence, anchor)
+    assert (a.party, a.role, a.modality) == (party, role, "permission")

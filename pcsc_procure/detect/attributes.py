@@ -239,6 +239,17 @@ def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, 
     return None, None, None
 
 
+def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who acts, when the anchor names the action and its agent follows: "... available for
+    inspection by the City", "subject to audit by the Authority" -> the City, the Authority."""
+    if anchor == 0 or words[anchor - 1] not in ("for", "to"):
+        return None, None, None
+    for i in range(anchor + 1, min(len(words), anchor + 4)):
+        if words[i] == "by":
+            return find_party(words, texts, min(len(words), i + 5), i + 1, party_terms)
+    return None, None, None
+
+
 def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
     """Who owns, when the owner follows: "All Work Product shall be the sole property of the Company"."""
     for i in range(anchor, min(len(words) - 1, anchor + 8)):
@@ -272,6 +283,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     if party is None and not negated and mod in ("obligation", "permission") and modal_at is not None and modal_at < anchor:
         # (a hedged "where practicable, X shall allow Y to ..." stays X's weak promise)
         party, role, idx = beneficiary(words, texts, modal_at, anchor, party_terms)
+        if party is None:
+            party, role, idx = action_agent(words, texts, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
     if party is None:
