@@ -156,14 +156,23 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
 
 
 @pytest.mark.parametrize("sentence, anchor, party, role", [
+    # the owner named after the thing owned
     ("All Sensor Data shall be the property of the City.", "shall", "City", "public"),
     ("All Work Product created by the Vendor shall vest in the Authority on creation.", "shall", "Authority", "public"),
     ("Any Foreground IP created by the Supplier shall belong to the Customer.", "shall", "Customer", None),
     # no owner named after it: the subject owns
     ("The City shall be the owner of all Sensor Data.", "shall", "City", "public"),
+    # the grantee holds what is granted or assigned
+    ("The Licensor hereby grants to the Licensee a non-exclusive licence.", "hereby", "Licensee", None),
+    ("The Supplier grants the City a perpetual licence to use the Software.", "perpetual", "City", "public"),
+    ("The Contractor hereby assigns to the City all right, title and interest in the Deliverables.", "hereby", "City", "public"),
+    # the holder already the subject: "is granted"
+    ("The Licensee is granted a non-exclusive licence to use the Marks.", "granted", "Licensee", None),
+    # a refusal to grant binds the grantor
+    ("The Council shall not grant any other operator a concession.", "grant", "Council", "public"),
 ])
-def test_the_owner_named_after_the_thing_owned(sentence, anchor, party, role):
-    a = attrs(sentence, anchor, party_terms={"customer": None})
+def test_the_owner_or_grantee_holds_it(sentence, anchor, party, role):
+    a = attrs(sentence, anchor, party_terms={"customer": None, "licensee": None})
     assert (a.party, a.role) == (party, role)
 
 
@@ -174,3 +183,14 @@ def test_the_owner_named_after_the_thing_owned(sentence, anchor, party, role):
 def test_the_agent_named_after_the_action_holds_the_right(sentence, anchor, party, role):
     a = attrs(sentence, anchor)
     assert (a.party, a.role, a.modality) == (party, role, "permission")
+
+
+def test_commercial_party_names_are_parties_without_a_role():
+    # "Customer", "Distributor", "Licensee": parties by name (capitalised), no public/vendor role
+    a = attrs("The Customer may terminate this Agreement for convenience.", "terminate")
+    assert (a.party, a.role, a.modality) == ("Customer", None, "permission")
+    a = attrs("Distributor shall purchase at least 10,000 units each year.", "purchase")
+    assert (a.party, a.role) == ("Distributor", None)
+    # lower case is a word, not a party
+    a = attrs("Each customer may terminate its order.", "terminate")
+    assert a.party is None

@@ -10,9 +10,12 @@ them.
 - modality: obligation (shall/must/will/agrees), permission (may/is entitled
   to/has the right), weak (reasonable efforts/where practicable/should),
   prohibition (a negated obligation or permission)
-- party/role: who the clause binds or empowers; role is "public" (city,
-  authority...), "vendor" (contractor, supplier...), "both" (either party) or
-  None when only a name is known.
+- party/role: who the clause binds or empowers; where it gives one party a
+  right the other grants or must allow, the party holding the right: the
+  licensee of a grant, the new owner of an assignment or vesting, the party
+  a bound party must permit to audit. Role is "public" (city, authority...),
+  "vendor" (contractor, supplier...), "both" (either party) or None when only
+  a name is known.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ WEAK = (("reasonable", "efforts"), ("reasonable", "endeavours"), ("reasonable", 
 PUBLIC = {"city", "town", "municipality", "council", "county", "borough", "authority", "government", "ministry", "department", "agency", "commission", "purchaser", "district", "region", "province", "state", "metropolis", "township", "village", "prefecture", "administration", "employer", "procuring"}
 PUBLIC_PHRASES = (("public", "body"), ("contracting", "authority"), ("contracting", "entity"), ("public", "authority"), ("the", "public", "sector"), ("local", "government"), ("procuring", "entity"))
 VENDOR = {"contractor", "vendor", "supplier", "provider", "consultant", "developer", "operator", "concessionaire", "bidder", "bidders", "proposer", "proposers", "respondent", "respondents", "tenderer", "tenderers", "integrator", "manufacturer", "licensor", "subcontractor", "contractors", "vendors", "suppliers", "providers", "offeror", "offerors", "seller"}
+# Commercial parties with no public or vendor role by their name alone: "Customer may terminate",
+# "Distributor shall purchase". Read as a party only when capitalised, as a defined party is.
+NAMED = {"customer", "client", "company", "licensee", "distributor", "franchisee", "franchisor", "buyer", "reseller", "sponsor",
+         "endorser", "lessee", "lessor", "tenant", "landlord", "lender", "borrower", "servicer", "shipper", "carrier", "recipient",
+         "discloser", "publisher", "producer", "promoter", "participant", "member", "institution", "university", "bank"}
 VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"))
 BOTH_PHRASES = (("either", "party"), ("each", "party"), ("both", "parties"), ("the", "parties"), ("neither", "party"), ("any", "party"), ("a", "party"), ("either", "of", "the", "parties"), ("each", "of", "the", "parties"), ("the", "other", "party"))
 
@@ -211,6 +219,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
             return texts[i], "vendor", i
         if w in party_terms and texts[i][:1].isupper():
             return texts[i], party_terms[w], i
+        if w in NAMED and texts[i][:1].isupper():
+            return texts[i], None, i
     return None, None, None
 
 
@@ -226,6 +236,10 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
 _LETS = frozenset({"permit", "permits", "allow", "allows", "enable", "enables", "authorize", "authorizes", "authorise", "authorises", "entitle", "entitles"})
 # "... shall be the property of Y", "... shall vest in Y", "... shall belong to Y": Y owns
 _OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",)}
+# what may stand between the anchor and the ownership word ("shall be the sole and exclusive property
+# of"): anything else ("shall insure all property of the City") means the owner is not the clause's
+_OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "remains", "is", "are", "and", "the", "sole", "exclusive",
+                       "absolute", "automatically", "immediately", "fully", "solely", "hereby", "thereupon"})
 
 
 def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
@@ -236,6 +250,26 @@ def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, 
     for j in range(modal_at + 1, anchor):
         if words[j] in _LETS:
             return find_party(words, texts, anchor, j + 1, party_terms)
+    return None, None, None
+
+
+_GRANTS = frozenset({"grant", "grants", "granted"})
+
+
+def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who receives what is granted or assigned, and so holds it: "The Licensor hereby grants to
+    the Licensee a licence", "the Supplier grants the City a perpetual licence", "the Contractor
+    hereby assigns to the City all right, title and interest" -> the Licensee, the City."""
+    for g in range(min(len(words) - 1, anchor + 2), max(-1, anchor - 9), -1):  # the anchor may be "hereby grants"
+        w = words[g]
+        if w in _GRANTS or (w in ("assigns", "assign", "transfers", "conveys") and g > 0 and words[g - 1] == "hereby"):
+            if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
+                return None, None, None  # "is granted to" / "the Licensee is granted": the subject holds it
+            for i in range(g + 1, min(len(words), g + 7)):
+                found = find_party(words, texts, i + 1, i, party_terms)
+                if found[0] is not None:
+                    return found
+            return None, None, None
     return None, None, None
 
 
@@ -256,6 +290,8 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
         preps = _OWNED.get(words[i])
         if preps and words[i + 1] in preps:
             return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+        if preps is None and words[i] not in _OWN_GLUE:
+            break
     return None, None, None
 
 
@@ -280,6 +316,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     # Who owns, when the clause names the owner after the thing owned ("... shall belong to the
     # Customer"), comes before the sentence's subject ("created by the Supplier ...").
     party, role, idx = owner_after(words, texts, anchor, party_terms) if not negated else (None, None, None)
+    if party is None and not negated:
+        party, role, idx = grantee(words, texts, anchor, party_terms)
     if party is None and not negated and mod in ("obligation", "permission") and modal_at is not None and modal_at < anchor:
         # (a hedged "where practicable, X shall allow Y to ..." stays X's weak promise)
         party, role, idx = beneficiary(words, texts, modal_at, anchor, party_terms)
