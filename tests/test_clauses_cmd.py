@@ -87,3 +87,14 @@ def test_kinds_are_listed_and_unknown_kinds_refused(tmp_path, cli):
     (tmp_path / "a.txt").write_text(CONTRACT)
     r = cli("clauses", "-k", "governing-laws", "a.txt", cwd=tmp_path)
     assert r.returncode == 2 and "unknown clause kind 'governing-laws'; did you mean governing-law?" in r.stderr.decode()
+
+
+def test_text_listing_names_a_party_that_has_no_role(tmp_path, cli):
+    (tmp_path / "c.txt").write_text(
+        'This Agreement is between Acme Ltd (the "Supplier") and Beta Inc (the "Customer").\n\n'
+        "1. The Customer may terminate this Agreement for convenience on 30 days notice.\n"
+        "2. The Supplier shall maintain insurance of at least $1,000,000 per claim.\n"
+    )
+    out = cli("clauses", "c.txt", cwd=tmp_path).stdout.decode()
+    assert "[permission, Customer]" in out  # no public/vendor role: the name
+    assert "[obligation, vendor]" in out

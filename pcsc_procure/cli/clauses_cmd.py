@@ -130,8 +130,8 @@ def clauses(paths, fmt, kinds, output, jobs, config_path, isolated, stdin_filena
                     flags.append("negated")
                 if c["modality"]:
                     flags.append(c["modality"])
-                if c["role"]:
-                    flags.append(c["role"])
+                if c["role"] or c["party"]:
+                    flags.append(c["role"] or c["party"])  # a named party without a public/vendor role: its name
                 lines.append(f"  {where:>8}  {c['kind']:<30} {snippet}" + (f"  [{', '.join(flags)}]" if flags else ""))
         text = "\n".join(lines) + "\n"
     emit(text, output, list(paths))
