@@ -43,6 +43,7 @@ POSITIVE = [
     ("insurance", "Such policies shall name the City as an additional insured and shall provide thirty days' notice of cancellation."),
     ("insurance", "Commercial General Liability: $2,000,000 per occurrence and $4,000,000 in the aggregate."),
     ("insurance", "The Vendor shall deliver certificates of insurance evidencing the required coverage before starting work."),
+    ("insurance", "The Contractor shall maintain professional indemnity insurance through an insurance broker approved by the City."),
     ("audit-rights", "The City may audit the Vendor's books and records relating to the Services upon ten business days' notice."),
     ("audit-rights", "The Contractor shall make its books and records available for inspection by the Authority during normal business hours."),
     ("audit-rights", "Any such audit shall be conducted by an independent certified public accountant at the requesting party's expense."),
@@ -89,6 +90,8 @@ NEGATIVE = [
     ("uncapped-liability", "The services include, but are not limited to, maintenance of the sensors in accordance with Section 4."),
     ("uncapped-liability", "Supplier is an unlimited liability company incorporated in Nova Scotia."),
     ("insurance", "The Customer shall pay all freight, insurance and shipping charges for the Products."),
+    # the insurance business, not cover held: a website, a broker
+    ("insurance", "About shall create and maintain Links within the About Network to the Insurance Center and to the ebix Site."),
     ("insurance", "The deposit accounts of the Bank are insured by the FDIC up to the applicable limits."),
     ("insurance", "The Supplier shall invoice the Customer monthly in arrears."),
     ("audit-rights", "The financial statements have been prepared from the audited financial statements of the Company."),
