@@ -329,3 +329,13 @@ def test_txt_form_feed_pages_lose_running_headers_and_footers():
     # without form feeds there are no pages, and nothing is taken for furniture
     flat = read_text(content.replace("\f", "").encode(), "rfp.txt")
     assert any("Page 1 of 2" in content[b.start : b.end] for b in flat.blocks)
+
+
+def test_txt_with_more_form_feeds_than_pages_is_not_searched_for_furniture():
+    # 3000+ "pages" are no printout: a run of form feeds must cost neither time nor text
+    from pcsc_procure.document.pdf_reader import DEFAULT_MAX_PAGES
+    from pcsc_procure.document.text_reader import page_furniture
+
+    pages = [f"Header\nClause {i} text.\nFooter {i}" for i in range(DEFAULT_MAX_PAGES + 1)]
+    assert page_furniture("\f".join(pages)) == frozenset()
+    assert page_furniture("\f".join(pages[:10]))  # ten pages: header and footer found

@@ -124,9 +124,11 @@ def page_furniture(text: str) -> frozenset[int]:
     """
     if "\f" not in text:
         return frozenset()
-    from pcsc_procure.document.pdf_reader import running_lines
+    from pcsc_procure.document.pdf_reader import DEFAULT_MAX_PAGES, running_lines
 
     pages = text.split("\f")
+    if len(pages) > DEFAULT_MAX_PAGES:  # not a printed document's pages: a run of form feeds costs time, not text
+        return frozenset()
     skip: set[int] = set()
     first_line = 1
     for page, lines in zip(pages, running_lines(pages)):
