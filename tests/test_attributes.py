@@ -179,6 +179,8 @@ def test_the_owner_or_grantee_holds_it(sentence, anchor, party, role):
 @pytest.mark.parametrize("sentence, anchor, party, role", [
     ("The Vendor shall make its records available for inspection by the City.", "inspection", "City", "public"),
     ("The Supplier's books shall be subject to audit by the Authority at any time.", "audit", "Authority", "public"),
+    # records opened to a party for checking
+    ("The Vendor shall make its records available to the City for audit.", "audit", "City", "public"),
 ])
 def test_the_agent_named_after_the_action_holds_the_right(sentence, anchor, party, role):
     a = attrs(sentence, anchor)
@@ -194,3 +196,8 @@ def test_commercial_party_names_are_parties_without_a_role():
     # lower case is a word, not a party
     a = attrs("Each customer may terminate its order.", "terminate")
     assert a.party is None
+
+
+def test_making_services_available_is_the_suppliers_duty():
+    a = attrs("The Supplier shall make the Services available to the City in accordance with the SLA.", "available")
+    assert (a.party, a.modality) == ("Supplier", "obligation")

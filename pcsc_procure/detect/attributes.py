@@ -284,6 +284,19 @@ def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: d
     return None, None, None
 
 
+def available_to(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who the records are opened to: "The Vendor shall make its records available to the City
+    for audit" -> the City, who may audit them."""
+    for i in range(max(0, anchor - 12), min(len(words) - 1, anchor + 10)):
+        if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i]):
+            return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+    return None, None, None
+
+
+# what is opened for checking (not "make the Services available to the Customer", a supply duty)
+_RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "documentation", "premises", "facilities", "files", "logs"})
+
+
 def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
     """Who owns, when the owner follows: "All Work Product shall be the sole property of the Company"."""
     for i in range(anchor, min(len(words) - 1, anchor + 8)):
@@ -323,6 +336,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         party, role, idx = beneficiary(words, texts, modal_at, anchor, party_terms)
         if party is None:
             party, role, idx = action_agent(words, texts, anchor, party_terms)
+        if party is None:
+            party, role, idx = available_to(words, texts, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
     if party is None:
