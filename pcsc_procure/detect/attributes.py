@@ -278,10 +278,11 @@ def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: d
     inspection by the City", "subject to audit by the Authority" -> the City, the Authority."""
     if anchor == 0 or words[anchor - 1] not in ("for", "to"):
         return None, None, None
-    for i in range(anchor + 1, min(len(words), anchor + 4)):
-        if words[i] == "by":
-            return find_party(words, texts, min(len(words), i + 5), i + 1, party_terms)
-    return None, None, None
+    return passive_agent(words, texts, anchor, min(len(words), anchor + 4), party_terms)
+
+
+# what is opened for checking (not "make the Services available to the Customer", a supply duty)
+_RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "documentation", "premises", "facilities", "files", "logs"})
 
 
 def available_to(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
@@ -291,10 +292,6 @@ def available_to(words: list[str], texts: list[str], anchor: int, party_terms: d
         if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i]):
             return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
     return None, None, None
-
-
-# what is opened for checking (not "make the Services available to the Customer", a supply duty)
-_RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "documentation", "premises", "facilities", "files", "logs"})
 
 
 def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
