@@ -11,7 +11,7 @@ import json
 
 import click
 
-from pcsc_procure.cli.common import EXIT_ERROR, EXIT_OK, display_path, emit, error_line
+from pcsc_procure.cli.common import EXIT_ERROR, EXIT_OK, display_path, emit, error_line, read_stdin
 
 
 def clause_entries(analysis) -> list[dict]:
@@ -91,15 +91,8 @@ def clauses(paths, fmt, kinds, output, jobs, config_path, isolated, stdin_filena
     if "-" in paths:
         name = stdin_filename or "stdin.txt"
         found.append(("-", name, None))
-        from pcsc_procure.document.reader import load_stream_bytes
-        from pcsc_procure.errors import InputError
-
-        try:
-            data = load_stream_bytes(click.get_binary_stream("stdin"), name, int(options.max_file_mb * 1048576))
-        except InputError as exc:
-            answers[("-", name)] = {"error": exc.problem}
-        else:
-            answers[("-", name)] = _read_one(name, name, wanted, options, data=data)
+        data, problem = read_stdin(name, options.max_file_mb)
+        answers[("-", name)] = {"error": problem} if problem else _read_one(name, name, wanted, options, data=data)
     found += [(path, display_path(path), problem) for path, problem in discover([p for p in paths if p != "-"], cfg.exclude)]
     todo = [(path, shown) for path, shown, problem in found if not problem and path != "-"]
     if todo:

@@ -26,6 +26,17 @@ def use_color(choice: str, stream=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def read_stdin(name: str, max_file_mb: float) -> tuple[bytes | None, str | None]:
+    """The bytes of `-` within max-file-mb, or the one-line problem (lint and clauses alike)."""
+    from pcsc_procure.document.reader import load_stream_bytes
+    from pcsc_procure.errors import InputError
+
+    try:
+        return load_stream_bytes(click.get_binary_stream("stdin"), name, int(max_file_mb * 1048576)), None
+    except InputError as exc:
+        return None, exc.problem
+
+
 def emit(text: str, output: str | None, inputs: list[str]) -> None:
     if output and output != "-":
         from pcsc_procure.outputs import write_atomic

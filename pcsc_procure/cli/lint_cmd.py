@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
-from pcsc_procure.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, display_path, emit, error_line, use_color
+from pcsc_procure.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, display_path, emit, error_line, read_stdin, use_color
 
 FAIL_ON = ("error", "warning", "info", "never")
 DOC_TYPES = ("contract", "rfp")
@@ -120,16 +119,9 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
     results = []
     file_paths = [p for p in paths if p != "-"]
     if "-" in paths:
-        from pcsc_procure.document.reader import load_stream_bytes
-        from pcsc_procure.errors import InputError
-
         name = stdin_filename or "stdin.txt"
-        try:
-            data = load_stream_bytes(sys.stdin.buffer, name, int(options.max_file_mb * 1048576))
-        except InputError as exc:
-            results.append(FileResult(path=name, error=exc.problem))
-        else:
-            results.append(lint_path(name, options, display=name, data=data))
+        data, problem = read_stdin(name, options.max_file_mb)
+        results.append(FileResult(path=name, error=problem) if problem else lint_path(name, options, display=name, data=data))
     found = discover(file_paths, cfg.exclude)
     tasks, slots = [], []
     for path, problem in found:

@@ -197,7 +197,7 @@ def running_lines(pages: list[str]) -> list[frozenset[int]]:
     """
     if len(pages) < 2:
         return [frozenset()] * len(pages)
-    edges: list[dict[str, list[int]]] = []
+    edges: list[tuple[dict[str, list[int]], int]] = []  # per page: edge line keys -> line numbers, and its line count
     counts: dict[str, int] = {}
     for text in pages:
         numbered = [(i, line.strip()) for i, line in enumerate(text.split("\n"), start=1) if line.strip()]
