@@ -20,14 +20,9 @@ from __future__ import annotations
 
 import re
 
-from pcsc_procure.segment.headings import inline_caption, looks_like_heading
+from pcsc_procure.segment.headings import VERBISH as _VERBISH, inline_caption, looks_like_heading
 from pcsc_procure.segment.numbering import match_number
 
-# Words no caption contains: a sentence with one of them is body text.
-_VERBISH = frozenset(
-    "shall will may must is are be been being was were has have had agree agrees agreed hereby means mean can should would does do "
-    "not any all this such which who if".split()
-)
 _WORD = re.compile(r"[A-Za-z]+")
 _LEAD = re.compile(r"[\s\-–—:.)(]*")
 _LETTERS_LABEL = re.compile(r"[A-Z]{1,3}\.(?=\s)")  # list labels "A.", "QQ." in definition lists

@@ -37,8 +37,11 @@ def looks_like_heading(line: str) -> bool:
     return capitalised == len(significant) and len(words) <= 10
 
 
-# Words that make a short numbered line a sentence rather than a title.
-_VERBS = {"shall", "will", "must", "may", "is", "are", "be", "was", "were", "has", "have", "means", "mean", "can", "should", "would", "not", "no"}
+# Words no title or caption contains: a line or sentence with one of them is body text.
+VERBISH = frozenset(
+    "shall will may must is are be been being was were has have had agree agrees agreed hereby means mean can should would does do "
+    "not any all this such which who if".split()
+)
 
 
 def numbered_title(rest: str) -> bool:
@@ -58,7 +61,7 @@ def numbered_title(rest: str) -> bool:
     if len(words) > 6 or any(not _WORD.fullmatch(w) and w != "&" for w in words):
         return False
     lower = [w.lower() for w in words]
-    return lower[-1] not in _SMALL_WORDS and not _VERBS.intersection(lower)
+    return lower[-1] not in _SMALL_WORDS and not VERBISH.intersection(lower)
 
 
 def inline_caption(text: str, pos: int) -> tuple[str, int] | None:
