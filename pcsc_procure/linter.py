@@ -95,6 +95,26 @@ def _unpacked(options: LintOptions) -> int:
     return int(options.max_unpacked_mb * 1024 * 1024)
 
 
+def _domains_for(doc, pinned: list[str] | None) -> list[str] | None:
+    """The domains pinned by the command line or config, else those of a profile the document
+    declares (`pcsc-procure: profile NAME`), else None: inferred from the text."""
+    if pinned is not None:
+        return pinned
+    from pcsc_procure.directives import declared_profile
+
+    name = declared_profile(doc)
+    if name is None:
+        return None
+    from pcsc_procure.errors import UserError
+    from pcsc_procure.generate.profiles import get_profile
+
+    try:
+        return sorted(get_profile(name).domains) or ["general"]
+    except UserError as exc:
+        doc.notes.append(f"{exc.problem} (in its pcsc-procure marker); domains inferred from the text")
+        return None
+
+
 def lint_document(doc, options: LintOptions) -> FileResult:
     from pcsc_procure.analysis import analyse
     from pcsc_procure.baseline import fingerprint
@@ -102,7 +122,7 @@ def lint_document(doc, options: LintOptions) -> FileResult:
     from pcsc_procure.selection import select_rules
     from pcsc_procure.suppress import META_ID, apply_markers, find_markers
 
-    analysis = analyse(doc, doc_type=options.doc_type, domains=options.domains)
+    analysis = analyse(doc, doc_type=options.doc_type, domains=_domains_for(doc, options.domains))
     rules = options.rules
     ignored = _ignored_for(doc.path, options.per_file_ignores)
     if ignored:
