@@ -106,10 +106,10 @@ def _domains_for(doc, pinned: list[str] | None) -> list[str] | None:
     if name is None:
         return None
     from pcsc_procure.errors import UserError
-    from pcsc_procure.generate.profiles import get_profile
+    from pcsc_procure.generate.profiles import get_profile, lint_domains
 
     try:
-        return sorted(get_profile(name).domains) or ["general"]
+        return lint_domains(get_profile(name))
     except UserError as exc:
         doc.notes.append(f"{exc.problem} (in its pcsc-procure marker); domains inferred from the text")
         return None

@@ -97,11 +97,9 @@ def lint(ctx, paths, fmt, output, fail_on, select, ignore, rule_dirs, config_pat
     rules = select_rules(known, list(select) or cfg.select, list(ignore) or cfg.ignore)
     profile = profile or cfg.profile
     if profile:
-        from pcsc_procure.generate.profiles import get_profile
+        from pcsc_procure.generate.profiles import get_profile, lint_domains
 
-        domains = sorted({*get_profile(profile).domains, *domains})
-        if not domains:
-            domains = ("general",)  # the profile's answer is "no special domains", not "infer them"
+        domains = lint_domains(get_profile(profile), domains)
     options = build_options(cfg, rules, doc_type, domains)
     options.known_rules = known
     options.keep_document = fmt in NEEDS_DOCUMENT or bool(annotate_path)

@@ -41,3 +41,9 @@ def get_profile(name: str) -> Profile:
     if name not in profiles:
         raise UserError(None, f"unknown profile {name!r}; choose one of: {', '.join(profiles)}")
     return profiles[name]
+
+
+def lint_domains(profile: Profile, extra=()) -> list[str]:
+    """The domains a lint under `profile` applies: its own and any given with it. None at all
+    is the profile's answer "no special domains" ("general"), not "infer them from the text"."""
+    return sorted({*profile.domains, *extra}) or ["general"]
