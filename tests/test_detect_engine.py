@@ -607,3 +607,32 @@ def test_kind_must_match_its_file_name(tmp_path):
     """Rule files are checked against the kinds by file name, without parsing every detector."""
     with pytest.raises(RuleError, match=r"kind 'k' must match the file name \(other.yaml\)"):
         make_detector(tmp_path, {"other": kind_k(POLICY_UNDER_INSURANCE)})
+
+
+def test_every_shipped_token_cue_finds_what_a_full_matcher_run_finds():
+    """The pivot windows, the next-token test and the required-literal test only skip
+    work: over the standard-drafting sentences, their look-alikes and the bundled
+    samples, every kind's token cues give exactly the matches of a whole-sentence run."""
+    import re
+    from pathlib import Path
+
+    from test_kinds_standard_drafting import LOOK_ALIKES, STANDARD
+
+    from pcsc_procure.detect.engine import get_detector
+
+    det = get_detector()
+    root = Path(__file__).resolve().parent.parent / "sample_contracts"
+    sample_text = " ".join(p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt")) + sorted(root.glob("*.md")))
+    sentences = [t for _k, t in STANDARD + LOOK_ALIKES] + re.split(r"(?<=[.;:])\s+", sample_text)
+    sentences += ["shall purchase at least of 500 units.", "buy at least", "at least", "not less than 5 days."]
+    cues = [tc for tcs in det.token_cues.values() for tc in tcs]
+    assert len(cues) > 10 and any(tc.after for tc in cues)
+    found = 0
+    for text in sentences:
+        doc = det.tokenizer(" ".join(text.split()))
+        lowers = doc.to_array("LOWER").tolist()
+        for tc in cues:
+            full = sorted((s, e) for _id, s, e in tc.matcher(doc))
+            assert sorted(tc(doc, lowers)) == full, (tc.key, text)
+            found += bool(full)
+    assert found > 20  # the check is not vacuous: many sentences do match

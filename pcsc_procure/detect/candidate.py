@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
+
 from pcsc_procure.detect import attributes as attr
+
+_IDX_LENGTH = [IDX, LENGTH]
 
 
 @dataclass(slots=True)
@@ -25,11 +29,12 @@ class Sentence:
 class Candidate:
     """One tokenised sentence, with what cues and attributes need from it (computed once)."""
 
-    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "offsets", "split", "_words", "_texts", "_attrs", "_items")
+    __slots__ = ("sent", "block", "tokens", "hits", "heading", "text", "norm", "offsets", "split", "_words", "_texts", "_attrs", "_items")
 
-    def __init__(self, sent: Sentence, block, tokens, hits, heading: str, text: str, offsets: list[int] | None):
+    def __init__(self, sent: Sentence, block, tokens, hits, heading: str, text: str, offsets: list[int] | None, norm: str | None = None):
         self.sent, self.block, self.tokens, self.hits, self.heading = sent, block, tokens, hits, heading
         self.text, self.offsets = text, offsets  # the sentence as written; tokens' offsets -> its offsets
+        self.norm = text if norm is None else norm  # the text the tokens were made from
         self.split: int | None = None  # first token of a list item read after its lead-in
         self._words = self._texts = self._items = None
         self._attrs: dict[int, attr.Attributes] = {}
@@ -43,15 +48,22 @@ class Candidate:
         if self._items is None:
             from pcsc_procure.detect.cues import item_numbers
 
-            self._items = item_numbers([t.text for t in self.tokens])
+            self._items = item_numbers(self.texts())
         return self._items
+
+    def texts(self) -> list[str]:
+        """Each token's text, sliced from the tokenised text by offset and length:
+        iterating a Doc makes a Python Token per token, several times slower."""
+        if self._texts is None:
+            norm = self.norm
+            self._texts = [norm[i : i + n] for i, n in self.tokens.to_array(_IDX_LENGTH).tolist()]
+        return self._texts
 
     def attributes(self, anchor: int, party_terms) -> attr.Attributes:
         res = self._attrs.get(anchor)
         if res is None:
             if self._words is None:
-                self._texts = [t.text for t in self.tokens]
-                self._words = [t.lower() for t in self._texts]
+                self._words = [t.lower() for t in self.texts()]
             res = self._attrs[anchor] = attr.resolve(self._words, self._texts, anchor, party_terms)
         return res
 

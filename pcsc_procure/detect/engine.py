@@ -355,7 +355,7 @@ class Detector:
                 xrefs.append((0, cap[1]))
         if xrefs:
             hits = drop_inside(hits, tokens, xrefs)
-        return Candidate(sent, block, tokens, hits, heading, stext, offsets)
+        return Candidate(sent, block, tokens, hits, heading, stext, offsets, norm)
 
     def _evaluate(self, spec: KindSpec, cand: Candidate, party_terms, window: str | None = None) -> Detection | None:
         """The first match cue (of `window`, if given) that the sentence meets, as a detection."""
