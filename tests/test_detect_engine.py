@@ -128,6 +128,23 @@ def test_heading_cue_uses_the_clause_caption(tmp_path):
     assert not detect(det, "12. Payment. The Vendor shall maintain the policies listed in Schedule 3.")
 
 
+def test_mask_words_in_a_heading_do_not_make_it_the_kinds_heading(tmp_path):
+    # "Insurance Center" is a website: masked in sentences, and in headings too
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          cover: [policy, policies]
+          head: [insurance]
+          site: [insurance center]
+        mask: [site]
+        match:
+          - any: [cover]
+            heading: [head]
+    """)})
+    assert not detect(det, "3. Operation of the Insurance Center. The Vendor shall publish the policies listed in Schedule 3.")
+    assert detect(det, "3. Insurance of the Insurance Center. The Vendor shall maintain the policies listed in Schedule 3.")
+    assert detect(det, "12. Insurance. The Vendor shall maintain the policies listed in Schedule 3.")
+
+
 def test_tokens_cue_anchors_near(tmp_path):
     det = make_detector(tmp_path, {"k": kind_k("""
         vocab:

@@ -202,6 +202,8 @@ LOOK_ALIKES = [
     ("audit-rights", "The Company shall have its annual financial statements audited by an independent accounting firm."),
     ("audit-rights", "The Supplier shall inspect the Goods before shipment."),
     ("audit-rights", "The Audit Committee of the Board shall review the Company's internal controls."),
+    ("audit-rights", "On termination the Consultant shall return all Company property, including devices, passwords to access such property and the records kept under Section 3."),
+    ("audit-rights", "The Contractor's access to the premises shall be subject to the Owner's rules and regulations, security policies and access control procedures."),
     ("auto-renewal", "The parties may agree in writing to renew this Agreement for a further term."),
     ("auto-renewal", "This Agreement may be extended by mutual written agreement of the parties."),
     ("auto-renewal", "The Supplier shall renew its ISO 27001 certification every three years."),

@@ -25,7 +25,7 @@ from pcsc_procure.detect import attributes as attr
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask
-from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.detect.values import extract
@@ -128,8 +128,12 @@ class Detector:
         def key(group: str) -> str:
             return f"{spec.kind}/{group}" if group.startswith("@") else self._group_key(spec, group)
 
-        heading_phrases = [p for g in cue.heading for p in self._phrases(spec, g)] if cue.heading else []
-        return anchors(cue, hits, key, cand.heading, heading_phrases, cand.split, cand.items)
+        heading, heading_phrases = cand.heading, []
+        if cue.heading:
+            heading_phrases = [p for g in cue.heading for p in self._phrases(spec, g)]
+            if spec.mask and heading:
+                heading = blank_phrases(heading, [p for g in spec.mask for p in self._phrases(spec, g)])
+        return anchors(cue, hits, key, heading, heading_phrases, cand.split, cand.items)
 
     @staticmethod
     def _group_key(kind: KindSpec, group: str) -> str:

@@ -220,6 +220,23 @@ def phrase_in(phrase: str, text: str) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
+def blank_phrases(text: str, phrases) -> str:
+    """Lower-cased `text` with each whole-word occurrence of `phrases` blanked out.
+
+    A kind's mask words in a heading ("INSURANCE CENTER") then do not make it
+    the kind's heading, as they do not make a sentence the kind's clause.
+    """
+    for phrase in phrases:
+        phrase = phrase.lower()
+        i = text.find(phrase)
+        while i != -1:
+            j = i + len(phrase)
+            if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                text = text[:i] + " " * len(phrase) + text[j:]
+            i = text.find(phrase, i + 1)
+    return text
+
+
 class Requirement:
     """What a sentence must contain for one cue to have a chance.
 
