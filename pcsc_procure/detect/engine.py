@@ -214,13 +214,20 @@ class Detector:
             return list(always)
         tried: set[int] = set()
         found: set[str] = set()
+        low = None
         for w in opened:
             for kind, req in gates[w]:
                 if kind in found or id(req) in tried:
                     continue
                 tried.add(id(req))
-                if req.met(words) and (text is None or req.met_text(text, heading)):
-                    found.add(kind)
+                if not req.met(words):
+                    continue
+                if text is not None:
+                    if low is None:
+                        low = text.lower()
+                    if not req.met_text(low, heading):
+                        continue
+                found.add(kind)
         return [*always, *found]
 
     def detect(self, doc: Document, kinds: set[str] | None = None) -> list[Detection]:
@@ -387,7 +394,7 @@ class Detector:
 
     def _continues(self, kind: str, words: set[str], text: str, heading: str) -> bool:
         req = self.continuations.get(kind)
-        return req is not None and req.met(words) and req.met_text(text, heading)
+        return req is not None and req.met(words) and req.met_text(text.lower(), heading)
 
     def _continuation(self, spec: KindSpec, cand: Candidate, party_terms) -> Detection | None:
         """The sentence after a detection continues it when it has a `continue` group.

