@@ -207,16 +207,23 @@ def main() -> int:
                 annotate_structure(doc)
                 detector.detect(doc, set(KINDS))
 
-        # medians of three alternating runs: one run each is at the mercy of a shared machine
-        tok_times, det_times = [], []
-        for _ in range(3):
-            for fn, out in ((tokenise, tok_times), (read_and_detect, det_times)):
-                t0 = time.perf_counter()
-                fn()
-                out.append(time.perf_counter() - t0)
+        # Five back-to-back pairs, the ratio taken within each pair: on a shared machine the
+        # speed drifts by a third between minutes, and a pair run seconds apart drifts together.
+        tok_times, det_times, ratios = [], [], []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            tokenise()
+            t1 = time.perf_counter()
+            read_and_detect()
+            t2 = time.perf_counter()
+            tok_times.append(t1 - t0)
+            det_times.append(t2 - t1)
+            ratios.append((t2 - t1) / (t1 - t0))
         t_tok, t_det = statistics.median(tok_times), statistics.median(det_times)
         mb = sum(len(t) for t in docs_text) / 1e6
-        print(f"\nTiming on {mb:.1f} M chars (medians of 3): tokenising with spacy.blank('en') {t_tok:.2f}s; read+segment+detect {t_det:.2f}s = {t_det / t_tok:.2f}x the tokenising time")
+        print(f"\nTiming on {mb:.1f} M chars (medians of 5 pairs): tokenising with spacy.blank('en') {t_tok:.2f}s; "
+              f"read+segment+detect {t_det:.2f}s; median pair ratio {statistics.median(ratios):.2f}x the tokenising time "
+              f"(pairs {min(ratios):.2f}x-{max(ratios):.2f}x)")
 
     if errors:
         print(f"\nErrors for {args.errors} (design folds only):")
