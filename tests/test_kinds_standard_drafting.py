@@ -9,6 +9,12 @@ uncapped liability; `liability-carve-out` finds them), a public body's promise
 not to grant another concession (`public-exclusivity`), a non-compete, a
 cap named without the word "liability", and "cease use and return materials"
 after termination.
+
+Since 2026-12-02 the tables also hold public-sector procurement drafting (city,
+county, authority, UK call-off, FIDIC, World Bank, EU and other national
+forms): the tool's own users write this way and CUAD has none of it. 102 of
+116 such clauses were found before that day's changes, all 116 after; 3 of 28
+look-alikes were wrongly found before, none after.
 """
 
 from __future__ import annotations
@@ -253,6 +259,58 @@ STANDARD = [
     ("warranty-duration", "The Contractor warrants the equipment against defects in materials and workmanship for a period of five (5) years from Final Acceptance."),
     ("warranty-duration", "The Supplier shall remedy any Defect notified within the 24-month Defects Liability Period at its own cost."),
     ("warranty-duration", "The warranty period for the luminaires shall be ten years from the date of installation."),
+    # International public works and aid-funded forms (FIDIC, World Bank, EU, Australian, Indian, Kenyan);
+    # added 2026-12-02, 40 of 50 found before, all 50 after.
+    ("governing-law", "This Contract shall be construed under and governed by the laws of India and the courts at New Delhi shall have exclusive jurisdiction."),
+    ("governing-law", "The applicable law of the Contract shall be the law of the Republic of Kenya."),
+    ("governing-law", "This Agreement will be governed by the laws in force in New South Wales."),
+    ("termination-for-convenience", "The Principal may, at any time and for any reason, terminate the Contract by giving written notice to the Contractor."),
+    ("termination-for-convenience", "The Employer shall be entitled to terminate the Contract, at any time for the Employer's convenience, by giving notice of such termination to the Contractor."),
+    ("termination-for-convenience", "The Procuring Entity may by written notice sent to the Supplier terminate the Contract, in whole or in part, at any time for its convenience."),
+    ("termination-for-convenience", "The Purchaser may terminate this Agreement without giving reasons by giving 30 days' notice."),
+    ("auto-renewal", "This Agreement shall be automatically renewed for an additional term of one year on each anniversary unless cancelled in writing."),
+    ("auto-renewal", "The licence term shall be tacitly renewed for successive periods of one year unless terminated with three months' notice."),
+    ("auto-renewal", "The contract shall be renewed tacitly up to three times, each time for one year."),
+    ("audit-rights", "The Supplier shall permit the Procuring Entity to inspect the Supplier's accounts and records relating to the performance of the Contract and to have them audited by auditors appointed by the Procuring Entity."),
+    ("audit-rights", "The Commission, OLAF and the Court of Auditors may carry out checks and audits of the Contractor's records."),
+    ("audit-rights", "The Council reserves the right to audit the Contractor's compliance with this Contract at any time."),
+    ("source-code-escrow", "The Vendor shall enter into a source code escrow agreement with a recognised escrow agent for the benefit of the Council."),
+    ("source-code-escrow", "The Supplier shall lodge the source code of the Bespoke Software with the escrow agent and keep it up to date."),
+    ("exclusivity", "The Operator shall have the sole and exclusive right to operate the bike-sharing scheme within the Municipality for the Concession Period."),
+    ("exclusivity", "The Supplier shall be the sole supplier of smart meters to the Authority."),
+    ("ip-assignment", "Ownership of all reports, data and software developed under this Contract shall pass to the Contracting Authority on delivery."),
+    ("ip-assignment", "The Contractor agrees that all copyright in the Deliverables vests in the Principal on creation."),
+    ("ip-assignment", "All results of the work, including any intellectual or industrial property rights, shall be owned by the Contracting Authority."),
+    ("joint-ip-ownership", "Where Foreground is generated jointly and the respective shares cannot be ascertained, the parties shall have joint ownership of such Foreground."),
+    ("joint-ip-ownership", "Jointly developed Intellectual Property shall vest in the parties jointly."),
+    ("liability-cap", "The aggregate liability of the Contractor to the Employer shall not exceed the Accepted Contract Amount."),
+    ("liability-cap", "The Supplier's liability under this Contract is capped at the Contract Price."),
+    ("liability-cap", "Subject to clause 20.3, each Party's total liability in each Contract Year shall be limited to £1,000,000."),
+    ("liability-cap", "The Contractor's maximum liability for any loss under this Contract is an amount equal to twice the Contract Price."),
+    ("uncapped-liability", "There shall be no limit on the liability of the Supplier for breach of confidentiality or data protection obligations."),
+    ("uncapped-liability", "The cap in clause 20.2 shall not apply to losses arising from the Contractor's wilful default or breach of the data protection clauses."),
+    ("insurance", "The Contractor shall effect and maintain public liability insurance for not less than $20 million per occurrence."),
+    ("insurance", "The Supplier shall take out employer's liability insurance in accordance with applicable law."),
+    ("insurance", "The Operator shall procure that the Vehicles are comprehensively insured at all times."),
+    ("post-termination-services", "On termination, the Supplier shall provide reasonable assistance to the Authority to migrate the Services to a Replacement Supplier."),
+    ("post-termination-services", "The Contractor shall, for a period of 90 days after the expiry of the Contract, continue to provide the Services at the Authority's request."),
+    ("post-termination-services", "Upon expiry of the Contract, the Operator shall hand back the Infrastructure to the City in good repair."),
+    ("change-of-control", "The Contracting Authority may terminate the contract where a change in the ownership of the Contractor occurs."),
+    ("change-of-control", "The Supplier shall not undergo a Change of Control without the prior written consent of the Authority."),
+    ("anti-assignment", "The Contractor may not assign its rights and obligations under the Contract without the prior written authorisation of the Contracting Authority."),
+    ("anti-assignment", "The Supplier shall not transfer this Agreement to a third party without the Council's consent."),
+    ("anti-assignment", "The Consultant shall not sub-contract or assign any part of the Services without the written approval of the Client."),
+    ("minimum-commitment", "The Council shall purchase not less than 2,000 parking sensors under this Contract."),
+    ("minimum-commitment", "The Authority guarantees the Operator a minimum ridership payment of £50,000 each quarter."),
+    ("minimum-commitment", "The City agrees to a minimum annual purchase of 1,000 MWh of electricity from the Project."),
+    ("perpetual-license", "The Contractor grants the Council an irrevocable, perpetual, worldwide licence to use the Background IPR."),
+    ("perpetual-license", "The license to the Software is granted in perpetuity."),
+    ("license-grant", "The Supplier grants the Authority a licence to use the Supplier Background IPR for the purpose of receiving the Services."),
+    ("license-grant", "The Contractor authorises the City to use, modify and publish the data for any purpose."),
+    ("license-grant", "The Authority grants the Supplier a non-exclusive licence to use the Authority Data solely to perform the Services."),
+    ("warranty-duration", "The Defects Notification Period shall be 365 days from the date of completion."),
+    ("warranty-duration", "The Supplier guarantees the sensors against defects for a period of three years from installation."),
+    ("warranty-duration", "The warranty shall remain valid for 24 months after the date of acceptance."),
 ]
 
 
@@ -347,6 +405,16 @@ LOOK_ALIKES = [
     ("uncapped-liability", "The Contractor shall indemnify the City against all claims arising from its negligence."),
     ("insurance", "Bidders shall state whether their prices include freight and insurance."),
     ("auto-renewal", "The Contract may be renewed only by a written amendment approved by the City Council."),
+    # international forms' look-alikes: an internal audit, bid validity, 'insure that' (1 of 9 found before)
+    ("warranty-duration", "The tenderer's offer shall remain binding for 120 days after the closing date."),
+    ("insurance", "The Supplier shall insure that all staff are trained before they start work."),
+    ("ip-assignment", "The City shall own and operate the streetlights."),
+    ("termination-for-convenience", "Payment shall be made within 30 days of receipt of a valid invoice, and late payment interest shall end when the invoice is paid."),
+    ("exclusivity", "The Supplier shall use open standards to avoid lock-in and ensure interoperability with other suppliers' systems."),
+    ("license-grant", "The Contractor shall hold a valid operating licence issued by the transport regulator."),
+    ("audit-rights", "The Contractor shall carry out an internal audit of its quality management system every year."),
+    ("minimum-commitment", "The Supplier guarantees a minimum availability of 99.9% in each month."),
+    ("license-grant", "The Company authorizes the Agent to use the Prospectus in connection with the offering."),
     ("post-termination-services", "The City may terminate this Contract if the Contractor becomes insolvent."),
 ]
 
