@@ -110,6 +110,17 @@ CASES = [
      (False, "obligation", "Supplier", "vendor")),
     ("warranty-duration", "The Vendor gives no warranty after ninety days from acceptance.",
      None),
+    # public-procurement forms (2026-12-02): the right-holder in grants, lets, vesting and "liability of X to Y"
+    ("license-grant", "The Supplier hereby licenses the Authority to use, reproduce and adapt the Supplier Software for the purposes of the Contract.",
+     (False, None, "Authority", "public")),
+    ("license-grant", "The Contractor authorises the City to use, modify and publish the data for any purpose.",
+     (False, None, "City", "public")),
+    ("audit-rights", "The Supplier shall permit the Procuring Entity to inspect the Supplier's accounts and records relating to the performance of the Contract and to have them audited by auditors appointed by the Procuring Entity.",
+     (False, "permission", "Procuring Entity", "public")),
+    ("ip-assignment", "Ownership of all reports, data and software developed under this Contract shall pass to the Contracting Authority on delivery.",
+     (False, "obligation", "Contracting Authority", "public")),
+    ("liability-cap", "The aggregate liability of the Contractor to the Employer shall not exceed the Accepted Contract Amount.",
+     (False, "obligation", "Contractor", "vendor")),
 ]
 
 

@@ -208,6 +208,12 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
     """Nearest party mention before index `before` within the clause."""
     for i in range(before - 1, start - 1, -1):
         w = words[i]
+        if i > start and words[i - 1] in _PARTY_FIRST:
+            # the last word of a party phrase, met first when reading backwards: "the Contracting Authority"
+            for index, role in _PARTY_PHRASES:
+                seq = index.at(words, i - 1)
+                if seq and len(seq) == 2 and i - 1 + len(seq) <= before:
+                    return " ".join(texts[i - 1 : i + 1]), role, i - 1
         if w in _PARTY_FIRST:
             for index, role in _PARTY_PHRASES:
                 seq = index.at(words, i)
@@ -224,6 +230,19 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
     return None, None, None
 
 
+def subject_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]):
+    """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
+    the Employer shall ...", the Employer receives and the clause is about the Contractor."""
+    party, role, idx = find_party(words, texts, before, start, party_terms)
+    if idx is not None and "to" in words[max(start, idx - 2) : idx]:
+        to_at = max(k for k in range(max(start, idx - 2), idx) if words[k] == "to")
+        earlier = find_party(words, texts, to_at, start, party_terms)
+        at = earlier[2]
+        if at is not None and to_at - at <= 3 and "of" in words[max(start, at - 2) : at]:
+            return earlier
+    return party, role, idx
+
+
 def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
     """"... may be terminated by the City" -> City."""
     for i in range(anchor + 1, min(end, anchor + 8)):
@@ -235,7 +254,8 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
 # "X shall permit Y to audit": the right is Y's
 _LETS = frozenset({"permit", "permits", "allow", "allows", "enable", "enables", "authorize", "authorizes", "authorise", "authorises", "entitle", "entitles"})
 # "... shall be the property of Y", "... shall vest in Y", "... shall belong to Y": Y owns
-_OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",)}
+_OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",),
+          "pass": ("to",), "passes": ("to",)}  # "Ownership of ... shall pass to the Authority"
 # what may stand between the anchor and the ownership word ("shall be the sole and exclusive property
 # of"): anything else ("shall insure all property of the City") means the owner is not the clause's
 _OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "remains", "is", "are", "and", "the", "sole", "exclusive",
@@ -244,16 +264,20 @@ _OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "re
 
 def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
     """The party a bound party must let act: "The Supplier shall permit the Authority (and its
-    auditors) to audit ..." -> the Authority, who holds the audit right."""
-    if anchor == 0 or words[anchor - 1] != "to":
-        return None, None, None
+    auditors) to audit ...", "... permit the Procuring Entity to inspect the accounts and to have
+    them audited" -> the Authority, the Procuring Entity, who hold the right."""
     for j in range(modal_at + 1, anchor):
         if words[j] in _LETS:
-            return find_party(words, texts, anchor, j + 1, party_terms)
+            to_at = next((k for k in range(j + 2, min(anchor, j + 10)) if words[k] == "to"), None)
+            if to_at is None:
+                return None, None, None
+            return find_party(words, texts, to_at, j + 1, party_terms)
     return None, None, None
 
 
-_GRANTS = frozenset({"grant", "grants", "granted"})
+_GRANTS = frozenset({"grant", "grants", "granted", "authorises", "authorizes"})
+# operative only with "hereby": "the Contractor hereby assigns to the City", "the Supplier hereby licenses the Authority"
+_HEREBY_GRANTS = frozenset({"assigns", "assign", "transfers", "conveys", "licenses", "licences"})
 
 
 def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
@@ -262,7 +286,7 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     hereby assigns to the City all right, title and interest" -> the Licensee, the City."""
     for g in range(min(len(words) - 1, anchor + 2), max(-1, anchor - 9), -1):  # the anchor may be "hereby grants"
         w = words[g]
-        if w in _GRANTS or (w in ("assigns", "assign", "transfers", "conveys") and g > 0 and words[g - 1] == "hereby"):
+        if w in _GRANTS or (w in _HEREBY_GRANTS and g > 0 and words[g - 1] == "hereby"):
             if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
                 return None, None, None  # "is granted to" / "the Licensee is granted": the subject holds it
             for i in range(g + 1, min(len(words), g + 7)):
@@ -338,7 +362,7 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
     if party is None:
-        party, role, idx = find_party(words, texts, party_before, start, party_terms)
+        party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:
         # the hedged party is the subject, before any "allow Y to ...": "Where practicable, the
         # Contractor shall allow the City to export ..." is the Contractor's hedged promise
@@ -351,8 +375,9 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # Inverted subject: "In no event shall the City be liable ..."
         party, role, idx = find_party(words, texts, anchor, party_before + 1, party_terms)
     if party is None and modal_at is not None and modal_at > anchor:
-        # The modal follows the anchor: "Upon termination, the Contractor shall ..."
-        party, role, idx = find_party(words, texts, modal_at, anchor, party_terms)
+        # The modal follows the anchor: "Upon termination, the Contractor shall ...", "The aggregate
+        # liability of the Contractor to the Employer shall not exceed ..."
+        party, role, idx = subject_party(words, texts, modal_at, anchor, party_terms)
     if party is None:
         party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
     return Attributes(negated=negated, modality=mod, party=party, role=role, party_index=idx)
