@@ -39,6 +39,29 @@ def test_passive_agent_is_the_party():
     assert (a.party, a.role, a.modality) == ("City", "public", "permission")
 
 
+def test_a_defined_party_of_several_words_is_named_whole():
+    # a defined name is keyed by its last word and by the whole name ("ADAMS GOLF", not "GOLF")
+    from kindkit import found
+
+    text = ('This Endorsement Agreement is made between Adams Golf, Ltd. ("ADAMS GOLF") and John Smith ("CONSULTANT").\n\n'
+            "3. CONSULTANT hereby grants to ADAMS GOLF the exclusive right and license to use the Endorsement.")
+    assert [d.party for d in found(text, "license-grant")] == ["ADAMS GOLF"]
+    a = attrs("ADAMS GOLF may terminate this Agreement on notice.", "terminate", party_terms={"golf": None, "adams golf": None})
+    assert (a.party, a.modality) == ("ADAMS GOLF", "permission")
+
+
+def test_terms_introduced_like_parties_that_name_things_are_not_parties():
+    # (the "Agreement"), (the "Effective Date") are introduced like parties; they were read as ones
+    from kindkit import found
+
+    text = ('This Supply Agreement (the "Agreement") is made on 1 May 2024 (the "Effective Date") between '
+            'Acme Ltd (the "Supplier") and the City of Springfield (the "City").\n\n'
+            "12. This Agreement shall be governed by the laws of the State of Illinois.\n\n"
+            "13. The Agreement may be terminated by the City for convenience on 30 days' notice.")
+    assert [d.party for d in found(text, "governing-law")] == [None]
+    assert [(d.party, d.role) for d in found(text, "termination-for-convenience")] == [("City", "public")]
+
+
 def test_defined_party_terms_give_the_role():
     a = attrs("Licensee may terminate this Agreement on notice.", "terminate", party_terms={"licensee": None})
     assert a.party == "Licensee" and a.role is None

@@ -41,6 +41,14 @@ VENDOR = {"contractor", "vendor", "supplier", "provider", "consultant", "develop
 NAMED = {"customer", "client", "company", "licensee", "distributor", "franchisee", "franchisor", "buyer", "reseller", "sponsor",
          "endorser", "lessee", "lessor", "tenant", "landlord", "lender", "borrower", "servicer", "shipper", "carrier", "recipient",
          "discloser", "publisher", "producer", "promoter", "participant", "member", "institution", "university", "bank"}
+# The last word of a term introduced as (the "...") that names a thing, not a party.
+NOT_PARTY_HEADS = frozenset(
+    "date dates agreement agreements contract term terms territory product products mark marks trademark trademarks business "
+    "license licence licenses licences service services fee fees period program programme plan property data information "
+    "software materials material patent patents area site premises notice price prices amount amounts year years schedule "
+    "exhibit closing transaction transactions shares stock content system platform technology know-how documentation "
+    "specifications specification deliverables work works project equipment goods assets rights royalty royalties".split()
+)
 VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"))
 BOTH_PHRASES = (("either", "party"), ("each", "party"), ("both", "parties"), ("the", "parties"), ("neither", "party"), ("any", "party"), ("a", "party"), ("either", "of", "the", "parties"), ("each", "of", "the", "parties"), ("the", "other", "party"))
 
@@ -224,6 +232,9 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if w in VENDOR:
             return texts[i], "vendor", i
         if w in party_terms and texts[i][:1].isupper():
+            for n in (3, 2, 1):  # a defined name of several words ("ADAMS GOLF"), given whole
+                if i - n >= 0 and " ".join(words[i - n : i + 1]) in party_terms:
+                    return " ".join(texts[i - n : i + 1]), party_terms[w], i - n
             return texts[i], party_terms[w], i
         if w in NAMED and texts[i][:1].isupper():
             return texts[i], None, i

@@ -187,9 +187,16 @@ class Detector:
         for d in find_definitions(doc.analysis_text[:50000]):
             if d.kind != "party":
                 continue
-            word = d.term.split()[-1].lower()
+            words = d.term.lower().split()
+            if not words:
+                continue
+            word = words[-1]
+            if word in attr.NOT_PARTY_HEADS:
+                continue  # (the "Effective Date"), (the "Licensed Marks"): defined terms, not parties
             role = "public" if word in attr.PUBLIC else "vendor" if word in attr.VENDOR else None
             terms[word] = role
+            if 1 < len(words) <= 4:
+                terms[" ".join(words)] = role  # the whole name, to report "ADAMS GOLF" rather than "GOLF"
         return terms
 
     def _plan(self, active: frozenset[str]) -> tuple[list[str], dict[str, list[tuple[str, Requirement]]], frozenset[str]]:
