@@ -62,6 +62,23 @@ def test_terms_introduced_like_parties_that_name_things_are_not_parties():
     assert [(d.party, d.role) for d in found(text, "termination-for-convenience")] == [("City", "public")]
 
 
+@pytest.mark.parametrize("sentence, anchor, want", [
+    # a second modal joined by "and" shares the first one's subject, not the party named last
+    ("The Project Company shall not engage any sub-processor without the City's prior written approval, and shall never sell Personal Data.",
+     "sell", ("Project Company", "vendor", True)),
+    ("The Franchisee shall follow the procedures prescribed by the City and shall staff the Restaurant with a minimum of two managers.",
+     "minimum", ("Franchisee", None, False)),
+    ("The Contractor shall install the units agreed with the City, and then shall operate them to the performance standards.",
+     "performance", ("Contractor", "vendor", False)),
+    # a new subject before the second modal is that modal's subject
+    ("The City shall publish the register, and the Operator shall fix a sign to every column.",
+     "sign", ("Operator", "vendor", False)),
+])
+def test_coordinated_modal_shares_the_subject(sentence, anchor, want):
+    a = attrs(sentence, anchor, party_terms={"franchisee": None})
+    assert (a.party, a.role, a.negated) == want
+
+
 def test_defined_party_terms_give_the_role():
     a = attrs("Licensee may terminate this Agreement on notice.", "terminate", party_terms={"licensee": None})
     assert a.party == "Licensee" and a.role is None

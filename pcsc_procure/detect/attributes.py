@@ -35,7 +35,7 @@ WEAK = (("reasonable", "efforts"), ("reasonable", "endeavours"), ("reasonable", 
 
 PUBLIC = {"city", "town", "municipality", "council", "county", "borough", "authority", "government", "ministry", "department", "agency", "commission", "purchaser", "district", "region", "province", "state", "metropolis", "township", "village", "prefecture", "administration", "employer", "procuring"}
 PUBLIC_PHRASES = (("public", "body"), ("contracting", "authority"), ("contracting", "entity"), ("public", "authority"), ("the", "public", "sector"), ("local", "government"), ("procuring", "entity"))
-VENDOR = {"contractor", "vendor", "supplier", "provider", "consultant", "developer", "operator", "concessionaire", "bidder", "bidders", "proposer", "proposers", "respondent", "respondents", "tenderer", "tenderers", "integrator", "manufacturer", "licensor", "subcontractor", "contractors", "vendors", "suppliers", "providers", "offeror", "offerors", "seller"}
+VENDOR = {"contractor", "vendor", "supplier", "provider", "consultant", "developer", "operator", "concessionaire", "bidder", "bidders", "proposer", "proposers", "respondent", "respondents", "tenderer", "tenderers", "integrator", "manufacturer", "licensor", "subcontractor", "contractors", "vendors", "suppliers", "providers", "offeror", "offerors", "seller", "projectco"}
 # Commercial parties with no public or vendor role by their name alone: "Customer may terminate",
 # "Distributor shall purchase". Read as a party only when capitalised, as a defined party is.
 NAMED = {"customer", "client", "company", "licensee", "distributor", "franchisee", "franchisor", "buyer", "reseller", "sponsor",
@@ -49,7 +49,8 @@ NOT_PARTY_HEADS = frozenset(
     "exhibit closing transaction transactions shares stock content system platform technology know-how documentation "
     "specifications specification deliverables work works project equipment goods assets rights royalty royalties".split()
 )
-VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"))
+VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"),
+                  ("project", "company"))  # the private side of a PPP
 BOTH_PHRASES = (("either", "party"), ("each", "party"), ("both", "parties"), ("the", "parties"), ("neither", "party"), ("any", "party"), ("a", "party"), ("either", "of", "the", "parties"), ("each", "of", "the", "parties"), ("the", "other", "party"))
 
 
@@ -340,6 +341,21 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
     return None, None, None
 
 
+def _shared_subject(words: list[str], start: int, modal_at: int) -> int:
+    """Where to look back from for the subject of the modal at `modal_at`: a modal that
+    continues a coordinated predicate ("The Company shall not engage ... without the City's
+    approval, and shall never sell ...") shares the subject of the first one, not the party
+    named last."""
+    at = modal_at
+    while at > start and words[at - 1] in ("and", "or") or (at > start + 1 and words[at - 1] == "then" and words[at - 2] in ("and", "or")):
+        back = at - (2 if words[at - 1] == "then" else 1)
+        prev = next((i for i in range(back - 1, start - 1, -1) if _OBLIGATION.at(words, i) or _PERMISSION.at(words, i)), None)
+        if prev is None:
+            break
+        at = prev
+    return at
+
+
 def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]) -> Attributes:
     start = clause_start(words, anchor)
     negated = is_negated(words, anchor, start)
@@ -358,6 +374,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     # The party is the subject of the modal verb; with a hedge ("shall use reasonable efforts
     # to ...", "where practicable, X should ...") it is before the hedge, else before the anchor.
     party_before = modal_at if modal_at is not None and modal_at < anchor else anchor
+    if modal_at is not None and modal_at < anchor:
+        party_before = _shared_subject(words, start, modal_at)
     # Who owns, when the clause names the owner after the thing owned ("... shall belong to the
     # Customer"), comes before the sentence's subject ("created by the Supplier ...").
     party, role, idx = owner_after(words, texts, anchor, party_terms) if not negated else (None, None, None)
