@@ -311,6 +311,29 @@ STANDARD = [
     ("warranty-duration", "The Defects Notification Period shall be 365 days from the date of completion."),
     ("warranty-duration", "The Supplier guarantees the sensors against defects for a period of three years from installation."),
     ("warranty-duration", "The warranty shall remain valid for 24 months after the date of acceptance."),
+    # US commercial drafting of the four kinds weakest on the CUAD check folds (uncapped liability, minimum
+    # commitment, warranty duration, change of control); added 2026-12-02, 19 of 21 found before, all after.
+    ("uncapped-liability", "The foregoing limitations shall not apply to a party's indemnification obligations under Section 9 or to damages arising from a breach of Section 7 (Confidentiality)."),
+    ("uncapped-liability", "Notwithstanding anything to the contrary, the limitations set forth in this Article 12 shall not limit either party's liability for its gross negligence, willful misconduct or fraud."),
+    ("uncapped-liability", "Except with respect to Licensee's payment obligations and breaches of Section 4, in no event shall either party's aggregate liability exceed the amounts paid hereunder."),
+    ("uncapped-liability", "The cap on liability set forth above shall not apply to claims for infringement of the other party's intellectual property rights."),
+    ("uncapped-liability", "Distributor's liability for breach of its obligations under Section 5.3 shall not be subject to any limitation."),
+    ("uncapped-liability", "Nothing in this Section 10 shall limit Supplier's obligation to indemnify Customer under Section 11."),
+    ("minimum-commitment", "During each Contract Year, Distributor shall purchase from Company Products having an aggregate net purchase price of not less than $2,000,000."),
+    ("minimum-commitment", "Licensee shall pay Licensor a minimum annual royalty of $50,000, payable in advance on January 1 of each year."),
+    ("minimum-commitment", "If Customer's purchases in any calendar quarter are less than the Minimum Quarterly Volume, Customer shall pay Supplier the shortfall."),
+    ("minimum-commitment", "Reseller agrees to sell at least 500 licenses during the first twelve months of the Term."),
+    ("minimum-commitment", "Buyer shall take or pay for no less than 80% of the Annual Contract Quantity in each Contract Year."),
+    ("minimum-commitment", "Sponsor shall purchase a minimum of ten (10) advertising spots per season."),
+    ("warranty-duration", "Company warrants that for ninety (90) days following delivery the Software will perform substantially in accordance with the Documentation."),
+    ("warranty-duration", "The warranty period for each Product shall commence on the date of shipment and continue for twenty-four (24) months."),
+    ("warranty-duration", "Any claim for breach of the foregoing warranty must be made in writing within six (6) months after delivery of the Goods."),
+    ("warranty-duration", "Supplier will, at its option, repair or replace any Product that proves defective within one year from the date of purchase."),
+    ("warranty-duration", "This limited warranty is valid for a period of 36 months from the date of installation."),
+    ("change-of-control", "In the event of a Change of Control of Licensee, Licensor may terminate this Agreement upon thirty (30) days' written notice."),
+    ("change-of-control", "Any merger or consolidation of Distributor with or into another entity, or any sale of all or substantially all of its assets, shall be deemed an assignment for purposes of this Section."),
+    ("change-of-control", "If any person or group acquires beneficial ownership of more than fifty percent (50%) of the voting securities of Supplier, Supplier shall promptly notify Customer."),
+    ("change-of-control", "Company may terminate this Agreement if Consultant is acquired by, or merges with, a competitor of Company."),
 ]
 
 
@@ -416,6 +439,15 @@ LOOK_ALIKES = [
     ("minimum-commitment", "The Supplier guarantees a minimum availability of 99.9% in each month."),
     ("license-grant", "The Company authorizes the Agent to use the Prospectus in connection with the offering."),
     ("post-termination-services", "The City may terminate this Contract if the Contractor becomes insolvent."),
+    # look-alikes of the four weakest kinds (none found)
+    ("uncapped-liability", "The Supplier shall be liable for all damages caused by its negligence."),
+    ("uncapped-liability", "Each party shall be responsible for its own costs and expenses."),
+    ("minimum-commitment", "The Supplier shall maintain a minimum inventory of spare parts at its warehouse."),
+    ("minimum-commitment", "Customer shall give at least thirty (30) days' notice of any change to the forecast."),
+    ("warranty-duration", "The Supplier warrants that it has obtained all necessary permits."),
+    ("warranty-duration", "Payment is due within thirty (30) days after delivery."),
+    ("change-of-control", "Either party may change its address for notices by written notice to the other."),
+    ("change-of-control", "The Company shall control the day-to-day operation of the Facility."),
 ]
 
 
