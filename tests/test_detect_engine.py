@@ -653,3 +653,22 @@ def test_every_shipped_token_cue_finds_what_a_full_matcher_run_finds():
             assert sorted(tc(doc, lowers)) == full, (tc.key, text)
             found += bool(full)
     assert found > 20  # the check is not vacuous: many sentences do match
+
+
+def test_sentence_case_run_in_caption_heads_its_clause_and_carries_no_detection():
+    """'2. Licence audit. The Vendor may audit ...': the caption (cut off as a sentence of its own)
+    names the clause; the clause's own sentence carries the detection and its attributes."""
+    from kindkit import found
+
+    text = ("1. Licence. The Vendor grants the City a licence to use the Software.\n\n"
+            "2. Licence audit. The Vendor may audit the City's use of the Software once a year.\n\n"
+            "3. Fees are payable monthly. The City shall pay each invoice within 30 days.")
+    (audit,) = found(text, "audit-rights")
+    assert text[audit.start : audit.end] == "The Vendor may audit the City's use of the Software once a year."
+    assert (audit.party, audit.role, audit.modality, audit.heading) == ("Vendor", "vendor", "permission", "Licence audit")
+    from pcsc_procure.document.reader import read_bytes
+    from pcsc_procure.segment.structure import annotate_structure
+
+    doc = read_bytes(text.encode(), "x.txt")
+    annotate_structure(doc)
+    assert [b.title for b in doc.blocks] == ["Licence", "Licence audit", None]  # a sentence with a verb is no caption

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from pcsc_procure.segment.headings import VERBISH as _VERBISH, inline_caption, looks_like_heading
+from pcsc_procure.segment.headings import VERBISH as _VERBISH, inline_caption, looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import match_number
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -56,14 +56,17 @@ def strip_labels(text: str, pos: int = 0) -> int:
 
 
 def is_caption(text: str) -> bool:
-    """A sentence that only names a clause: "9.2 Termination At Will.", "INSURANCE"."""
-    rest = text[strip_labels(text) :].strip().rstrip(".:;-–— ")
+    """A sentence that only names a clause: "9.2 Termination At Will.", "INSURANCE", and after a
+    clause number, in sentence case too: "2. Licence audit." (the sentence splitter cuts such a
+    run-in caption from the clause it heads)."""
+    start = strip_labels(text)
+    rest = text[start:].strip().rstrip(".:;-–— ")
     if not rest:
         return True
     words = _WORD.findall(rest)
     if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
         return False
-    return looks_like_heading(rest)
+    return looks_like_heading(rest) or (start > 0 and numbered_title(rest))
 
 
 _BULLET = re.compile(r"[\s•·▪◦●■*\-–]*")

@@ -9,9 +9,14 @@ numbered block that is only a caption: "14. Insurance.").
 from __future__ import annotations
 
 from pcsc_procure.document.model import Document
-from pcsc_procure.segment.headings import inline_caption, looks_like_heading
+import re
+
+from pcsc_procure.segment.headings import VERBISH, inline_caption, looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import ClauseNumber, match_number
 
+# A run-in caption in sentence case: a capitalised word, up to five lower-case ones, a full stop,
+# then a capitalised sentence ("Licence audit. The Vendor may ..."); `numbered_title` vets the words.
+_SENTENCE_CASE_CAPTION = re.compile(r"([A-Z][a-z]+(?: [a-z]+){0,5})\.[ \t]+(?=[A-Z])")
 _CAPTION_LEVEL = 100  # a heading that came from a numbered clause's own caption
 
 
@@ -23,6 +28,9 @@ def clause_caption(text: str, num: ClauseNumber, end: int) -> str | None:
     cap = inline_caption(text, pos)
     if cap and cap[1] <= end:
         return cap[0]
+    m = _SENTENCE_CASE_CAPTION.match(text, pos, end)
+    if m and numbered_title(m.group(1)) and VERBISH.intersection(text[m.end() : end].lower().split()):
+        return m.group(1)  # "2. Licence audit. The Vendor may ...": sentence case, then a sentence
     rest = text[pos:end].strip().rstrip(".:;-–— ").strip()
     if rest and len(rest) < 80 and "\n" not in rest and looks_like_heading(rest):
         return rest
