@@ -194,3 +194,15 @@ def test_installed_tool_ships_every_rule_template_and_detector(tmp_path, repo):
     for name, folder in (("rules", repo / "rules"), ("clause_templates", repo / "clause_templates"), ("kinds", repo / "pcsc_procure" / "detect" / "kinds")):
         expected = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.yaml")}
         assert shipped[name] == expected, f"installed {name} differ from the checkout: reinstall (pip install .)"
+
+
+def test_a_vendor_licence_audit_is_not_the_public_bodys_audit_right(tmp_path, cli):
+    """A software contract where only the licensor may audit (its licence compliance) still lacks
+    audit rights for the public body; one where the city may audit does not."""
+    head = ('SOFTWARE LICENCE AGREEMENT\n\nThis Agreement is between the City of Springfield (the "City") and '
+            'Acme Software Ltd (the "Vendor").\n\n1. Licence. The Vendor grants the City a licence to use the Software.\n\n')
+    (tmp_path / "vendor.txt").write_text(head + "2. Licence audit. The Vendor may audit the City's use of the Software once a year.\n")
+    (tmp_path / "city.txt").write_text(head + "2. Audit. The City may audit the Vendor's records relating to this Agreement on ten days' notice.\n")
+    r = cli("lint", "--select", "PCSC-ACCT-001", "--format", "json", "vendor.txt", "city.txt", cwd=tmp_path)
+    rules = {f["path"]: [x["rule"] for x in f["findings"]] for f in json.loads(r.stdout)["files"]}
+    assert rules == {"vendor.txt": ["PCSC-ACCT-001"], "city.txt": []}

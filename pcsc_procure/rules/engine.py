@@ -84,7 +84,8 @@ def evaluate_rule(rule: Rule, analysis: Analysis, params: dict | None = None) ->
         return [_finding(rule, analysis, d) for d in dets if check.where.accepts(d)]
     if check.type == "weak":
         where = check.where
-        return [_finding(rule, analysis, d) for d in dets if (where.negated is None or d.negated == where.negated) and (d.modality or "none") in check.weak_modalities and (where.role is None or (d.role or "unknown") in where.role)]
+        return [_finding(rule, analysis, d) for d in dets if (where.negated is None or d.negated == where.negated) and (d.modality or "none") in check.weak_modalities
+                and (where.role is None or (d.role or "unknown") in where.role) and (where.unless is None or not where.unless.accepts(d))]
     if check.type == "threshold":
         t = check.threshold
         bound_max, bound_min = t.max, t.min

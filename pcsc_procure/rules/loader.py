@@ -16,7 +16,8 @@ A rule file holds one pillar's rules:
         message_rfp: What is wrong in an RFP (optional).
         check:
           require: public-data-ownership      # or forbid / weak / threshold
-          where: {role: [public, both], modality: [...], negated: false}
+          where: {role: [public, both], modality: [...], negated: false,
+                  unless: {role: [vendor], modality: [permission]}}   # detections matching all of these do not count
           when: {domains: [iot], present: [kind], absent: [kind]}
         fix: public-data-ownership            # clause template id
         examples:
@@ -60,23 +61,29 @@ def _strings(value, path, node, what, allowed=None) -> list[str]:
     return list(value)
 
 
-def _parse_where(raw, path, node) -> Where:
+def _parse_where(raw, path, node, what: str = "check.where") -> Where:
     if raw is None:
         return Where()
     if not isinstance(raw, dict):
-        raise _err(path, "check.where must be a mapping", node)
-    unknown = set(raw) - {"role", "modality", "negated"}
+        raise _err(path, f"{what} must be a mapping", node)
+    nested = what != "check.where"
+    allowed = {"role", "modality", "negated"} | (set() if nested else {"unless"})
+    unknown = set(raw) - allowed
     if unknown:
-        raise _err(path, f"check.where: unknown key(s) {', '.join(sorted(map(str, unknown)))}", raw)
-    where = Where()
+        raise _err(path, f"{what}: unknown key(s) {', '.join(sorted(map(str, unknown)))}", raw)
+    where = Where(negated=None) if nested else Where()  # `unless` filters only on what it names
     if "role" in raw:
-        where.role = _strings(raw["role"], path, raw, "check.where.role", ROLES)
+        where.role = _strings(raw["role"], path, raw, f"{what}.role", ROLES)
     if "modality" in raw:
-        where.modality = _strings(raw["modality"], path, raw, "check.where.modality", MODALITIES)
+        where.modality = _strings(raw["modality"], path, raw, f"{what}.modality", MODALITIES)
     if "negated" in raw:
         if raw["negated"] is not None and not isinstance(raw["negated"], bool):
-            raise _err(path, "check.where.negated must be true, false or null", raw)
+            raise _err(path, f"{what}.negated must be true, false or null", raw)
         where.negated = raw["negated"]
+    if "unless" in raw:
+        where.unless = _parse_where(raw["unless"], path, raw, "check.where.unless")
+        if where.unless.role is None and where.unless.modality is None and where.unless.negated is None:
+            raise _err(path, "check.where.unless must name a role, modality or negated", raw)
     return where
 
 

@@ -16,6 +16,9 @@ class Where:
     role: list[str] | None = None  # public, vendor, both, unknown
     modality: list[str] | None = None  # obligation, permission, weak, prohibition, none
     negated: bool | None = False
+    # Detections matching all of these filters do not count: "unless: {role: [vendor], modality:
+    # [permission]}" leaves out a right the vendor holds, and keeps the vendor's duties.
+    unless: "Where | None" = None
 
     def accepts(self, det) -> bool:
         if self.negated is not None and det.negated != self.negated:
@@ -24,7 +27,7 @@ class Where:
             return False
         if self.modality is not None and (det.modality or "none") not in self.modality:
             return False
-        return True
+        return self.unless is None or not self.unless.accepts(det)
 
 
 @dataclass
