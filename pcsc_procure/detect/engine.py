@@ -120,6 +120,8 @@ class Detector:
         self._plans: dict[frozenset[str], tuple] = {}
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
         self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
+        # a kind's mask words, blanked out of the headings its heading cues read
+        self._mask_phrases = {k.kind: [p for g in k.mask for p in self._phrases(k, g)] for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
 
     def _anchors(self, spec: KindSpec, cue: Cue, hits, cand: Candidate):
@@ -131,8 +133,8 @@ class Detector:
         heading, heading_phrases = cand.heading, []
         if cue.heading:
             heading_phrases = [p for g in cue.heading for p in self._phrases(spec, g)]
-            if spec.mask and heading:
-                heading = blank_phrases(heading, [p for g in spec.mask for p in self._phrases(spec, g)])
+            if heading and spec.kind in self._mask_phrases:
+                heading = blank_phrases(heading, self._mask_phrases[spec.kind])
         return anchors(cue, hits, key, heading, heading_phrases, cand.split, cand.items)
 
     @staticmethod
