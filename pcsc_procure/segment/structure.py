@@ -8,9 +8,9 @@ numbered block that is only a caption: "14. Insurance.").
 
 from __future__ import annotations
 
-from pcsc_procure.document.model import Document
 import re
 
+from pcsc_procure.document.model import Document
 from pcsc_procure.segment.headings import VERBISH, inline_caption, looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import ClauseNumber, match_number
 
