@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pcsc_procure.analysis import Analysis
 from pcsc_procure.rules.model import Finding, Rule
 
@@ -83,9 +85,8 @@ def evaluate_rule(rule: Rule, analysis: Analysis, params: dict | None = None) ->
     if check.type == "forbid":
         return [_finding(rule, analysis, d) for d in dets if check.where.accepts(d)]
     if check.type == "weak":
-        where = check.where
-        return [_finding(rule, analysis, d) for d in dets if (where.negated is None or d.negated == where.negated) and (d.modality or "none") in check.weak_modalities
-                and (where.role is None or (d.role or "unknown") in where.role) and (where.unless is None or not where.unless.accepts(d))]
+        where = replace(check.where, modality=None)  # the weak modalities stand in for where.modality
+        return [_finding(rule, analysis, d) for d in dets if (d.modality or "none") in check.weak_modalities and where.accepts(d)]
     if check.type == "threshold":
         t = check.threshold
         bound_max, bound_min = t.max, t.min
