@@ -79,6 +79,22 @@ def test_coordinated_modal_shares_the_subject(sentence, anchor, want):
     assert (a.party, a.role, a.negated) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("the platform shall offer single sign-on through the City's identity provider", "City"),  # a thing, not the vendor
+    ("as the sole remedy Acme or its software supplier will repair the item", None),
+    ("the contractor shall repair the item", "contractor"),
+    ("Supplier will repair the item", "Supplier"),
+    ("each subcontractor shall repair the item", "subcontractor"),
+])
+def test_lower_case_vendor_words_need_a_determiner_to_be_a_party(text, want):
+    from pcsc_procure.detect.attributes import find_party
+
+    tokens = blank_english().tokenizer(text)
+    texts = [t.text for t in tokens]
+    words = [t.lower() for t in texts]
+    assert find_party(words, texts, len(words), 0, {})[0] == want
+
+
 def test_defined_party_terms_give_the_role():
     a = attrs("Licensee may terminate this Agreement on notice.", "terminate", party_terms={"licensee": None})
     assert a.party == "Licensee" and a.role is None

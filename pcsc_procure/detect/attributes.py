@@ -102,6 +102,7 @@ _SENTENCE_NEG_INDEX = PhraseIndex(_SENTENCE_NEG)
 _SCOPED_NEG_INDEX = PhraseIndex(_SCOPED_NEG)
 _PARTY_PHRASES = [(PhraseIndex(BOTH_PHRASES), "both"), (PhraseIndex(PUBLIC_PHRASES), "public"), (PhraseIndex(VENDOR_PHRASES), "vendor")]
 _PARTY_FIRST = {seq[0] for seq in BOTH_PHRASES + PUBLIC_PHRASES + VENDOR_PHRASES}
+_VENDOR_DETERMINERS = frozenset({"the", "a", "an", "each", "any", "every", "such", "that", "its", "no", "all", "other", "another", "selected", "awarded", "chosen", "preferred", "prospective", "winning"})
 _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", "option"))
 
 
@@ -230,7 +231,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
                     return " ".join(texts[i : i + len(seq)]), role, i
         if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any"))):
             return texts[i], "public", i
-        if w in VENDOR:
+        if w in VENDOR and (texts[i][:1].isupper() or i == 0 or words[i - 1] in _VENDOR_DETERMINERS):
+            # "the contractor", "Vendor", "each supplier" -- not "the City's identity provider"
             return texts[i], "vendor", i
         if w in party_terms and texts[i][:1].isupper():
             for n in (3, 2, 1):  # a defined name of several words ("ADAMS GOLF"), given whole
