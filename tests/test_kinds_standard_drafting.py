@@ -12,8 +12,9 @@ after termination.
 
 Since 2026-12-02 the tables also hold public-sector procurement drafting (city,
 county, authority, UK call-off, FIDIC, World Bank, EU and other national
-forms): the tool's own users write this way and CUAD has none of it. 102 of
-116 such clauses were found before that day's changes, all 116 after; 3 of 28
+forms, and later US federal, Canadian, Irish, Singapore and New Zealand
+ones): the tool's own users write this way and CUAD has none of it. 127 of
+144 such clauses were found before that day's changes, all 144 after; 3 of 34
 look-alikes were wrongly found before, none after.
 """
 
@@ -334,6 +335,36 @@ STANDARD = [
     ("change-of-control", "Any merger or consolidation of Distributor with or into another entity, or any sale of all or substantially all of its assets, shall be deemed an assignment for purposes of this Section."),
     ("change-of-control", "If any person or group acquires beneficial ownership of more than fifty percent (50%) of the voting securities of Supplier, Supplier shall promptly notify Customer."),
     ("change-of-control", "Company may terminate this Agreement if Consultant is acquired by, or merges with, a competitor of Company."),
+    # US federal (FAR), Canadian, Irish, Singapore, New Zealand and Australian government forms; added
+    # 2026-12-02, 25 of 28 found before, all after.
+    ("termination-for-convenience", "The Government may terminate performance of work under this contract in whole or, from time to time, in part if the Contracting Officer determines that a termination is in the Government's interest."),
+    ("termination-for-convenience", "Canada may, by giving notice to the Contractor, terminate the Contract for convenience in whole or in part."),
+    ("termination-for-convenience", "The Client may at any time, by notice in writing, terminate this Agreement without assigning any reason."),
+    ("audit-rights", "The Contractor shall keep proper accounts and records and shall make them available for audit and inspection by the Auditor General of Canada."),
+    ("audit-rights", "The Agency or its nominee shall be entitled to examine and take copies of the Supplier's records relating to the Services."),
+    ("audit-rights", "The Contracting Officer or an authorized representative shall have the right to examine and audit all records and other evidence sufficient to reflect costs claimed."),
+    ("governing-law", "This Contract is to be interpreted and governed by the laws in force in the Province of British Columbia."),
+    ("governing-law", "This Agreement shall be governed by and construed in accordance with the laws of Ireland."),
+    ("governing-law", "This Contract is governed by the laws of Singapore."),
+    ("insurance", "The Supplier must effect and maintain public and product liability insurance for an amount of not less than NZD 10 million."),
+    ("insurance", "The Contractor shall, at its own expense, obtain and maintain the insurance coverage described in Annex D throughout the performance of the Work."),
+    ("liability-cap", "The Supplier's aggregate liability for any loss or damage arising from this Contract is limited to the Contract Price."),
+    ("liability-cap", "Neither party's total liability under this Agreement shall exceed an amount equal to the charges paid in the twelve months before the event giving rise to the claim."),
+    ("ip-assignment", "Title to any intellectual property in Foreground Information shall vest in Canada upon its creation."),
+    ("ip-assignment", "All intellectual property rights in the Contract Material vest in the Agency on creation."),
+    ("license-grant", "The Contractor grants to Canada a non-exclusive, perpetual, irrevocable, world-wide, fully-paid and royalty-free licence to use the Background Information."),
+    ("perpetual-license", "The licence granted under this clause is perpetual and irrevocable."),
+    ("anti-assignment", "The Contractor must not assign the Contract without first obtaining the written consent of the Contracting Authority."),
+    ("anti-assignment", "The Supplier may not assign, novate or otherwise transfer any of its rights or obligations under this Contract without the prior written consent of the Buyer."),
+    ("auto-renewal", "Unless terminated earlier, this Agreement will automatically renew on each anniversary of the Commencement Date for a further period of 12 months."),
+    ("change-of-control", "The Supplier must notify the Agency of any proposed change in its ownership or control, and the Agency may terminate the Contract if it does not consent to the change."),
+    ("post-termination-services", "For a period of six months after the Contract ends, the Supplier must continue to provide the Services if the Buyer so requests, at the Contract rates."),
+    ("source-code-escrow", "The Contractor must deposit the Source Code in escrow with the Escrow Agent under the Escrow Agreement and update the deposit with each new Release."),
+    ("warranty-duration", "The Contractor warrants that the Work will be free from defect in design, material and workmanship for a period of 12 months after acceptance."),
+    ("minimum-commitment", "The Buyer will purchase a minimum of 1,000 devices each year during the Term."),
+    ("exclusivity", "The Agency appoints the Supplier as its sole provider of the Services for the Term."),
+    ("uncapped-liability", "The limitation of liability in clause 14.1 does not apply to liability arising from a breach of clause 9 (Privacy) or clause 10 (Security)."),
+    ("joint-ip-ownership", "Intellectual property created jointly by the Parties in the course of the Project shall be owned by the Parties jointly."),
 ]
 
 
@@ -448,6 +479,13 @@ LOOK_ALIKES = [
     ("warranty-duration", "Payment is due within thirty (30) days after delivery."),
     ("change-of-control", "Either party may change its address for notices by written notice to the other."),
     ("change-of-control", "The Company shall control the day-to-day operation of the Facility."),
+    # government forms' look-alikes (none found)
+    ("audit-rights", "The Contractor shall keep the Site clean and free of debris."),
+    ("governing-law", "The Contractor shall obtain all permits required under the laws of Ontario."),
+    ("termination-for-convenience", "Canada may terminate the Contract for default if the Contractor fails to perform."),
+    ("insurance", "The Agency is self-insured."),
+    ("warranty-duration", "Proposals must remain open for acceptance for 90 days."),
+    ("termination-for-convenience", "The Authority may terminate the Contract for default where it considers this to be in the public interest."),
 ]
 
 
