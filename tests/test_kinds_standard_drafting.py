@@ -365,6 +365,9 @@ STANDARD = [
     ("exclusivity", "The Agency appoints the Supplier as its sole provider of the Services for the Term."),
     ("uncapped-liability", "The limitation of liability in clause 14.1 does not apply to liability arising from a breach of clause 9 (Privacy) or clause 10 (Security)."),
     ("joint-ip-ownership", "Intellectual property created jointly by the Parties in the course of the Project shall be owned by the Parties jointly."),
+    # "purchase" the verb still buys cover when "purchase order" or "purchase price" is in the sentence
+    ("insurance", "The Supplier shall purchase and maintain product liability insurance of at least $2,000,000 for all Goods supplied under a Purchase Order."),
+    ("insurance", "Before delivery, the Seller shall purchase cargo insurance for 110% of the purchase price of the Goods."),
 ]
 
 
@@ -486,6 +489,9 @@ LOOK_ALIKES = [
     ("insurance", "The Agency is self-insured."),
     ("warranty-duration", "Proposals must remain open for acceptance for 90 days."),
     ("termination-for-convenience", "The Authority may terminate the Contract for default where it considers this to be in the public interest."),
+    # "purchase" naming a tax, not buying cover: insurance premiums as a cost to refund
+    ("insurance", "The Lessee shall refund all other expenses paid to third parties (e.g. vehicle purchase tax, insurance premium, etc.)."),
+    ("insurance", "The Buyer shall pay the purchase price, including any insurance premium, within 30 days of the invoice."),
 ]
 
 
