@@ -314,9 +314,22 @@ def test_text_pattern_is_a_trie_of_token_phrases():
     from pcsc_procure.detect.prefilter import text_pattern
 
     pattern = text_pattern([["law", "of"], ["laws", "of"], ["substantive", "law"]])
-    assert pattern.pattern == r"(?:law(?:\s*of|s\s*of)|substantive\s*law)"
+    assert pattern.pattern == r"(?<![a-z])(?:law(?:\s*of(?![a-z])|s\s*of(?![a-z]))|substantive\s*law(?![a-z]))"
     assert pattern.search("the laws  of ontario") and pattern.search("a lawsuit of") is None
     assert text_pattern([["law"], ["laws"]]) is None  # one-token phrases are left to the word test
+
+
+def test_text_pattern_phrases_do_not_match_inside_longer_words():
+    """'is granted' passes the word test wherever "is" and "granted" occur; the regex must then
+    not find the one-token phrase "grant" inside "granted". Runs the tokenizer makes out of longer
+    ones ("not" out of "cannot") keep no edge, and letters may follow digits ("10km")."""
+    from pcsc_procure.detect.prefilter import text_pattern
+
+    pattern = text_pattern([["grant"], ["is", "granted"], ["not", "assign"], ["10", "km"]], frozenset({"not"}))
+    assert pattern.search("the licence granted herein") is None and pattern.search("regrant") is None
+    assert pattern.search("we grant, and it is granted") and pattern.search("(grant)")
+    assert pattern.search("the vendor cannot assign") and pattern.search("within 10km")
+    assert pattern.search("within 310 km") is None
 
 
 # -- token cues ----------------------------------------------------------------

@@ -28,6 +28,7 @@ from pcsc_procure.detect.cues import anchors, apply_mask
 from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
+from pcsc_procure.detect.tokentext import TokenTextPattern
 from pcsc_procure.detect.values import extract
 from pcsc_procure.document.model import Document
 from pcsc_procure.segment.definitions import find_definitions
@@ -160,6 +161,8 @@ class Detector:
         if not known:
             return None
         patterns = [self._pattern(kind, [g]) for g in cue.all]
+        if cue.tokens:
+            patterns.insert(0, TokenTextPattern(cue.tokens))
         if cue.any:
             patterns.append(self._pattern(kind, cue.any))
         heading = [p for g in cue.heading for p in self._phrases(kind, g)]
@@ -172,7 +175,7 @@ class Detector:
         if pattern is None:
             tokenizer = self.tokenizer
             phrases = [p for g in groups for p in self._phrases(kind, g)]
-            pattern = self._patterns[key] = LazyTextPattern(phrases, lambda p: [t.lower_ for t in tokenizer(p)]) if phrases else None
+            pattern = self._patterns[key] = LazyTextPattern(phrases, lambda p: [t.lower_ for t in tokenizer(p)], self._unsafe) if phrases else None
         return pattern
 
     # -- per document -----------------------------------------------------
@@ -247,21 +250,25 @@ class Detector:
         starts: dict[int, int] = {}
         prev: tuple[int, int, set[str]] = (-1, -1, set())  # block, sentence number, kinds found there
         first_of = -1  # block whose first sentence was last seen
+        always, _, gate_words = self._plan(active) if self.prefilter else ((), None, None)
         for sent in self.sentences(doc):
             block = doc.blocks[sent.block]
             if block.kind == "heading":
                 continue
             stext = text[sent.start : sent.end]
+            first = sent.block != first_of
+            first_of = sent.block
+            words = words_of(stext)
+            carried = prev[2] if prev[:2] == (sent.block, sent.index - 1) else set()
+            if not carried and not always and gate_words is not None and gate_words.isdisjoint(words):
+                continue  # no kind's rarest words: most sentences end here, before the caption test
             heading = heading_of(block)
             caption = None
-            if sent.block != first_of:
-                first_of = sent.block
+            if first:
                 caption = spans.run_in_caption(stext, block.kind == "list-item")
                 if caption is not None:
                     heading = _with_caption(heading, caption[0])
-            words = words_of(stext)
             names = self.candidate_kinds(words, active, stext, heading)
-            carried = prev[2] if prev[:2] == (sent.block, sent.index - 1) else set()
             continued = [k for k in carried if k not in names and self._continues(k, words, stext, heading)]
             if not names and not continued:
                 continue

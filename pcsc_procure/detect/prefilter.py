@@ -145,29 +145,48 @@ def union(groups: list[Group | None]) -> Group | None:
 
 
 _SEP = "\x00"  # stands for "optional whitespace" between two tokens while building the trie
+_LETTER_EDGE, _DIGIT_EDGE = "\x01", "\x02"  # a phrase edge that a word's letters (digits) may not continue
+_EDGE_CLASS = {_LETTER_EDGE: "a-z", _DIGIT_EDGE: "0-9"}
 
 
-def text_pattern(token_lists: list[list[str]]) -> re.Pattern | None:
+def _edge(ch: str, run: str, unsafe: frozenset[str]) -> str:
+    """The edge marker for a phrase that starts or ends with `ch` in the run `run`, or ""."""
+    if run in unsafe:
+        return ""  # the tokenizer makes this run out of a longer one ("not" out of "cannot")
+    if "a" <= ch <= "z":
+        return _LETTER_EDGE
+    if "0" <= ch <= "9":
+        return _DIGIT_EDGE
+    return ""
+
+
+def text_pattern(token_lists: list[list[str]], unsafe: frozenset[str] = frozenset()) -> re.Pattern | None:
     """One regex for a group's phrases, to search lower-cased text, or None when it would add nothing.
 
     Each phrase is its tokens with optional whitespace between them: matching
     tokens are consecutive in the sentence with only whitespace (if any)
     between, so the regex matches wherever the token phrase does (and
-    sometimes where it does not: it is a filter, not the matcher). Groups of
-    one-token phrases are left to the word test. The phrases are merged into
-    a character trie so that the regex does one pass, not one per phrase.
-    Searching lower-cased text with a case-sensitive regex is about three
-    times faster than re.IGNORECASE on the text as written.
+    sometimes where it does not: it is a filter, not the matcher). A phrase
+    does not match inside a longer word: "grant" not in "granted" (the
+    tokenizer only splits letters from letters by its special cases, whose
+    runs are `unsafe`; letters from digits it may split, so "10km" still
+    has "km"). Groups of one-token phrases are left to the word test. The
+    phrases are merged into a character trie so that the regex does one
+    pass, not one per phrase. Searching lower-cased text with a
+    case-sensitive regex is about three times faster than re.IGNORECASE on
+    the text as written.
     """
     phrases = {_SEP.join(t.lower() for t in toks) for toks in token_lists if toks}
     if not phrases or all(_SEP not in p for p in phrases):
         return None
     trie: dict = {}
     for phrase in phrases:
+        runs = _RUN.findall(phrase)
         node = trie
-        for ch in phrase:
+        start = _edge(phrase[0], runs[0], unsafe) if runs else ""
+        for ch in start + phrase:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = _edge(phrase[-1], runs[-1], unsafe) if runs else ""
     return re.compile(_trie_regex(trie))
 
 
@@ -180,34 +199,43 @@ class LazyTextPattern:
     not pay for all.
     """
 
-    __slots__ = ("_phrases", "_tokenize", "_regex", "_built")
+    __slots__ = ("_phrases", "_tokenize", "_unsafe", "_regex", "_built")
 
-    def __init__(self, phrases: list[str], tokenize):
+    def __init__(self, phrases: list[str], tokenize, unsafe: frozenset[str] = frozenset()):
         self._phrases = phrases
         self._tokenize = tokenize
+        self._unsafe = unsafe
         self._regex = None
         self._built = False
 
     def search(self, text: str):
         """A match in lower-cased `text` (or True when the phrases add nothing to the word test), else None."""
         if not self._built:
-            self._regex = text_pattern([self._tokenize(p) for p in self._phrases])
+            self._regex = text_pattern([self._tokenize(p) for p in self._phrases], self._unsafe)
             self._built = True
             self._phrases = self._tokenize = None
         return True if self._regex is None else self._regex.search(text)
 
 
 def _trie_regex(node: dict) -> str:
-    if "" in node and len(node) == 1:
-        return ""
+    end = node.get("")
+    after = "" if not end else f"(?![{_EDGE_CLASS[end]}])"
+    if end is not None and len(node) == 1:
+        return after
     branches = []
     for ch, child in sorted(node.items()):
         if ch == "":
             continue
-        branches.append((r"\s*" if ch == _SEP else re.escape(ch)) + _trie_regex(child))
+        if ch == _SEP:
+            head = r"\s*"
+        elif ch in _EDGE_CLASS:
+            head = f"(?<![{_EDGE_CLASS[ch]}])"
+        else:
+            head = re.escape(ch)
+        branches.append(head + _trie_regex(child))
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a phrase may end here
-        return "(?:" + body + ")?"
+    if end is not None:  # a phrase may end here
+        return "(?:" + body + "|" + after + ")"
     return body
 
 
