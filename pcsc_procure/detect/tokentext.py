@@ -27,27 +27,21 @@ _CLASS_OR_ESCAPE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
 _GAP = r"\s*"
 
 
-def _unanchored(regex: str) -> str | None:
-    """A regex for the whole token text that `regex` finds a match in, or None when unreadable.
-
-    "^(?:[0-9]+|one|two)$" matches the whole token already; where an end is not
-    anchored, the rest of the token (no whitespace) may come before or after the match.
-    """
-    start = regex.startswith("^")
-    body = regex[1:] if start else regex
-    end = body.endswith("$") and not body.endswith("\\$")
-    if end:
-        body = body[:-1]
-    plain = _CLASS_OR_ESCAPE.sub("", body)
-    if re.search(r"[\^$]", plain):
+def _whole_token(regex: str) -> str | None:
+    """`regex` as a regex for the whole token text, when it is anchored at both ends
+    ("^(?:[0-9]+|one|two)$"), else None: a partly anchored regex would need "\\S*" on
+    its open side, which backtracks quadratically on long runs without spaces."""
+    if not (regex.startswith("^") and regex.endswith("$") and not regex.endswith("\\$")):
         return None
-    if _top_level_bar(plain):
-        start = end = False  # "^a|b$": each anchor holds for one alternative only
+    body = regex[1:-1]
+    plain = _CLASS_OR_ESCAPE.sub("", body)
+    if re.search(r"[\^$]", plain) or _top_level_bar(plain):
+        return None  # "^a|b$": each anchor holds for one alternative only
     try:
         re.compile(body)
     except re.error:
         return None
-    return ("" if start else r"\S*?") + "(?:" + body + ")" + ("" if end else r"\S*")
+    return "(?:" + body + ")"
 
 
 def _top_level_bar(plain: str) -> bool:
@@ -85,7 +79,7 @@ def token_regex(token: dict) -> str | None:
         words = sorted({str(a).lower() for a in arg}, key=lambda w: (-len(w), w))
         return "(?:" + "|".join(re.escape(w) for w in words) + ")"
     if op == "REGEX" and attr == "LOWER" and isinstance(arg, str):
-        return _unanchored(arg)
+        return _whole_token(arg)
     return None
 
 
@@ -100,7 +94,8 @@ def _piece(token: dict) -> tuple[str, bool, bool] | None:
 
     A repeated token ("+", "{2,4}") is read once and ends the run: spelling out the
     repeat ("(?:N\\s*)+") would let the regex backtrack exponentially on a long run of
-    digits, and it is a filter, so one occurrence is enough to ask for.
+    digits, and it is a filter, so one occurrence is enough to ask for. A token regex
+    ends the run too: what follows a variable-length match is where backtracking starts.
     """
     rx = token_regex(token)
     if rx is None:
@@ -108,10 +103,11 @@ def _piece(token: dict) -> tuple[str, bool, bool] | None:
     lo, hi = op_bounds(str(token.get("OP", "1")))
     if hi == 0 or (lo == 0 and hi > 1):
         return None  # "!" (must not be there), "*" and "{0,n}" (need not be)
-    if (lo, hi) == (1, 1):
-        return rx + _GAP, True, False
+    is_regex = isinstance(token.get("LOWER"), dict) and "REGEX" in token["LOWER"]
     if (lo, hi) == (0, 1):
-        return "(?:" + rx + _GAP + ")?", False, False
+        return ("(?:" + rx + _GAP + ")?", False, False) if not is_regex else None
+    if (lo, hi) == (1, 1) and not is_regex:
+        return rx + _GAP, True, False
     return rx, True, True
 
 
