@@ -281,17 +281,17 @@ class Requirement:
         self.groups = sorted(groups, key=lambda g: gate_cost(g.keys))  # the rarest, most likely to fail, first
         self.patterns = [p for p in patterns or () if p is not None]
         self.heading = heading or []
-        self._checks = tuple((g.singles, g.alternatives) for g in self.groups)
+        self._checks = tuple((g.singles, frozenset(g.alternatives), g.alternatives) for g in self.groups)
 
     def gate(self) -> frozenset[str]:
         """The words, one of which the sentence must contain, that are rarest in contracts."""
         return self.groups[0].keys
 
     def met(self, words: set[str]) -> bool:
-        for singles, alternatives in self._checks:  # Group.met, inlined: this runs for most sentences
+        for singles, keys, alternatives in self._checks:  # Group.met, inlined: this runs for most sentences
             if not singles.isdisjoint(words):
                 continue
-            if not any(alt <= words for key in alternatives.keys() & words for alt in alternatives[key]):
+            if keys.isdisjoint(words) or not any(alt <= words for key in keys & words for alt in alternatives[key]):
                 return False
         return True
 
