@@ -24,6 +24,7 @@ ABBREVIATIONS = {
 # mark did not.
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")  # dotted acronyms: "U.S.A."
 _LABEL_ONLY = re.compile(r"\s*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\(?[A-Za-z]{1,4}[.)]|(?:Article|Section|Clause|ARTICLE|SECTION|CLAUSE)\s+[0-9IVXLC.]+)\s*$")
 MAX_SENTENCE = 1500
 _SOFT_BREAK = re.compile(r";\s+|:\s+(?=\(?[a-z0-9ivx]{1,4}[.)]\s)|\s(?=\([a-z0-9ivx]{1,4}\)\s)")
@@ -38,7 +39,7 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         return True
     raw = m.group(1)
     # Single initials ("J. Smith") and dotted acronyms ("U.S.A.").
-    return (len(raw) == 1 and raw.isupper()) or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", raw))
+    return (len(raw) == 1 and raw.isupper()) or _DOTTED.fullmatch(raw) is not None
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
