@@ -368,6 +368,11 @@ STANDARD = [
     # "purchase" the verb still buys cover when "purchase order" or "purchase price" is in the sentence
     ("insurance", "The Supplier shall purchase and maintain product liability insurance of at least $2,000,000 for all Goods supplied under a Purchase Order."),
     ("insurance", "Before delivery, the Seller shall purchase cargo insurance for 110% of the purchase price of the Goods."),
+    ("change-of-control", "A transfer of more than fifty percent (50%) of the voting shares of Distributor shall be deemed an assignment of this Agreement."),
+    # SaaS drafting: an exclusive licence put as a bar on licensing others; a warranty as long as the subscription
+    ("exclusivity", "Licensor shall not grant any other person a license to the Licensed Technology in the Territory during the Term."),
+    ("warranty-duration", "Provider warrants that the Service will perform materially in accordance with the Documentation for the Subscription Term."),
+    ("warranty-duration", "The Vendor warrants that the System will operate free from material defects for the term of this Agreement."),
 ]
 
 
@@ -492,6 +497,11 @@ LOOK_ALIKES = [
     # "purchase" naming a tax, not buying cover: insurance premiums as a cost to refund
     ("insurance", "The Lessee shall refund all other expenses paid to third parties (e.g. vehicle purchase tax, insurance premium, etc.)."),
     ("insurance", "The Buyer shall pay the purchase price, including any insurance premium, within 30 days of the invoice."),
+    ("change-of-control", "The Company may not issue voting shares to any person without the approval of its Board."),
+    ("change-of-control", "Each holder of the voting shares of the Company is entitled to one vote per share at any meeting."),
+    ("exclusivity", "The Company shall not grant any other person a security interest in the Collateral."),
+    ("warranty-duration", "The Contractor warrants that during the Term it will maintain all licences required to operate the Service."),
+    ("warranty-duration", "Supplier warrants that throughout the Term it shall comply with all applicable laws."),
 ]
 
 
