@@ -373,6 +373,9 @@ STANDARD = [
     ("exclusivity", "Licensor shall not grant any other person a license to the Licensed Technology in the Territory during the Term."),
     ("warranty-duration", "Provider warrants that the Service will perform materially in accordance with the Documentation for the Subscription Term."),
     ("warranty-duration", "The Vendor warrants that the System will operate free from material defects for the term of this Agreement."),
+    # Australian and UK public-sector drafting
+    ("governing-law", "This Contract is governed by the law applying in New South Wales."),
+    ("auto-renewal", "On expiry of the Initial Term, the Contract shall continue on a rolling monthly basis until terminated by either party on one month's notice."),
 ]
 
 
@@ -502,6 +505,8 @@ LOOK_ALIKES = [
     ("exclusivity", "The Company shall not grant any other person a security interest in the Collateral."),
     ("warranty-duration", "The Contractor warrants that during the Term it will maintain all licences required to operate the Service."),
     ("warranty-duration", "Supplier warrants that throughout the Term it shall comply with all applicable laws."),
+    ("auto-renewal", "Applications will continue to be assessed on a rolling basis until the programme closes."),
+    ("governing-law", "The Contractor shall comply with the laws applying in Victoria."),
 ]
 
 
