@@ -376,6 +376,7 @@ STANDARD = [
     # Australian and UK public-sector drafting
     ("governing-law", "This Contract is governed by the law applying in New South Wales."),
     ("auto-renewal", "On expiry of the Initial Term, the Contract shall continue on a rolling monthly basis until terminated by either party on one month's notice."),
+    ("post-termination-services", "After the end of the Contract, the Supplier shall cooperate fully with any replacement supplier to ensure the continuity of the Services."),
 ]
 
 
@@ -507,6 +508,7 @@ LOOK_ALIKES = [
     ("warranty-duration", "Supplier warrants that throughout the Term it shall comply with all applicable laws."),
     ("auto-renewal", "Applications will continue to be assessed on a rolling basis until the programme closes."),
     ("governing-law", "The Contractor shall comply with the laws applying in Victoria."),
+    ("post-termination-services", "The Supplier shall provide monthly reports until the end of the Contract."),
 ]
 
 
