@@ -377,6 +377,7 @@ STANDARD = [
     ("governing-law", "This Contract is governed by the law applying in New South Wales."),
     ("auto-renewal", "On expiry of the Initial Term, the Contract shall continue on a rolling monthly basis until terminated by either party on one month's notice."),
     ("post-termination-services", "After the end of the Contract, the Supplier shall cooperate fully with any replacement supplier to ensure the continuity of the Services."),
+    ("liability-cap", "Neither party shall be liable to the other for any of the following types of loss or damage arising under this Contract:"),
 ]
 
 
@@ -509,6 +510,7 @@ LOOK_ALIKES = [
     ("auto-renewal", "Applications will continue to be assessed on a rolling basis until the programme closes."),
     ("governing-law", "The Contractor shall comply with the laws applying in Victoria."),
     ("post-termination-services", "The Supplier shall provide monthly reports until the end of the Contract."),
+    ("liability-cap", "The Contractor shall be liable for the following types of loss: damage to City property and injury to persons."),
 ]
 
 
