@@ -378,6 +378,9 @@ STANDARD = [
     ("auto-renewal", "On expiry of the Initial Term, the Contract shall continue on a rolling monthly basis until terminated by either party on one month's notice."),
     ("post-termination-services", "After the end of the Contract, the Supplier shall cooperate fully with any replacement supplier to ensure the continuity of the Services."),
     ("liability-cap", "Neither party shall be liable to the other for any of the following types of loss or damage arising under this Contract:"),
+    # consent to another's use of a name, marks or content is a licence
+    ("license-grant", "The City consents to the Vendor's use of the City's logo on the project website."),
+    ("license-grant", "Endorser consents to Nike's commercial use of his name and likeness in advertising."),
 ]
 
 
@@ -511,6 +514,8 @@ LOOK_ALIKES = [
     ("governing-law", "The Contractor shall comply with the laws applying in Victoria."),
     ("post-termination-services", "The Supplier shall provide monthly reports until the end of the Contract."),
     ("liability-cap", "The Contractor shall be liable for the following types of loss: damage to City property and injury to persons."),
+    ("license-grant", "The Customer agrees to the use of subcontractors approved by the City."),
+    ("license-grant", "The Authority consents to the Contractor's use of the site compound for storage."),
 ]
 
 
