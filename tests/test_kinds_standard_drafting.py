@@ -381,6 +381,7 @@ STANDARD = [
     # consent to another's use of a name, marks or content is a licence
     ("license-grant", "The City consents to the Vendor's use of the City's logo on the project website."),
     ("license-grant", "Endorser consents to Nike's commercial use of his name and likeness in advertising."),
+    ("exclusivity", "The Operator shall use only charging equipment supplied by the Vendor."),
 ]
 
 
@@ -516,6 +517,8 @@ LOOK_ALIKES = [
     ("liability-cap", "The Contractor shall be liable for the following types of loss: damage to City property and injury to persons."),
     ("license-grant", "The Customer agrees to the use of subcontractors approved by the City."),
     ("license-grant", "The Authority consents to the Contractor's use of the site compound for storage."),
+    ("exclusivity", "The Contractor shall use only materials that meet the Specifications."),
+    ("exclusivity", "The Franchisee shall use only ingredients approved by the Franchisor."),
 ]
 
 
