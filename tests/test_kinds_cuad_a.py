@@ -99,3 +99,14 @@ def test_change_of_control_prefers_its_own_clause():
 def test_change_of_control_without_its_heading_is_still_found():
     text = "13. Fees\n\nThe Licensor may terminate this Agreement upon notice if the Licensee undergoes a change of control."
     assert found(text, "change-of-control")
+
+
+def test_termination_for_convenience_prefers_the_termination_clause():
+    """A right to end the contract named under Fees is a mention once the termination clause
+    has one; with no termination clause, it is the right itself."""
+    fees = ("1. Fees\n\nThe City may terminate this Agreement at any time on 30 days' notice, and shall then pay "
+            "for the Services performed up to the date of termination.\n\n")
+    clause = "2. Termination\n\nThe City may terminate this Agreement for convenience on 60 days' written notice to the Vendor.\n"
+    (det,) = found(fees + clause, "termination-for-convenience")
+    assert passage(fees + clause, det).startswith("The City may terminate this Agreement for convenience")
+    assert found(fees, "termination-for-convenience")
