@@ -32,7 +32,8 @@ def test_runs_are_chosen_by_their_required_tokens():
 def test_token_regexes_accept_the_whole_token_they_test():
     assert token_regex({"ORTH": "City"}) == "city"  # lower-cased text: case-sensitive tests get weaker, never stronger
     assert token_regex({"IS_ALPHA": True}) is None and token_regex({"LOWER": {"NOT_IN": ["day"]}}) is None
-    assert token_regex({"LOWER": "x", "IS_TITLE": True}) is None
+    assert token_regex({"LOWER": "x", "IS_TITLE": True}) == "x"  # a further test only narrows what the token accepts
+    assert token_regex({"LOWER": {"REGEX": "^x$"}, "IS_TITLE": True}) is None
     # a regex is read only when anchored at both ends (the whole token); a partly anchored
     # one would need "\\S*" on its open side, quadratic on long runs without spaces
     assert re.fullmatch(token_regex({"LOWER": {"REGEX": "^[0-9]+(st|nd|th)?$"}}), "30th")

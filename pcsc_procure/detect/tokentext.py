@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from pcsc_procure.detect.tokencues import op_bounds
+from pcsc_procure.detect.tokencues import literal_words, op_bounds
 
 _CLASS_OR_ESCAPE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
 _GAP = r"\s*"
@@ -60,26 +60,18 @@ def _top_level_bar(plain: str) -> bool:
 def token_regex(token: dict) -> str | None:
     """A regex for the text of one token `token` accepts (lower-cased), or None if unreadable.
 
-    Reads LOWER/ORTH/TEXT literals and IN lists, and LOWER REGEX; any other
-    attribute (IS_ALPHA, NOT_IN, LIKE_NUM ...) makes the token unreadable.
+    Reads the literal words a token names (`tokencues.literal_words`: LOWER,
+    ORTH or TEXT, alone or as an IN list; other tests beside them only narrow
+    what it accepts) and a LOWER REGEX on its own; anything else (IS_ALPHA,
+    NOT_IN, LIKE_NUM ...) makes the token unreadable.
     """
-    keys = set(token) - {"OP"}
-    if len(keys) != 1:
-        return None
-    (attr,) = keys
-    value = token[attr]
-    if attr not in ("LOWER", "ORTH", "TEXT"):
-        return None
-    if isinstance(value, str):
-        return re.escape(value.lower())
-    if not isinstance(value, dict) or len(value) != 1:
-        return None
-    ((op, arg),) = value.items()
-    if op == "IN" and isinstance(arg, list) and arg:
-        words = sorted({str(a).lower() for a in arg}, key=lambda w: (-len(w), w))
-        return "(?:" + "|".join(re.escape(w) for w in words) + ")"
-    if op == "REGEX" and attr == "LOWER" and isinstance(arg, str):
-        return _whole_token(arg)
+    words = literal_words(token)
+    if words:
+        ordered = sorted(words, key=lambda w: (-len(w), w))
+        return re.escape(ordered[0]) if len(ordered) == 1 else "(?:" + "|".join(map(re.escape, ordered)) + ")"
+    value = token.get("LOWER")
+    if set(token) - {"OP"} == {"LOWER"} and isinstance(value, dict) and set(value) == {"REGEX"} and isinstance(value["REGEX"], str):
+        return _whole_token(value["REGEX"])
     return None
 
 
