@@ -382,6 +382,9 @@ STANDARD = [
     ("license-grant", "The City consents to the Vendor's use of the City's logo on the project website."),
     ("license-grant", "Endorser consents to Nike's commercial use of his name and likeness in advertising."),
     ("exclusivity", "The Operator shall use only charging equipment supplied by the Vendor."),
+    # a duty kept out of the cap, named by its section
+    ("uncapped-liability", "Licensee's liability for unpaid fees shall not be limited by this Section 11."),
+    ("uncapped-liability", "NOTHING IN THIS AGREEMENT SHALL LIMIT EITHER PARTY'S LIABILITY FOR ITS OBLIGATIONS UNDER SECTION 10 (INDEMNIFICATION)."),
 ]
 
 
@@ -519,6 +522,8 @@ LOOK_ALIKES = [
     ("license-grant", "The Authority consents to the Contractor's use of the site compound for storage."),
     ("exclusivity", "The Contractor shall use only materials that meet the Specifications."),
     ("exclusivity", "The Franchisee shall use only ingredients approved by the Franchisor."),
+    ("uncapped-liability", "Nothing in this Section 9 shall limit either party's liability for death or personal injury caused by negligence."),
+    ("uncapped-liability", "The Contractor's liability shall not be limited by any insurance it holds."),
 ]
 
 
