@@ -94,6 +94,10 @@ CLAUSES = [
     ("insurance", "The successful Proposer must carry cyber liability insurance of at least $5 million."),
     ("sme-access", "The contract is divided into three lots to allow small and medium-sized enterprises to bid."),
     ("evaluation-weights", "Proposals will be evaluated on technical merit (60%) and price (40%)."),
+    # a third batch (30, 26 right on first run; the facial-recognition ban is not the kind, as above)
+    ("data-portability", "The Contractor shall provide the Authority with a complete copy of the Authority Data in an open, machine-readable format upon expiry of the Contract."),
+    ("vendor-data-ownership", "All data collected by the Platform shall be owned exclusively by the Vendor."),
+    ("human-oversight", "No enforcement decision shall be taken solely on the basis of automated processing; a City officer shall review each decision."),
 ]
 
 LOOK_ALIKES = [
@@ -117,6 +121,9 @@ LOOK_ALIKES = [
     ("insurance", "The City is not responsible for any costs proposers incur in preparing their proposals."),
     ("open-standards", "Proposers must follow the City's standard proposal format."),
     ("energy-efficiency", "Proposers must state the energy consumption of each sensor in watts."),
+    ("data-portability", "The Contractor shall keep a complete copy of the Authority Data in its archive."),
+    ("vendor-data-ownership", "The software shall be owned exclusively by the Vendor."),
+    ("human-oversight", "Decisions based solely on automated processing are permitted for parking fines."),
 ]
 
 
