@@ -385,6 +385,7 @@ STANDARD = [
     # a duty kept out of the cap, named by its section
     ("uncapped-liability", "Licensee's liability for unpaid fees shall not be limited by this Section 11."),
     ("uncapped-liability", "NOTHING IN THIS AGREEMENT SHALL LIMIT EITHER PARTY'S LIABILITY FOR ITS OBLIGATIONS UNDER SECTION 10 (INDEMNIFICATION)."),
+    ("post-termination-services", "Upon termination, the Customer shall pay for the transition services provided after the termination date."),
 ]
 
 
@@ -524,6 +525,8 @@ LOOK_ALIKES = [
     ("exclusivity", "The Franchisee shall use only ingredients approved by the Franchisor."),
     ("uncapped-liability", "Nothing in this Section 9 shall limit either party's liability for death or personal injury caused by negligence."),
     ("uncapped-liability", "The Contractor's liability shall not be limited by any insurance it holds."),
+    # what was owed before the end falls due at the end: not a service after it
+    ("post-termination-services", "Upon termination, all accrued fees shall become immediately due and payable."),
 ]
 
 
