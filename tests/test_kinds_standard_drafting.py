@@ -386,6 +386,7 @@ STANDARD = [
     ("uncapped-liability", "Licensee's liability for unpaid fees shall not be limited by this Section 11."),
     ("uncapped-liability", "NOTHING IN THIS AGREEMENT SHALL LIMIT EITHER PARTY'S LIABILITY FOR ITS OBLIGATIONS UNDER SECTION 10 (INDEMNIFICATION)."),
     ("post-termination-services", "Upon termination, the Customer shall pay for the transition services provided after the termination date."),
+    ("auto-renewal", "This Agreement shall automatically extend beyond the Term for successive one-year periods unless either party gives notice of non-renewal."),
 ]
 
 
@@ -527,6 +528,7 @@ LOOK_ALIKES = [
     ("uncapped-liability", "The Contractor's liability shall not be limited by any insurance it holds."),
     # what was owed before the end falls due at the end: not a service after it
     ("post-termination-services", "Upon termination, all accrued fees shall become immediately due and payable."),
+    ("auto-renewal", "The confidentiality obligations and any licences granted for additional periods shall extend beyond the Term as set out in Section 12."),
 ]
 
 
