@@ -387,6 +387,8 @@ STANDARD = [
     ("uncapped-liability", "NOTHING IN THIS AGREEMENT SHALL LIMIT EITHER PARTY'S LIABILITY FOR ITS OBLIGATIONS UNDER SECTION 10 (INDEMNIFICATION)."),
     ("post-termination-services", "Upon termination, the Customer shall pay for the transition services provided after the termination date."),
     ("auto-renewal", "This Agreement shall automatically extend beyond the Term for successive one-year periods unless either party gives notice of non-renewal."),
+    ("anti-assignment", "The Supplier shall not assign this Contract without the City's prior written consent, and shall remain liable for its obligations notwithstanding any assignment."),
+    ("license-grant", "Licensor hereby grants to Licensee all right, title and license to use the Software."),
 ]
 
 
@@ -529,6 +531,8 @@ LOOK_ALIKES = [
     # what was owed before the end falls due at the end: not a service after it
     ("post-termination-services", "Upon termination, all accrued fees shall become immediately due and payable."),
     ("auto-renewal", "The confidentiality obligations and any licences granted for additional periods shall extend beyond the Term as set out in Section 12."),
+    ("anti-assignment", "The Contractor shall remain responsible for the performance of the Services notwithstanding any subcontracting."),
+    ("license-grant", "Licensee agrees not to grant any right, title or license to any Third Party to use the Software."),
 ]
 
 
