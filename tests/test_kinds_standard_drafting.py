@@ -531,7 +531,7 @@ LOOK_ALIKES = [
     # what was owed before the end falls due at the end: not a service after it
     ("post-termination-services", "Upon termination, all accrued fees shall become immediately due and payable."),
     ("auto-renewal", "The confidentiality obligations and any licences granted for additional periods shall extend beyond the Term as set out in Section 12."),
-    ("anti-assignment", "The Contractor shall remain responsible for the performance of the Services notwithstanding any subcontracting."),
+    ("anti-assignment", "Each party shall remain responsible for all of its obligations under this Agreement notwithstanding any delegation to a subcontractor approved by the other party."),
     ("license-grant", "Licensee agrees not to grant any right, title or license to any Third Party to use the Software."),
 ]
 
