@@ -76,7 +76,7 @@ class Group:
     every word of some alternative. Keyed by each alternative's rarest word;
     one-word alternatives are tested with one set operation."""
 
-    __slots__ = ("keys", "singles", "alternatives")
+    __slots__ = ("keys", "singles", "alternatives", "alternative_keys")
 
     def __init__(self, alternatives: list[frozenset[str]]):
         self.alternatives: dict[str, list[frozenset[str]]] = {}
@@ -88,16 +88,8 @@ class Group:
             else:
                 self.alternatives.setdefault(key, []).append(alt)
         self.singles = frozenset(singles)
-        self.keys = self.singles | frozenset(self.alternatives)
-
-    def met(self, words: set[str]) -> bool:
-        if not self.singles.isdisjoint(words):
-            return True
-        for key in self.alternatives.keys() & words:
-            for alt in self.alternatives[key]:
-                if alt <= words:
-                    return True
-        return False
+        self.alternative_keys = frozenset(self.alternatives)
+        self.keys = self.singles | self.alternative_keys
 
 
 def group_of(phrases: list[str], unsafe: frozenset[str]) -> Group | None:
@@ -281,14 +273,16 @@ class Requirement:
         self.groups = sorted(groups, key=lambda g: gate_cost(g.keys))  # the rarest, most likely to fail, first
         self.patterns = [p for p in patterns or () if p is not None]
         self.heading = heading or []
-        self._checks = tuple((g.singles, frozenset(g.alternatives), g.alternatives) for g in self.groups)
+        self._checks = tuple((g.singles, g.alternative_keys, g.alternatives) for g in self.groups)
 
     def gate(self) -> frozenset[str]:
         """The words, one of which the sentence must contain, that are rarest in contracts."""
         return self.groups[0].keys
 
     def met(self, words: set[str]) -> bool:
-        for singles, keys, alternatives in self._checks:  # Group.met, inlined: this runs for most sentences
+        # each group in turn, inlined (this runs for most sentences): a one-word alternative,
+        # else a multi-word one whose rarest word is there and all of whose words are
+        for singles, keys, alternatives in self._checks:
             if not singles.isdisjoint(words):
                 continue
             if keys.isdisjoint(words) or not any(alt <= words for key in keys & words for alt in alternatives[key]):
