@@ -100,13 +100,24 @@ def group_of(phrases: list[str], unsafe: frozenset[str]) -> Group | None:
     return Group(alts)
 
 
+def literal_words(token: dict) -> frozenset[str] | None:
+    """Lower-cased texts a token pattern accepts, when it names them (LOWER/ORTH/TEXT, or IN)."""
+    for attr in ("LOWER", "ORTH", "TEXT"):  # case-sensitive ones still need their lower case present
+        if attr in token:
+            lit = token[attr]
+            values = [lit] if isinstance(lit, str) else lit.get("IN") if isinstance(lit, dict) and set(lit) == {"IN"} else None
+            if not isinstance(values, list):
+                return None
+            return frozenset(str(v).lower() for v in values)
+    return None
+
+
 def _literal_group(token: dict, unsafe: frozenset[str]) -> Group | None:
     """The words one token pattern requires, when it names them literally."""
-    lit = token.get("LOWER", token.get("ORTH", token.get("TEXT")))
-    values = [lit] if isinstance(lit, str) else lit.get("IN") if isinstance(lit, dict) and set(lit) == {"IN"} else None
-    if not isinstance(values, list) or not values:
+    values = literal_words(token)
+    if not values:
         return None
-    alts = [frozenset(r for r in _RUN.findall(str(v).lower()) if r not in unsafe) for v in values]
+    alts = [frozenset(r for r in _RUN.findall(v) if r not in unsafe) for v in values]
     if not all(alts):
         return None  # punctuation or a tokenizer-split word: nothing safe to look for
     return Group(alts)

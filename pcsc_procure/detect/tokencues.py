@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from pcsc_procure.detect.prefilter import gate_cost
+from pcsc_procure.detect.prefilter import gate_cost, literal_words
 
 _INF = 10**9
 REPEAT_REACH = 16
@@ -41,18 +41,6 @@ def op_bounds(op: str) -> tuple[int, int]:
     if not m.group(2):
         return lo, lo
     return lo, int(m.group(3)) if m.group(3) else _INF
-
-
-def literal_words(token: dict) -> frozenset[str] | None:
-    """Lower-cased texts a token pattern accepts, when it names them (LOWER/ORTH/TEXT, or IN)."""
-    for attr in ("LOWER", "ORTH", "TEXT"):  # case-sensitive ones still need their lower case present
-        if attr in token:
-            lit = token[attr]
-            values = [lit] if isinstance(lit, str) else lit.get("IN") if isinstance(lit, dict) and set(lit) == {"IN"} else None
-            if not isinstance(values, list):
-                return None
-            return frozenset(str(v).lower() for v in values)
-    return None
 
 
 def _word_test(token: dict):

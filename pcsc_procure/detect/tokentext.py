@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from pcsc_procure.detect.tokencues import literal_words, op_bounds
+from pcsc_procure.detect.prefilter import literal_words
+from pcsc_procure.detect.tokencues import op_bounds
 
 _CLASS_OR_ESCAPE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]")
 _GAP = r"\s*"
@@ -60,7 +61,7 @@ def _top_level_bar(plain: str) -> bool:
 def token_regex(token: dict) -> str | None:
     """A regex for the text of one token `token` accepts (lower-cased), or None if unreadable.
 
-    Reads the literal words a token names (`tokencues.literal_words`: LOWER,
+    Reads the literal words a token names (`prefilter.literal_words`: LOWER,
     ORTH or TEXT, alone or as an IN list; other tests beside them only narrow
     what it accepts) and a LOWER REGEX on its own; anything else (IS_ALPHA,
     NOT_IN, LIKE_NUM ...) makes the token unreadable.
