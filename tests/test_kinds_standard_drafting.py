@@ -533,6 +533,9 @@ LOOK_ALIKES = [
     ("auto-renewal", "The confidentiality obligations and any licences granted for additional periods shall extend beyond the Term as set out in Section 12."),
     ("anti-assignment", "Each party shall remain responsible for all of its obligations under this Agreement notwithstanding any delegation to a subcontractor approved by the other party."),
     ("license-grant", "Licensee agrees not to grant any right, title or license to any Third Party to use the Software."),
+    # the company's own statutory audit, and a staffing level: not an audit right, not a commitment
+    ("audit-rights", "If the Company's annual report does not contain an audit opinion that expresses doubt about its ability to continue as a going concern, the deposit is waived."),
+    ("minimum-commitment", "The Franchisee shall staff the Restaurant at all times with the minimum number of managers required by the Franchisor."),
 ]
 
 
