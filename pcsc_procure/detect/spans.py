@@ -28,8 +28,8 @@ _LEAD = re.compile(r"[\s\-–—:.)(]*")
 _LETTERS_LABEL = re.compile(r"[A-Z]{1,3}\.(?=\s)")  # list labels "A.", "QQ." in definition lists
 _DEFINITION = re.compile(
     r"(?:the\s+(?:term|terms|expression|word)s?\s+)?[\"“”'‘’]?[A-Z][A-Za-z0-9\-/&,. ]{0,60}?[\"“”'‘’]?\s*"
-    r"(?:or\s+[\"“][^\"”]{1,60}[\"”]\s*)?"
-    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|is\s+defined\s+as|refers\s+to)\b"
+    r"(?:(?:or|and)\s+[\"“][^\"”]{1,60}[\"”]\s*)?"
+    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|ha(?:s|ve)\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|is\s+defined\s+as|refers\s+to)\b"
 )
 _XREF = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|SECTIONS?|ARTICLES?|CLAUSES?)"
@@ -116,7 +116,8 @@ def is_toc(text: str) -> bool:
 
 
 def is_definition(text: str) -> bool:
-    """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...', '"Audit" or "Review" means', 'Term: means'."""
+    """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...', '"Audit" or "Review" means', 'Term: means',
+    '"Personal Data" and "Data Protection Legislation" have the meanings given in clause 6.1'."""
     return _DEFINITION.match(text, strip_labels(text)) is not None
 
 
