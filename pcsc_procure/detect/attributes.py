@@ -214,6 +214,10 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     return None, None
 
 
+def _possessive(words: list[str], i: int) -> bool:
+    return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
+
+
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
     """Nearest party mention before index `before` within the clause."""
     for i in range(before - 1, start - 1, -1):
@@ -229,7 +233,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
                 seq = index.at(words, i)
                 if seq:
                     return " ".join(texts[i : i + len(seq)]), role, i
-        if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any"))):
+        if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any") and not _possessive(words, i))):
+            # "the city shall ...", but not "across the district's towns": a place, not the party
             return texts[i], "public", i
         if w in VENDOR and (texts[i][:1].isupper() or i == 0 or words[i - 1] in _VENDOR_DETERMINERS):
             # "the contractor", "Vendor", "each supplier" -- not "the City's identity provider"
