@@ -182,6 +182,8 @@ STANDARD = [
     ("warranty-duration", "All Equipment shall be free from defects for three years after installation."),
     ("warranty-duration", "This warranty shall remain in effect for one (1) year following Final Acceptance."),
     ("warranty-duration", "The Contractor shall remedy any defect notified during the defects liability period of 12 months."),
+    # the warranty's life, then its remedy: still a warranty duration
+    ("warranty-duration", "The warranty shall last for one (1) year from delivery; the Customer's sole remedy is repair or replacement."),
     ("warranty-duration", "The Supplier warrants the Goods against defects in design, materials and workmanship for 24 months from delivery."),
     ("warranty-duration", "The warranty period for the Software is 90 days from installation."),
     ("warranty-duration", "For a period of one year after acceptance, the Vendor warrants that the System will operate in accordance with the Specifications."),
@@ -536,6 +538,8 @@ LOOK_ALIKES = [
     # the company's own statutory audit, and a staffing level: not an audit right, not a commitment
     ("audit-rights", "If the Company's annual report does not contain an audit opinion that expresses doubt about its ability to continue as a going concern, the deposit is waived."),
     ("minimum-commitment", "The Franchisee shall staff the Restaurant at all times with the minimum number of managers required by the Franchisor."),
+    # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
+    ("warranty-duration", "The Town's sole remedy for breach of this warranty is the correction of the non-conformity or, if the Provider cannot correct it within thirty (30) days, termination and a refund of prepaid fees for the remaining term."),
 ]
 
 
