@@ -538,6 +538,9 @@ LOOK_ALIKES = [
     # the company's own statutory audit, and a staffing level: not an audit right, not a commitment
     ("audit-rights", "If the Company's annual report does not contain an audit opinion that expresses doubt about its ability to continue as a going concern, the deposit is waived."),
     ("minimum-commitment", "The Franchisee shall staff the Restaurant at all times with the minimum number of managers required by the Franchisor."),
+    # a share of the fleet in working order is a service level, not a commitment to buy or do
+    ("minimum-commitment", "The Supplier shall maintain the network so that at least 90% of units report valid data in each month."),
+    ("minimum-commitment", "The successful Proposer shall maintain and replace faulty sensors and keep at least 97% of sensors reporting in each month."),
     # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
     ("warranty-duration", "The Town's sole remedy for breach of this warranty is the correction of the non-conformity or, if the Provider cannot correct it within thirty (30) days, termination and a refund of prepaid fees for the remaining term."),
 ]
