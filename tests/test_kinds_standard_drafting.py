@@ -541,6 +541,8 @@ LOOK_ALIKES = [
     # a share of the fleet in working order is a service level, not a commitment to buy or do
     ("minimum-commitment", "The Supplier shall maintain the network so that at least 90% of units report valid data in each month."),
     ("minimum-commitment", "The successful Proposer shall maintain and replace faulty sensors and keep at least 97% of sensors reporting in each month."),
+    # the insurance cover renews, not the contract
+    ("auto-renewal", "The Project Company shall maintain the insurances set out in Schedule 6, including public liability insurance of at least GBP 10 million, and shall provide evidence of them each year on renewal."),
     # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
     ("warranty-duration", "The Town's sole remedy for breach of this warranty is the correction of the non-conformity or, if the Provider cannot correct it within thirty (30) days, termination and a refund of prepaid fees for the remaining term."),
 ]
