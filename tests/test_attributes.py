@@ -105,8 +105,12 @@ def test_lower_case_vendor_words_need_a_determiner_to_be_a_party(text, want):
     # a place named in passing, not the party: the party is the Council before it
     ("Northmere District Council invites proposals for sensors across the district's towns that publish", "Council"),
     ("Northmere District Council invites proposals for sensors across the district’s towns that publish", "Council"),
+    # a thing named after a party is not the party
+    ('You agree that all data you collect from customers ("Customer Data") is deemed to be owned', None),
+    ("The Supplier shall return all Authority Data", "Supplier"),
+    ("Supplier Personnel shall", "Supplier"),
 ])
-def test_lower_case_public_body_in_the_possessive_is_a_place_not_a_party(text, want):
+def test_a_place_or_thing_named_after_a_party_is_not_the_party(text, want):
     assert first_party(text) == want
 
 
@@ -218,10 +222,22 @@ def test_negation_inside_an_if_condition_is_not_a_prohibition():
     ("The Supplier's books shall be subject to audit by the Authority at any time.", "audit", "Authority", "public"),
     # records opened to a party for checking
     ("The Vendor shall make its records available to the City for audit.", "audit", "City", "public"),
+    ("The Vendor shall make its records available for audit or review by the City upon request.", "audit", "City", "public"),
+    # the party given access or help so that it can check
+    ("The Supplier shall provide the Authority with access to its books and records for audit.", "audit", "Authority", "public"),
+    ("The Supplier shall give the City and its auditors access to the Supplier's premises to inspect the records.", "inspect", "City", "public"),
+    ("The Supplier shall provide reasonable assistance to the Authority in any audit.", "audit", "Authority", "public"),
+    ("The Vendor shall also provide reasonable assistance to the City or its designated agent to conduct audits.", "audits", "City", "public"),
 ])
 def test_the_party_given_the_right_holds_it(sentence, anchor, party, role):
     a = attrs(sentence, anchor)
     assert (a.party, a.role, a.modality, a.negated) == (party, role, "permission", False)
+
+
+def test_help_given_for_the_bound_partys_own_duty_keeps_the_bound_party():
+    # the help is the duty (a transition), not what lets the other party act
+    a = attrs("Upon termination, the Supplier shall provide the Authority with reasonable assistance to transition the Services.", "termination")
+    assert (a.party, a.role, a.modality) == ("Supplier", "vendor", "obligation")
 
 
 def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():

@@ -214,6 +214,12 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     return None, None
 
 
+# the second word of a defined term named after a party ("Customer Data", "City Data", "Licensor Marks")
+_THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", "content", "marks", "mark", "trademarks", "software",
+                                "property", "records", "ip", "technology", "know-how", "patents", "products", "deliverables",
+                                "equipment", "premises", "systems", "system", "sites", "site", "assets"})
+
+
 def _possessive(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
 
@@ -222,6 +228,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
     """Nearest party mention before index `before` within the clause."""
     for i in range(before - 1, start - 1, -1):
         w = words[i]
+        if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
+            continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
         if i > start and words[i - 1] in _PARTY_FIRST:
             # the last word of a party phrase, met first when reading backwards: "the Contracting Authority"
             for index, role in _PARTY_PHRASES:
@@ -318,10 +326,42 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
 
 def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
     """Who acts, when the anchor names the action and its agent follows: "... available for
-    inspection by the City", "subject to audit by the Authority" -> the City, the Authority."""
+    inspection by the City", "subject to audit by the Authority", "available for audit or review
+    by MBRK" -> the City, the Authority, MBRK."""
     if anchor == 0 or words[anchor - 1] not in ("for", "to"):
         return None, None, None
-    return passive_agent(words, texts, anchor, min(len(words), anchor + 4), party_terms)
+    reach = 6 if anchor + 1 < len(words) and words[anchor + 1] in ("or", "and") else 4  # "audit or review by"
+    return passive_agent(words, texts, anchor, min(len(words), anchor + reach), party_terms)
+
+
+_PROVIDES = frozenset({"provide", "provides", "give", "gives", "afford", "affords", "extend", "extends"})
+_HELP = frozenset({"access", "assistance", "cooperation", "co-operation"})
+# the anchor is what the help is for: "... access to its books for audit", "... assistance to X to conduct audits"
+_FOR_ACTION = frozenset({"for", "to", "conduct", "perform", "carry", "undertake", "of"})
+_DETERMINERS = frozenset({"any", "an", "a", "the", "such", "each", "every"})
+
+
+def helped(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
+    """The party a bound party must give access or help to so that it can act: "The Supplier shall
+    provide the Authority with access to its books and records for audit", "HSWI shall provide
+    reasonable assistance to World Book to conduct audits" -> the Authority, World Book. Only when
+    the anchor is the act the help serves (not "shall provide the Customer with assistance upon
+    termination", which is the Supplier's duty)."""
+    before = words[max(0, anchor - 2) : anchor]
+    if not before or not (before[-1] in _FOR_ACTION or (len(before) == 2 and before[0] in ("in", "with", "for", "of") and before[1] in _DETERMINERS)):
+        return None, None, None  # "... for audit", "... to conduct audits", "... in any audit"
+    for j in range(modal_at + 1, anchor):
+        if words[j] not in _PROVIDES:
+            continue
+        help_at = next((k for k in range(j + 1, min(anchor, j + 9)) if words[k] in _HELP), None)
+        if help_at is None:
+            return None, None, None
+        if words[help_at] != "access" and words[help_at + 1 : help_at + 2] == ["to"]:  # "assistance to World Book" (but "access to its premises")
+            found = find_party(words, texts, min(anchor, help_at + 7), help_at + 2, party_terms)
+            if found[0] is not None:
+                return found
+        return find_party(words, texts, help_at, j + 1, party_terms)  # "provide the Authority with access"
+    return None, None, None
 
 
 # what is opened for checking (not "make the Services available to the Customer", a supply duty)
@@ -395,6 +435,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
             party, role, idx = action_agent(words, texts, anchor, party_terms)
         if party is None:
             party, role, idx = available_to(words, texts, anchor, party_terms)
+        if party is None:
+            party, role, idx = helped(words, texts, modal_at, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
     if party is None:
