@@ -258,6 +258,13 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
     ("The Licensor hereby grants to the Licensee a non-exclusive licence.", "hereby", "Licensee", None),
     ("The Supplier grants the City a perpetual licence to use the Software.", "perpetual", "City", "public"),
     ("The Contractor hereby assigns to the City all right, title and interest in the Deliverables.", "hereby", "City", "public"),
+    # the assignee after what is assigned, and assignments bound by "shall" or "agrees to"
+    ("The Contractor hereby irrevocably assigns all right, title and interest in the Deliverables to the City.", "hereby", "City", "public"),
+    ("The Licensee hereby assigns and agrees to assign any rights it may have in the Licensed Mark, to the Licensor.", "hereby", "Licensor", "vendor"),
+    ("The Contractor shall assign to the City all Deliverables.", "assign", "City", "public"),
+    ("The Contractor agrees to assign all Deliverables to the City.", "assign", "City", "public"),
+    # an operative assignment after a prohibition that led the sentence
+    ("In no event shall the Contractor file any patent application, and if it does, the Contractor hereby assigns to the City all rights in it.", "hereby", "City", "public"),
     # the holder already the subject: "is granted"
     ("The Licensee is granted a non-exclusive licence to use the Marks.", "granted", "Licensee", None),
     # a refusal to grant binds the grantor
@@ -266,6 +273,11 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
 def test_the_owner_or_grantee_holds_it(sentence, anchor, party, role):
     a = attrs(sentence, anchor, party_terms={"customer": None, "licensee": None})
     assert (a.party, a.role) == (party, role)
+
+
+def test_a_permission_to_assign_stays_with_the_assignor():
+    a = attrs("The Contractor may assign this Agreement to the City's nominee without consent.", "assign")
+    assert (a.party, a.modality) == ("Contractor", "permission")
 
 
 def test_commercial_party_names_are_parties_without_a_role():

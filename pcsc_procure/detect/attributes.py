@@ -313,15 +313,38 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     hereby assigns to the City all right, title and interest" -> the Licensee, the City."""
     for g in range(min(len(words) - 1, anchor + 2), max(-1, anchor - 9), -1):  # the anchor may be "hereby grants"
         w = words[g]
-        if w in _GRANTS or (w in _HEREBY_GRANTS and g > 0 and words[g - 1] == "hereby"):
+        if w in _GRANTS or (w in _HEREBY_GRANTS and _operative(words, g)):
             if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
                 return None, None, None  # "is granted to" / "the Licensee is granted": the subject holds it
             for i in range(g + 1, min(len(words), g + 7)):
                 found = find_party(words, texts, i + 1, i, party_terms)
                 if found[0] is not None:
                     return found
+            if w in _HEREBY_GRANTS:
+                # the assignee after what is assigned: "hereby assigns all right, title and interest in
+                # the Improvements to Licensor"
+                for k in range(g + 7, min(clause_end(words, g), g + 40)):
+                    if words[k] == "to":
+                        found = find_party(words, texts, min(len(words), k + 4), k + 1, party_terms)
+                        if found[0] is not None:
+                            return found
             return None, None, None
     return None, None, None
+
+
+# between "hereby" (or the promise to assign) and the verb: "hereby irrevocably assigns", "shall and hereby does assign"
+_ASSIGN_GLUE = frozenset({"irrevocably", "unconditionally", "absolutely", "does", "do", "and", "hereby", "shall", "will", "agrees", "agree", "to", "also"})
+
+
+def _operative(words: list[str], g: int) -> bool:
+    """An assignment that transfers or binds to transfer: "hereby (irrevocably) assigns", "shall
+    assign", "agrees to assign" -- not "may assign", a permission whose holder is the assignor."""
+    for i in range(g - 1, max(-1, g - 5), -1):
+        if words[i] in ("hereby", "shall", "will", "must") or (words[i] == "to" and i > 0 and words[i - 1] in ("agrees", "agree")):
+            return True
+        if words[i] not in _ASSIGN_GLUE:
+            return False
+    return False
 
 
 def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
@@ -426,7 +449,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     # Who owns, when the clause names the owner after the thing owned ("... shall belong to the
     # Customer"), comes before the sentence's subject ("created by the Supplier ...").
     party, role, idx = owner_after(words, texts, anchor, party_terms) if not negated else (None, None, None)
-    if party is None and not negated:
+    if party is None and (not negated or "hereby" in words[max(0, anchor - 1) : anchor + 3]):
+        # (an operative "hereby assigns" is not itself negated, whatever "In no event ..." led the sentence)
         party, role, idx = grantee(words, texts, anchor, party_terms)
     if party is None and not negated and mod in ("obligation", "permission") and modal_at is not None and modal_at < anchor:
         # (a hedged "where practicable, X shall allow Y to ..." stays X's weak promise)
