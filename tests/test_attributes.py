@@ -223,6 +223,7 @@ def test_negation_inside_an_if_condition_is_not_a_prohibition():
     # records opened to a party for checking
     ("The Vendor shall make its records available to the City for audit.", "audit", "City", "public"),
     ("The Vendor shall make its records available for audit or review by the City upon request.", "audit", "City", "public"),
+    ("Distributor shall make such books and records available to Developer, at Distributor's place of business during normal business hours, to audit the payments.", "audit", "Developer", "vendor"),
     # the party given access or help so that it can check
     ("The Supplier shall provide the Authority with access to its books and records for audit.", "audit", "Authority", "public"),
     ("The Supplier shall give the City and its auditors access to the Supplier's premises to inspect the records.", "inspect", "City", "public"),
@@ -263,6 +264,9 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
     ("The Licensee hereby assigns and agrees to assign any rights it may have in the Licensed Mark, to the Licensor.", "hereby", "Licensor", "vendor"),
     ("The Contractor shall assign to the City all Deliverables.", "assign", "City", "public"),
     ("The Contractor agrees to assign all Deliverables to the City.", "assign", "City", "public"),
+    # a grantee named by a word that is not a known party term
+    ("Acme hereby grants Zenbrook a non-exclusive, royalty-free licence to use the Marks.", "hereby", "Zenbrook", None),
+    ("Acme hereby grants to Zenbrook the right to use the Marks.", "hereby", "Zenbrook", None),
     # an operative assignment after a prohibition that led the sentence
     ("In no event shall the Contractor file any patent application, and if it does, the Contractor hereby assigns to the City all rights in it.", "hereby", "City", "public"),
     # the holder already the subject: "is granted"

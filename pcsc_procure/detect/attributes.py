@@ -320,6 +320,9 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
                 found = find_party(words, texts, i + 1, i, party_terms)
                 if found[0] is not None:
                     return found
+            named = _name_after(words, texts, g)
+            if named[0] is not None:
+                return named
             if w in _HEREBY_GRANTS:
                 # the assignee after what is assigned: "hereby assigns all right, title and interest in
                 # the Improvements to Licensor"
@@ -330,6 +333,27 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
                             return found
             return None, None, None
     return None, None, None
+
+
+# what follows the grantee's name in "grants X a licence", "grants to X the right"
+_AFTER_GRANTEE = frozenset({"a", "an", "the", ",", "and", "all", "any", "its", "non-exclusive", "nonexclusive", "exclusive", "perpetual",
+                            "royalty-free", "worldwide", "limited", "irrevocable", "permission"})
+
+
+def _name_after(words: list[str], texts: list[str], g: int):
+    """A grantee named by a word that is not a known party term: "VerticalNet hereby grants
+    LeadersOnline a non-exclusive ... license" -> LeadersOnline."""
+    i = g + 2 if words[g + 1 : g + 2] == ["to"] else g + 1
+    if i + 1 >= len(words) or words[i + 1] not in _AFTER_GRANTEE:
+        return None, None, None
+    t = texts[i]
+    if t[:1].isupper() and t.isalpha() and words[i] not in _NOT_A_NAME:
+        return t, None, i
+    return None, None, None
+
+
+_NOT_A_NAME = frozenset({"the", "this", "that", "each", "any", "all", "such", "a", "an", "its", "their", "his", "her", "it", "them", "you",
+                         "us", "we", "licensed", "exclusive", "non", "said"})
 
 
 # between "hereby" (or the promise to assign) and the verb: "hereby irrevocably assigns", "shall and hereby does assign"
@@ -394,9 +418,13 @@ _RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "d
 def available_to(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
     """Who the records are opened to: "The Vendor shall make its records available to the City
     for audit" -> the City, who may audit them."""
-    for i in range(max(0, anchor - 12), min(len(words) - 1, anchor + 10)):
+    for i in range(max(0, anchor - 20), min(len(words) - 1, anchor + 10)):  # "... available to Developer, at ... hours, to audit"
         if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i]):
-            return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+            for k in range(i + 2, min(len(words), i + 6)):  # the first party after "to" (not "at Distributor's place")
+                found = find_party(words, texts, k + 1, k, party_terms)
+                if found[0] is not None:
+                    return found
+            return None, None, None
     return None, None, None
 
 
