@@ -47,6 +47,12 @@ def test_modality_and_party(sentence, anchor, modality, party, role):
 def test_passive_agent_is_the_party():
     a = attrs("This Agreement may be terminated by the City at any time.", "terminated")
     assert (a.party, a.role, a.modality) == ("City", "public", "permission")
+    # the agent, not a party named inside the subject
+    a = attrs("Personal data collected by the City shall be processed by the Contractor only on its instructions.", "processed")
+    assert (a.party, a.role) == ("Contractor", "vendor")
+    # a predicate noun is not a passive: the subject holds the right
+    a = attrs("The Distributor shall be the only distributor appointed by the Supplier.", "only", party_terms={"distributor": None})
+    assert a.party == "Distributor"
 
 
 def test_a_defined_party_of_several_words_is_named_whole():
@@ -109,6 +115,8 @@ def test_lower_case_vendor_words_need_a_determiner_to_be_a_party(text, want):
     ('You agree that all data you collect from customers ("Customer Data") is deemed to be owned', None),
     ("The Supplier shall return all Authority Data", "Supplier"),
     ("Supplier Personnel shall", "Supplier"),
+    ("The Contractor shall maintain public liability insurance and Employer's liability insurance", "Contractor"),
+    ("The Contractor shall maintain public liability insurance and employers liability insurance", "Contractor"),
 ])
 def test_a_place_or_thing_named_after_a_party_is_not_the_party(text, want):
     assert first_party(text) == want

@@ -220,6 +220,14 @@ _THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", 
                                 "equipment", "premises", "systems", "system", "sites", "site", "assets"})
 
 
+def _participle(words: list[str], i: int) -> bool:
+    """A passive verb at `i`, perhaps after an adverb: "repaired", "exclusively repaired", "granted"."""
+    w = words[i]
+    if w.endswith("ly") and i + 1 < len(words):
+        w = words[i + 1]
+    return w.endswith(("ed", "en", "wn")) and len(w) > 3
+
+
 def _possessive(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
 
@@ -230,6 +238,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         w = words[i]
         if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
             continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
+        if w == "employer" and "liability" in words[i + 1 : i + 3]:
+            continue  # "employer's liability insurance": a kind of cover
         if i > start and words[i - 1] in _PARTY_FIRST:
             # the last word of a party phrase, met first when reading backwards: "the Contracting Authority"
             for index, role in _PARTY_PHRASES:
@@ -491,6 +501,11 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
             party, role, idx = helped(words, texts, modal_at, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
+    if (party is None and modal_at is not None and modal_at < anchor <= modal_at + 4 and words[modal_at + 1 : modal_at + 2] == ["be"]
+            and _participle(words, anchor)):
+        # a passive: the agent acts, not a party named in the subject's own clause ("Each Item ...
+        # used by the Company shall be exclusively repaired by the Repairer")
+        party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
     if party is None:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:
