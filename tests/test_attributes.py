@@ -76,6 +76,11 @@ def test_terms_introduced_like_parties_that_name_things_are_not_parties():
             "13. The Agreement may be terminated by the City for convenience on 30 days' notice.")
     assert [d.party for d in found(text, "governing-law")] == [None]
     assert [(d.party, d.role) for d in found(text, "termination-for-convenience")] == [("City", "public")]
+    # events and paperwork defined in parentheses are not parties either
+    text = ('This Agreement is made between Acme Ltd (the "Supplier") and Beta plc (the "Customer"). Any early end of '
+            'this Agreement (the "Termination") is governed by clause 14.\n\n'
+            "14. After any Termination, the right to terminate for convenience on 90 days notice lapses.")
+    assert [d.party for d in found(text, "termination-for-convenience")] == [None]
 
 
 @pytest.mark.parametrize("sentence, anchor, want", [

@@ -96,6 +96,10 @@ def test_match_at_an_offset_reports_absolute_end():
         ('ParkSense Ltd. (the "Vendor") and', [("Vendor", "party", '(the "Vendor")')]),
         ("(hereinafter referred to\nas “CONSULTANT”)", [("CONSULTANT", "party", "(hereinafter referred to\nas “CONSULTANT”)")]),
         ('("Licensee" or "Customer")', [("Licensee", "party", '("Licensee" or "Customer")')]),
+        # a cover page's role, unquoted
+        ("AZUL LINHAS AEREAS S/A (as Company)", [("Company", "party", "(as Company)")]),
+        ("ACME SA (as the Seller) and", [("Seller", "party", "(as the Seller)")]),
+        ("the goods (as defined below)", []),
         ('the 5" screen means nothing', []),
         ('"--" means', []),
         ('He said "yes", meaning no.', []),

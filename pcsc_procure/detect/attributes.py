@@ -47,7 +47,12 @@ NOT_PARTY_HEADS = frozenset(
     "license licence licenses licences service services fee fees period program programme plan property data information "
     "software materials material patent patents area site premises notice price prices amount amounts year years schedule "
     "exhibit closing transaction transactions shares stock content system platform technology know-how documentation "
-    "specifications specification deliverables work works project equipment goods assets rights royalty royalties".split()
+    "specifications specification deliverables work works project equipment goods assets rights royalty royalties "
+    # events, money and paperwork that drafts define in parentheses too: (the "Termination"), (the "Deposit")
+    "termination expiration conditions condition delivery deliveries reconciliation credit deposit payment payments invoice "
+    "invoices order orders report reports cost costs expenses loss losses claim claims event events default breach tax taxes "
+    "account accounts document documents records liability insurance obligations requirements standards policy policies "
+    "procedures manual guidelines budget forecast forecasts".split()
 )
 VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"),
                   ("project", "company"))  # the private side of a PPP

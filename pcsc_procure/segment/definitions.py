@@ -38,6 +38,8 @@ DEFINITION = re.compile(
 PARTY_INTRO = re.compile(
     rf"\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[{_Q}](?P<term>[A-Z][A-Za-z .&\-]{{1,40}}?)[{_Q}]"
     rf"(?:\s*(?:or|and)\s+(?:the\s+)?[{_Q}][A-Z][A-Za-z .&\-]{{1,40}}?[{_Q}])?\s*\)"
+    # a cover page's role, unquoted: "AZUL LINHAS AÉREAS S/A (as Company)", "ACME SA (as the Seller)"
+    rf"|\(as\s+(?:the\s+)?(?P<role>[A-Z][A-Za-z\-]{{1,30}})\)"
 )
 PARTY_WINDOW = 20000  # parties are introduced at the top of a draft
 
@@ -61,5 +63,5 @@ def find_definitions(text: str) -> list[DefinedTerm]:
         term = _term(m)
         if term:
             out.append(DefinedTerm(term, m.start(), m.end(), "definition"))
-    out.extend(DefinedTerm(m.group("term").strip(), m.start(), m.end(), "party") for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW]))
+    out.extend(DefinedTerm((m.group("term") or m.group("role")).strip(), m.start(), m.end(), "party") for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW]))
     return out
