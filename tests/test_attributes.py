@@ -197,6 +197,23 @@ def test_modal_after_a_leading_phrase():
     assert (a.modality, a.party, a.role) == ("obligation", "Contractor", "vendor")
 
 
+@pytest.mark.parametrize("sentence, anchor, want", [
+    # a long leading phrase, closed by a comma, then the main clause
+    ("Upon termination or expiration of this Agreement, if specifically requested by the City, the Vendor shall provide copies of such records to the City.",
+     "termination", ("Vendor", "obligation", False)),
+    ("In addition to the foregoing, upon termination or expiration of this Agreement for any reason, each party shall continue to maintain accurate records.",
+     "termination", ("each party", "obligation", False)),
+    ("After the expiration or termination of this Agreement for any reason whatsoever, you may not retain or use the Customer List.",
+     "termination", (None, "prohibition", True)),
+    # "shall not exceed" bounds the anchor, it does not negate it
+    ("If any liability arises under this Agreement, it shall not exceed the fees paid in the prior twelve months.",
+     "liability", (None, "obligation", False)),
+])
+def test_a_leading_phrase_takes_the_main_clauses_modal(sentence, anchor, want):
+    a = attrs(sentence, anchor)
+    assert (a.party, a.modality, a.negated) == want
+
+
 def test_modal_in_another_clause_far_after_is_not_taken():
     a = attrs("Subject to notice in writing from Developer which cancels such authorization, during the term of this Agreement, Distributor may use the marks.", "cancels")
     assert a.modality is None

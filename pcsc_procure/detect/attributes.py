@@ -52,7 +52,7 @@ NOT_PARTY_HEADS = frozenset(
     "termination expiration conditions condition delivery deliveries reconciliation credit deposit payment payments invoice "
     "invoices order orders report reports cost costs expenses loss losses claim claims event events default breach tax taxes "
     "account accounts document documents records liability insurance obligations requirements standards policy policies "
-    "procedures manual guidelines budget forecast forecasts".split()
+    "procedures manual guidelines budget forecast forecasts case cases".split()
 )
 VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"),
                   ("project", "company"))  # the private side of a PPP
@@ -193,6 +193,10 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     return False
 
 
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_LEADING = frozenset({"after", "upon", "following", "if", "when", "where", "once"})
+
+
 def modality(words: list[str], anchor: int, start: int, sentence_words: list[str] | None = None) -> tuple[str | None, int | None]:
     """(modality, index of the modal) for the anchor's clause.
 
@@ -211,7 +215,14 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
             if any(_match_at(words, i + 1, seq) for seq in _AS_PERMISSION):
                 return "permission", i
             return "obligation", i
-    for i in range(anchor, min(clause_end(words, anchor), anchor + 10)):
+    end = clause_end(words, anchor)
+    # past ten tokens, only the main clause after a leading phrase that a comma closes: "Upon
+    # termination of this Agreement for any reason, if requested by MBRK, DD shall provide ..."
+    # (not from inside a relative clause: "notice from Developer which cancels ..., Distributor may")
+    reach = 10 if _RELATIVE.intersection(words[start:anchor]) else 30
+    for i in range(anchor, min(end, anchor + reach)):
+        if i >= anchor + 10 and "," not in words[anchor:i]:
+            break
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
@@ -480,8 +491,11 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # The subject follows a comma that closes the leading phrase ("to the Council under this
         # Agreement shall not exceed" has a party after the anchor, but not as the subject).
         subject, _, at = find_party(words, texts, modal_at, anchor + 1, party_terms)
-        negated = (subject is not None and "," in words[anchor + 1 : at]
-                   and any(w in ("not", "n't", "never") for w in words[modal_at + 1 : modal_at + 3]))
+        if subject is None and _LEADING.intersection(words[start : anchor + 1]):
+            at = modal_at  # a leading phrase, then a main clause without a known party: "After termination, you may not retain ..."
+        negated = (at is not None and "," in words[anchor + 1 : at]
+                   and any(w in ("not", "n't", "never") for w in words[modal_at + 1 : modal_at + 3])
+                   and "exceed" not in words[modal_at + 2 : modal_at + 4])  # "it shall not exceed" bounds, not negates
     if negated and mod in ("obligation", "permission"):
         mod = "prohibition"
     # The party is the subject of the modal verb; with a hedge ("shall use reasonable efforts
