@@ -107,6 +107,17 @@ def test_txt_numbered_items_split_but_cross_references_do_not():
     ]
 
 
+def test_txt_figures_after_a_number_written_out_continue_the_line():
+    # "twelve (12)" wrapped before the brackets: the figures of the number, not item (12)
+    content = ("7.3 The Council may terminate this Agreement on twelve\n(12) months' notice.\n\n"
+               "The Supplier shall pay:\n(1) the fee; and\n(2) the tax.\n")
+    doc = read_text(content.encode(), "a.txt")
+    assert [content[b.start : b.end] for b in doc.blocks] == [
+        "7.3 The Council may terminate this Agreement on twelve\n(12) months' notice.",
+        "The Supplier shall pay:", "(1) the fee; and", "(2) the tax.",
+    ]
+
+
 def test_empty_and_blank_text_files_have_no_blocks():
     assert read_text(b"", "a.txt").blocks == []
     assert read_text(b"\r\n  \n\t\n", "a.txt").blocks == []

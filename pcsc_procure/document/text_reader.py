@@ -4,8 +4,9 @@ A block starts after a blank line, at a line that begins with a clause number
 or bullet, and at and after a heading line. Lines wrapped mid-sentence (as
 PDF text always is) do not start blocks: a heading-like line continues a
 paragraph whose last line did not end a sentence ("...and sale of" /
-"ADAMS GOLF'S PRODUCT."), and a number continues a cross-reference
-("...pursuant to Section" / "5.2 of this Agreement").
+"ADAMS GOLF'S PRODUCT."), a number continues a cross-reference
+("...pursuant to Section" / "5.2 of this Agreement"), and figures in
+brackets continue a number written out ("... on twelve" / "(12) months").
 
 Offsets are into the decoded content exactly (see `decoding`), so
 `text[start:end]` is what is in the file.
@@ -26,6 +27,15 @@ _REFERENCE_WORD = re.compile(
     r"(?:^|\W)(?:sections?|articles?|clauses?|paragraphs?|sub-?(?:sections?|clauses?|paragraphs?)|schedules?|exhibits?|annex(?:es)?|appendix|appendices|items?|parts?|§|no\.|nos\.|numbers?)$",
     re.IGNORECASE,
 )
+
+
+# "... on twelve" / "(12) months' notice": a number written out, then in figures, across a wrap
+_NUMBER_WORD_END = re.compile(
+    r"(?:^|\W)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|per cent)$",
+    re.IGNORECASE,
+)
+_FIGURES_IN_PARENS = re.compile(r"\(\d[\d,.]*%?\)")
 
 
 def iter_lines(text: str):
@@ -97,6 +107,8 @@ def _starts_block(text: str, s: int, heading: bool, current: list) -> bool:
         return True  # nothing runs on after a heading line
     before = text[max(current[0], current[1] - 40) : current[1]]
     if match_number(text, s) is not None:
+        if _NUMBER_WORD_END.search(before) is not None and _FIGURES_IN_PARENS.match(text, s) is not None:
+            return False  # "twelve" / "(12) months": the figures of a number, not item (12)
         return _REFERENCE_WORD.search(before) is None
     if _BULLET.match(text, s) is not None:
         return True
