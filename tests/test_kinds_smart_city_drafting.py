@@ -98,6 +98,10 @@ CLAUSES = [
     ("data-portability", "The Contractor shall provide the Authority with a complete copy of the Authority Data in an open, machine-readable format upon expiry of the Contract."),
     ("vendor-data-ownership", "All data collected by the Platform shall be owned exclusively by the Vendor."),
     ("human-oversight", "No enforcement decision shall be taken solely on the basis of automated processing; a City officer shall review each decision."),
+    # the SaaS sample's KI-16 and KI-17: languages counted or listed, a service desk's agents trained
+    ("inclusive-access", "The Service shall support English, French and the three other languages listed in the Order Form."),
+    ("inclusive-access", "The resident portal shall be available in five languages."),
+    ("knowledge-transfer", "The Provider shall train forty (40) agents and ten (10) administrators before go-live."),
 ]
 
 LOOK_ALIKES = [
@@ -124,6 +128,9 @@ LOOK_ALIKES = [
     ("data-portability", "The Contractor shall keep a complete copy of the Authority Data in its archive."),
     ("vendor-data-ownership", "The software shall be owned exclusively by the Vendor."),
     ("human-oversight", "Decisions based solely on automated processing are permitted for parking fines."),
+    ("knowledge-transfer", "The Supplier shall train its agents in the Code of Conduct."),
+    ("knowledge-transfer", "The Supplier shall ensure that its employees and agents are trained in data protection law."),
+    ("inclusive-access", "Tenders shall be written in English; tenders in other languages will not be accepted."),
 ]
 
 
