@@ -34,3 +34,12 @@ def test_doc_type():
     assert infer_doc_type("Invitation to Tender. Tenderers shall submit bids. Award criteria: price 60%.") == "rfp"
     assert infer_doc_type("This Agreement is made by and between the City and the Vendor. Whereas ...") == "contract"
     assert infer_doc_type("Minutes of the meeting.") == "unknown"
+
+
+def test_recognising_faces_plates_or_events_in_video_is_ai():
+    # KI-25: a CCTV tender with video analytics, number-plate and facial recognition got no AI rules
+    text = ("The System shall provide video analytics that raise alerts. It shall include automatic number plate "
+            "recognition at entry points and a facial recognition module for the police.")
+    assert "ai" in infer_domains(text)
+    assert "ai" not in infer_domains("The Contractor shall install CCTV cameras at the depot. Cameras record to a local recorder. "
+                                     "The cameras are fixed.")

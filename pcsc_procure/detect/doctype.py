@@ -26,7 +26,9 @@ _CONTRACT = re.compile(
 
 DOMAINS = {
     "iot": r"\b(sensors?|iot|internet of things|devices?|gateways?|lorawan|telemetry|smart (?:meters?|streetlights?|lighting|bins?|parking))\b",
-    "ai": r"\b(artificial[\s-]+intelligence|\bai\b|machine[\s-]+learning|algorithm(?:s|ic)?|automated decision|predictive|neural|computer vision|model training|analytics engine)\b",
+    # recognising faces, plates or events in video is AI too (KI-25: a video-analytics tender)
+    "ai": r"\b(artificial[\s-]+intelligence|\bai\b|machine[\s-]+learning|algorithm(?:s|ic)?|automated decision|predictive|neural|computer vision|model training|analytics engine|"
+          r"video analytics|facial recognition|face recognition|(?:automatic )?(?:number|licen[cs]e) plate recognition|\banpr\b|\balpr\b|object detection|image recognition)\b",
     "cloud": r"\b(cloud|saas|software as a service|hosted|hosting|data cent(?:er|re)s?|subscription service|platform as a service)\b",
     # not "encrypted in transit" or "Transport Layer Security": security clauses, not mobility
     "mobility": r"\b(mobility|(?<!\bin\s)transit|transport(?!\s+layer)|traffic|parking|vehicles?|scooters?|bike[- ]?share|ride[- ]?hail|mobility data specification|\bmds\b|gtfs)\b",
