@@ -205,6 +205,9 @@ def test_modal_after_a_leading_phrase():
      "termination", ("each party", "obligation", False)),
     ("After the expiration or termination of this Agreement for any reason whatsoever, you may not retain or use the Customer List.",
      "termination", (None, "prohibition", True)),
+    # the first comma comes more than ten tokens after the anchor
+    ("Notwithstanding the foregoing, if the Agreement is terminated for any reason other than the Vendor's material breach, then for thirty (30) days following such termination, the City may continue to use the printed material.",
+     "terminated", ("City", "permission", False)),
     # "shall not exceed" bounds the anchor, it does not negate it
     ("If any liability arises under this Agreement, it shall not exceed the fees paid in the prior twelve months.",
      "liability", (None, "obligation", False)),

@@ -222,7 +222,7 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     reach = 10 if _RELATIVE.intersection(words[start:anchor]) else 30
     for i in range(anchor, min(end, anchor + reach)):
         if i >= anchor + 10 and "," not in words[anchor:i]:
-            break
+            continue  # (a far modal counts only past the comma that closes the leading phrase)
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
