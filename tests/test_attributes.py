@@ -120,6 +120,8 @@ def test_lower_case_vendor_words_need_a_determiner_to_be_a_party(text, want):
     ('You agree that all data you collect from customers ("Customer Data") is deemed to be owned', None),
     ("The Supplier shall return all Authority Data", "Supplier"),
     ("Supplier Personnel shall", "Supplier"),
+    ("all communication with its 32 Member Clubs shall", None),
+    ("The Reseller Agreement can be terminated at the discretion of", None),
     ("The Contractor shall maintain public liability insurance and Employer's liability insurance", "Contractor"),
     ("The Contractor shall maintain public liability insurance and employers liability insurance", "Contractor"),
 ])
@@ -257,6 +259,7 @@ def test_negation_inside_an_if_condition_is_not_a_prohibition():
     ("The Vendor shall make its records available to the City for audit.", "audit", "City", "public"),
     ("The Vendor shall make its records available for audit or review by the City upon request.", "audit", "City", "public"),
     ("Distributor shall make such books and records available to Developer, at Distributor's place of business during normal business hours, to audit the payments.", "audit", "Developer", "vendor"),
+    ("The Vendor shall make available to the City during regular business hours all records created under this Agreement for reasonable audit and inspection by the City.", "audit", "City", "public"),
     # the party given access or help so that it can check
     ("The Supplier shall provide the Authority with access to its books and records for audit.", "audit", "Authority", "public"),
     ("The Supplier shall give the City and its auditors access to the Supplier's premises to inspect the records.", "inspect", "City", "public"),
@@ -300,6 +303,8 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
     # a grantee named by a word that is not a known party term
     ("Acme hereby grants Zenbrook a non-exclusive, royalty-free licence to use the Marks.", "hereby", "Zenbrook", None),
     ("Acme hereby grants to Zenbrook the right to use the Marks.", "hereby", "Zenbrook", None),
+    ("The Supplier will retain ownership and will grant a royalty-free, non-exclusive licence to the City to use the Marks.", "grant", "City", "public"),
+    ("Each party hereby grants non-exclusive licences to utilize the other party's trademarks.", "hereby", "Each party", "both"),
     # an operative assignment after a prohibition that led the sentence
     ("In no event shall the Contractor file any patent application, and if it does, the Contractor hereby assigns to the City all rights in it.", "hereby", "City", "public"),
     # the holder already the subject: "is granted"
@@ -310,6 +315,11 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
 def test_the_owner_or_grantee_holds_it(sentence, anchor, party, role):
     a = attrs(sentence, anchor, party_terms={"customer": None, "licensee": None})
     assert (a.party, a.role) == (party, role)
+
+
+def test_neither_one_nor_the_other_binds_both():
+    a = attrs("Neither the Licensor nor the Licensee may assign this Agreement.", "assign")
+    assert (a.party, a.role, a.negated) == ("Neither the Licensor nor the Licensee", "both", True)
 
 
 def test_a_permission_to_assign_stays_with_the_assignor():

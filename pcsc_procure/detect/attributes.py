@@ -244,6 +244,20 @@ def _participle(words: list[str], i: int) -> bool:
     return w.endswith(("ed", "en", "wn")) and len(w) > 3
 
 
+_NOT_NAME_PART = frozenset({"shall", "will", "may", "must", "agrees", "agree", "hereby", "is", "are", "has", "have", "does", "and", "or",
+                            "acknowledges", "represents", "warrants", "grants", "covenants", "undertakes", "should", "can", "cannot"})
+
+
+def _compound_name(texts: list[str], i: int, before: int) -> bool:
+    """Is the word at `i` the first word of a Title Case name ("Member Clubs", "Customer Data")?
+    Not in ALL CAPS text, where every word is capitalised, and not before a verb ("Customer Shall")."""
+    if i + 1 >= before:
+        return False
+    t, nxt = texts[i], texts[i + 1]
+    return (t[:1].isupper() and not t.isupper() and len(nxt) > 1 and nxt[0].isupper() and nxt[1:].islower()
+            and nxt.lower() not in _NOT_NAME_PART)
+
+
 def _possessive(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
 
@@ -273,6 +287,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if w in VENDOR and (texts[i][:1].isupper() or i == 0 or words[i - 1] in _VENDOR_DETERMINERS):
             # "the contractor", "Vendor", "each supplier" -- not "the City's identity provider"
             return texts[i], "vendor", i
+        if (w in party_terms or w in NAMED) and _compound_name(texts, i, before):
+            continue  # "its 32 Member Clubs", "Licensee Products": a name built on a party word
         if w in party_terms and texts[i][:1].isupper():
             for n in (3, 2, 1):  # a defined name of several words ("ADAMS GOLF"), given whole
                 if i - n >= 0 and " ".join(words[i - n : i + 1]) in party_terms:
@@ -287,6 +303,12 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
     the Employer shall ...", the Employer receives and the clause is about the Contractor."""
     party, role, idx = find_party(words, texts, before, start, party_terms)
+    nor = None if idx is None else idx - 1 if words[idx - 1 : idx] == ["nor"] else idx - 2 if words[max(0, idx - 2) : idx] == ["nor", "the"] else None
+    if nor is not None:
+        # "neither PB nor SFJ will be permitted to delegate", "Neither the Licensor nor the Licensee may": both are bound
+        neither = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] == "neither"), None)
+        if neither is not None:
+            return " ".join(texts[neither : idx + 1]), "both", neither
     if idx is not None and "to" in words[max(start, idx - 2) : idx]:
         to_at = max(k for k in range(max(start, idx - 2), idx) if words[k] == "to")
         earlier = find_party(words, texts, to_at, start, party_terms)
@@ -349,14 +371,14 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
             named = _name_after(words, texts, g)
             if named[0] is not None:
                 return named
-            if w in _HEREBY_GRANTS:
-                # the assignee after what is assigned: "hereby assigns all right, title and interest in
-                # the Improvements to Licensor"
-                for k in range(g + 7, min(clause_end(words, g), g + 40)):
-                    if words[k] == "to":
-                        found = find_party(words, texts, min(len(words), k + 4), k + 1, party_terms)
-                        if found[0] is not None:
-                            return found
+            # the assignee or licensee after what is given: "hereby assigns all right, title and
+            # interest in the Improvements to Licensor", "will grant a royalty-free licence to HERC"
+            for k in range(g + 7, min(clause_end(words, g), g + 40)):
+                if words[k] == "to" and k + 1 < len(words) and (texts[k + 1][:1].isupper() or words[k + 1] in ("the", "each", "either")):
+                    # ("to HERC", "to the Licensor"; not "licenses to utilize the other party's marks")
+                    found = find_party(words, texts, min(len(words), k + 4), k + 1, party_terms)
+                    if found[0] is not None:
+                        return found
             return None, None, None
     return None, None, None
 
@@ -401,7 +423,10 @@ def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: d
     """Who acts, when the anchor names the action and its agent follows: "... available for
     inspection by the City", "subject to audit by the Authority", "available for audit or review
     by MBRK" -> the City, the Authority, MBRK."""
-    if anchor == 0 or words[anchor - 1] not in ("for", "to"):
+    lead = anchor - 1
+    if lead > 0 and words[lead] in _ACTION_ADJ:
+        lead -= 1  # "for reasonable audit and inspection by the Trust"
+    if lead < 0 or words[lead] not in ("for", "to"):
         return None, None, None
     reach = 6 if anchor + 1 < len(words) and words[anchor + 1] in ("or", "and") else 4  # "audit or review by"
     return passive_agent(words, texts, anchor, min(len(words), anchor + reach), party_terms)
@@ -437,6 +462,9 @@ def helped(words: list[str], texts: list[str], modal_at: int, anchor: int, party
     return None, None, None
 
 
+_ACTION_ADJ = frozenset({"reasonable", "periodic", "annual", "independent", "any", "an", "a", "such", "the", "its", "their"})
+
+
 # what is opened for checking (not "make the Services available to the Customer", a supply duty)
 _RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "documentation", "premises", "facilities", "files", "logs"})
 
@@ -445,7 +473,8 @@ def available_to(words: list[str], texts: list[str], anchor: int, party_terms: d
     """Who the records are opened to: "The Vendor shall make its records available to the City
     for audit" -> the City, who may audit them."""
     for i in range(max(0, anchor - 20), min(len(words) - 1, anchor + 10)):  # "... available to Developer, at ... hours, to audit"
-        if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i]):
+        if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i + 16]):
+            # (the records before or after: "make available to the Trust during business hours all records")
             for k in range(i + 2, min(len(words), i + 6)):  # the first party after "to" (not "at Distributor's place")
                 found = find_party(words, texts, k + 1, k, party_terms)
                 if found[0] is not None:
