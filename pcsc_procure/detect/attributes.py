@@ -219,9 +219,13 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     # past ten tokens, only the main clause after a leading phrase that a comma closes: "Upon
     # termination of this Agreement for any reason, if requested by MBRK, DD shall provide ..."
     # (not from inside a relative clause: "notice from Developer which cancels ..., Distributor may")
-    reach = 10 if _RELATIVE.intersection(words[start:anchor]) else 30
-    for i in range(anchor, min(end, anchor + reach)):
-        if i >= anchor + 10 and "," not in words[anchor:i]:
+    stop, comma = min(end, anchor + 10), None
+    if not _RELATIVE.intersection(words[start:anchor]):
+        comma = next((k for k in range(anchor, min(end, anchor + 30)) if words[k] == ","), None)
+        if comma is not None:
+            stop = min(end, anchor + 30)
+    for i in range(anchor, stop):
+        if i >= anchor + 10 and i <= comma:
             continue  # (a far modal counts only past the comma that closes the leading phrase)
         if _PERMISSION.at(words, i):
             return "permission", i
@@ -234,6 +238,9 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
 _THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", "content", "marks", "mark", "trademarks", "software",
                                 "property", "records", "ip", "technology", "know-how", "patents", "products", "deliverables",
                                 "equipment", "premises", "systems", "system", "sites", "site", "assets"})
+
+
+_ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED)
 
 
 def _participle(words: list[str], i: int) -> bool:
@@ -266,10 +273,11 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
     """Nearest party mention before index `before` within the clause."""
     for i in range(before - 1, start - 1, -1):
         w = words[i]
-        if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
-            continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
-        if w == "employer" and "liability" in words[i + 1 : i + 3]:
-            continue  # "employer's liability insurance": a kind of cover
+        if w in _ANY_PARTY_WORD or w in party_terms:
+            if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
+                continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
+            if w == "employer" and "liability" in words[i + 1 : i + 3]:
+                continue  # "employer's liability insurance": a kind of cover
         if i > start and words[i - 1] in _PARTY_FIRST:
             # the last word of a party phrase, met first when reading backwards: "the Contracting Authority"
             for index, role in _PARTY_PHRASES:
