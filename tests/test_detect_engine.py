@@ -689,3 +689,27 @@ def test_sentence_case_run_in_caption_heads_its_clause_and_carries_no_detection(
     doc = read_bytes(text.encode(), "x.txt")
     annotate_structure(doc)
     assert [b.title for b in doc.blocks] == ["Licence", "Licence audit", None]  # a sentence with a verb is no caption
+
+
+def test_token_patterns_spacy_rejects_or_cannot_afford_are_rule_errors(tmp_path):
+    # YAML reads a bare `on` as true: spaCy rejects the pattern; say which file and cue, not a traceback
+    bad = kind_k("""
+        match:
+          - id: use-on
+            tokens:
+              - {LOWER: use}
+              - {LOWER: {IN: [on, in]}}
+    """)
+    with pytest.raises(RuleError, match=r"k\.yaml:\d+: cue 'use-on': not a valid spaCy token pattern"):
+        make_detector(tmp_path, {"k": bad})
+    # "{0,30}" is 30 optional tokens: the Matcher's states double with each (it ran out of memory)
+    wide = kind_k("""
+        match:
+          - id: far
+            tokens:
+              - {LOWER: agrees}
+              - {OP: "{0,30}"}
+              - {LOWER: of}
+    """)
+    with pytest.raises(RuleError, match=r"tokens\[1\]\.OP '\{0,30\}': at most 16 optional tokens"):
+        make_detector(tmp_path, {"k": wide})

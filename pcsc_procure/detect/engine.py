@@ -28,6 +28,7 @@ from pcsc_procure.detect.cues import anchors, apply_mask
 from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
+from pcsc_procure.errors import RuleError
 from pcsc_procure.detect.tokentext import TokenTextPattern
 from pcsc_procure.detect.values import extract
 from pcsc_procure.document.model import Document
@@ -104,7 +105,12 @@ class Detector:
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
-                    self.token_cues.setdefault(kind.kind, []).append(TokenCue(key, cue.tokens, self.nlp.vocab))
+                    try:
+                        token_cue = TokenCue(key, cue.tokens, self.nlp.vocab)
+                    except ValueError as e:  # spaCy's MatchPatternError: "[on, in]" read by YAML as booleans, unknown attributes
+                        first = " ".join(str(e).split())[:300]
+                        raise RuleError(kind.path, f"cue {cue.id!r}: not a valid spaCy token pattern: {first}", cue.line) from None
+                    self.token_cues.setdefault(kind.kind, []).append(token_cue)
                     self._keys[self.nlp.vocab.strings[key]] = key
             self.requirements[kind.kind] = self._requirements(kind)
             if kind.continuation:

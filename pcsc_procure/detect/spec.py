@@ -64,6 +64,10 @@ from pcsc_procure.yamlio import line_of, load_yaml_file
 
 KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
+# "{0,12}" is expanded into 12 optional tokens, and the Matcher's states double with each:
+# "{0,24}" took 2 s and 230 MB on one 30-token sentence, "{0,30}" ran out of memory
+_OP_RANGE = re.compile(r"\{(\d*),(\d+)\}")
+MAX_OP_SPAN = 16
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
@@ -159,6 +163,12 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
             raise RuleError(path, f"{what}[{index}].tokens must be a non-empty list of spaCy token patterns", line)
         cue.tokens = [dict(t) for t in pattern]
+        for t_index, token in enumerate(cue.tokens):
+            op = token.get("OP")
+            m = _OP_RANGE.fullmatch(str(op)) if op is not None else None
+            if m and m.group(2) and int(m.group(2)) - int(m.group(1) or 0) > MAX_OP_SPAN:
+                raise RuleError(path, f"{what}[{index}].tokens[{t_index}].OP {op!r}: at most {MAX_OP_SPAN} optional tokens in one "
+                                      "range (the matcher's work doubles with each one); use \"*\" and a `near` limit instead", line)
     if not cue.all and not cue.any and not cue.tokens:
         raise RuleError(path, f"{what}[{index}] needs `all`, `any` or `tokens`", line)
     if "near" in raw:
