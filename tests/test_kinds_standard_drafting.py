@@ -110,6 +110,9 @@ STANDARD = [
     ("liability-cap", "Neither party shall be liable for any special, incidental, indirect or consequential damages, including lost profits."),
     ("liability-cap", "Vendor's liability for any and all claims shall be limited to the purchase price of the Products."),
     ("license-grant", "The Supplier grants to the Customer a non-exclusive licence to use the Software for the Term."),
+    # the use's place or reach between "use" and its object
+    ("license-grant", "The Council consents to the Operator's promotional use on its website of the Council's logo."),
+    ("license-grant", "Endorser consents to the Company's editorial use world-wide of Endorser's name and likeness."),
     ("license-grant", "Licensor hereby grants Licensee a worldwide, royalty-free right and license to reproduce and distribute the Content."),
     ("license-grant", "Subject to the terms of this Agreement, the Company grants the Distributor the right to use the Trademarks in the Territory."),
     ("license-grant", "The City is granted a licence to use, copy and modify the Documentation for its internal purposes."),
