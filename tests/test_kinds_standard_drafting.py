@@ -65,6 +65,9 @@ STANDARD = [
     ("change-of-control", "If Supplier undergoes a change of ownership, Customer may terminate this Agreement without penalty."),
     ("change-of-control", "Upon any Change of Control of Licensee, all licenses granted hereunder shall terminate."),
     ("exclusivity", "During the Term, the Customer shall purchase the Products exclusively from the Supplier."),
+    # a sponsorship's or agency's exclusivity
+    ("exclusivity", "During the Term, the Team shall not accept as a sponsor any other company that competes with the Sponsor."),
+    ("exclusivity", "The Agent shall not represent any other manufacturer of competing products in the Territory."),
     ("exclusivity", "The Licensor shall not appoint any other distributor in the Territory during the Term."),
     ("exclusivity", "Supplier hereby appoints Distributor as its exclusive distributor of the Products in the Territory."),
     ("exclusivity", "The Supplier shall not supply the Products to any other customer in the Territory during the Term."),
@@ -544,6 +547,9 @@ LOOK_ALIKES = [
     # a share of the fleet in working order is a service level, not a commitment to buy or do
     ("minimum-commitment", "The Supplier shall maintain the network so that at least 90% of units report valid data in each month."),
     ("minimum-commitment", "The successful Proposer shall maintain and replace faulty sensors and keep at least 97% of sensors reporting in each month."),
+    # saying, not dealing
+    ("exclusivity", "The Supplier shall not represent to any third party that it is an agent of the City."),
+    ("exclusivity", "Neither party shall represent to any other person that it has the right to bind the other party."),
     # the insurance cover renews, not the contract
     ("auto-renewal", "The Project Company shall maintain the insurances set out in Schedule 6, including public liability insurance of at least GBP 10 million, and shall provide evidence of them each year on renewal."),
     # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
