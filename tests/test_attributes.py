@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pcsc_procure.detect.attributes import PhraseIndex, clause_start, resolve
+from pcsc_procure.detect.attributes import resolve
+from pcsc_procure.detect.wordscan import PhraseIndex, clause_start
 from pcsc_procure.nlp import blank_english
 
 
@@ -22,7 +23,7 @@ def attrs(sentence: str, anchor: str, occurrence: int = 0, party_terms: dict | N
 
 def first_party(text: str):
     """The party `find_party` reads before the end of `text`."""
-    from pcsc_procure.detect.attributes import find_party
+    from pcsc_procure.detect.parties import find_party
 
     tokens = blank_english().tokenizer(text)
     texts = [t.text for t in tokens]

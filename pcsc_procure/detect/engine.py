@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.attrs import LOWER
 
-from pcsc_procure.detect import attributes as attr
+from pcsc_procure.detect import parties
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask
@@ -202,9 +202,9 @@ class Detector:
             if not words:
                 continue
             word = words[-1]
-            if word in attr.NOT_PARTY_HEADS:
+            if word in parties.NOT_PARTY_HEADS:
                 continue  # (the "Effective Date"), (the "Licensed Marks"): defined terms, not parties
-            role = "public" if word in attr.PUBLIC else "vendor" if word in attr.VENDOR else None
+            role = "public" if word in parties.PUBLIC else "vendor" if word in parties.VENDOR else None
             terms[word] = role
             if 1 < len(words) <= 4:
                 terms[" ".join(words)] = role  # the whole name, to report "ADAMS GOLF" rather than "GOLF"

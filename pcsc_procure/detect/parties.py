@@ -1,0 +1,312 @@
+"""Which party a clause binds or empowers, read from word order.
+
+The party named nearest before the modal verb is the subject; but where a
+clause gives one party a right that the other grants or must allow, the
+party holding the right is named elsewhere: the licensee after "grants", the
+owner after "shall vest in", the party a bound party must permit to audit or
+give access to, the agent of a passive. Party words are public bodies
+("City", "Authority"), vendors ("Contractor", "Supplier"), commercial names
+("Customer", "Licensee") and the parties a draft introduces itself
+(`party_terms`: 'Acme Ltd (the "Vendor")').
+"""
+
+from __future__ import annotations
+
+from pcsc_procure.detect.wordscan import PhraseIndex, clause_end
+
+PUBLIC = {"city", "town", "municipality", "council", "county", "borough", "authority", "government", "ministry", "department", "agency", "commission", "purchaser", "district", "region", "province", "state", "metropolis", "township", "village", "prefecture", "administration", "employer", "procuring"}
+PUBLIC_PHRASES = (("public", "body"), ("contracting", "authority"), ("contracting", "entity"), ("public", "authority"), ("the", "public", "sector"), ("local", "government"), ("procuring", "entity"))
+VENDOR = {"contractor", "vendor", "supplier", "provider", "consultant", "developer", "operator", "concessionaire", "bidder", "bidders", "proposer", "proposers", "respondent", "respondents", "tenderer", "tenderers", "integrator", "manufacturer", "licensor", "subcontractor", "contractors", "vendors", "suppliers", "providers", "offeror", "offerors", "seller", "projectco"}
+# Commercial parties with no public or vendor role by their name alone: "Customer may terminate",
+# "Distributor shall purchase". Read as a party only when capitalised, as a defined party is.
+NAMED = {"customer", "client", "company", "licensee", "distributor", "franchisee", "franchisor", "buyer", "reseller", "sponsor",
+         "endorser", "lessee", "lessor", "tenant", "landlord", "lender", "borrower", "servicer", "shipper", "carrier", "recipient",
+         "discloser", "publisher", "producer", "promoter", "participant", "member", "institution", "university", "bank"}
+# The last word of a term introduced as (the "...") that names a thing, not a party.
+NOT_PARTY_HEADS = frozenset(
+    "date dates agreement agreements contract term terms territory product products mark marks trademark trademarks business "
+    "license licence licenses licences service services fee fees period program programme plan property data information "
+    "software materials material patent patents area site premises notice price prices amount amounts year years schedule "
+    "exhibit closing transaction transactions shares stock content system platform technology know-how documentation "
+    "specifications specification deliverables work works project equipment goods assets rights royalty royalties "
+    # events, money and paperwork that drafts define in parentheses too: (the "Termination"), (the "Deposit")
+    "termination expiration conditions condition delivery deliveries reconciliation credit deposit payment payments invoice "
+    "invoices order orders report reports cost costs expenses loss losses claim claims event events default breach tax taxes "
+    "account accounts document documents records liability insurance obligations requirements standards policy policies "
+    "procedures manual guidelines budget forecast forecasts case cases".split()
+)
+VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"),
+                  ("project", "company"))  # the private side of a PPP
+BOTH_PHRASES = (("either", "party"), ("each", "party"), ("both", "parties"), ("the", "parties"), ("neither", "party"), ("any", "party"), ("a", "party"), ("either", "of", "the", "parties"), ("each", "of", "the", "parties"), ("the", "other", "party"))
+
+_PARTY_PHRASES = [(PhraseIndex(BOTH_PHRASES), "both"), (PhraseIndex(PUBLIC_PHRASES), "public"), (PhraseIndex(VENDOR_PHRASES), "vendor")]
+_PARTY_FIRST = {seq[0] for seq in BOTH_PHRASES + PUBLIC_PHRASES + VENDOR_PHRASES}
+_VENDOR_DETERMINERS = frozenset({"the", "a", "an", "each", "any", "every", "such", "that", "its", "no", "all", "other", "another", "selected", "awarded", "chosen", "preferred", "prospective", "winning"})
+
+
+# the second word of a defined term named after a party ("Customer Data", "City Data", "Licensor Marks")
+_THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", "content", "marks", "mark", "trademarks", "software",
+                                "property", "records", "ip", "technology", "know-how", "patents", "products", "deliverables",
+                                "equipment", "premises", "systems", "system", "sites", "site", "assets"})
+
+
+_ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED)
+
+
+def is_participle(words: list[str], i: int) -> bool:
+    """A passive verb at `i`, perhaps after an adverb: "repaired", "exclusively repaired", "granted"."""
+    w = words[i]
+    if w.endswith("ly") and i + 1 < len(words):
+        w = words[i + 1]
+    return w.endswith(("ed", "en", "wn")) and len(w) > 3
+
+
+_NOT_NAME_PART = frozenset({"shall", "will", "may", "must", "agrees", "agree", "hereby", "is", "are", "has", "have", "does", "and", "or",
+                            "acknowledges", "represents", "warrants", "grants", "covenants", "undertakes", "should", "can", "cannot"})
+
+
+def _compound_name(texts: list[str], i: int, before: int) -> bool:
+    """Is the word at `i` the first word of a Title Case name ("Member Clubs", "Customer Data")?
+    Not in ALL CAPS text, where every word is capitalised, and not before a verb ("Customer Shall")."""
+    if i + 1 >= before:
+        return False
+    t, nxt = texts[i], texts[i + 1]
+    return (t[:1].isupper() and not t.isupper() and len(nxt) > 1 and nxt[0].isupper() and nxt[1:].islower()
+            and nxt.lower() not in _NOT_NAME_PART)
+
+
+def _possessive(words: list[str], i: int) -> bool:
+    return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
+
+
+def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
+    """Nearest party mention before index `before` within the clause."""
+    for i in range(before - 1, start - 1, -1):
+        w = words[i]
+        if w in _ANY_PARTY_WORD or w in party_terms:
+            if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
+                continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
+            if w == "employer" and "liability" in words[i + 1 : i + 3]:
+                continue  # "employer's liability insurance": a kind of cover
+        if i > start and words[i - 1] in _PARTY_FIRST:
+            # the last word of a party phrase, met first when reading backwards: "the Contracting Authority"
+            for index, role in _PARTY_PHRASES:
+                seq = index.at(words, i - 1)
+                if seq and len(seq) == 2 and i - 1 + len(seq) <= before:
+                    return " ".join(texts[i - 1 : i + 1]), role, i - 1
+        if w in _PARTY_FIRST:
+            for index, role in _PARTY_PHRASES:
+                seq = index.at(words, i)
+                if seq:
+                    return " ".join(texts[i : i + len(seq)]), role, i
+        if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any") and not _possessive(words, i))):
+            # "the city shall ...", but not "across the district's towns": a place, not the party
+            return texts[i], "public", i
+        if w in VENDOR and (texts[i][:1].isupper() or i == 0 or words[i - 1] in _VENDOR_DETERMINERS):
+            # "the contractor", "Vendor", "each supplier" -- not "the City's identity provider"
+            return texts[i], "vendor", i
+        if (w in party_terms or w in NAMED) and _compound_name(texts, i, before):
+            continue  # "its 32 Member Clubs", "Licensee Products": a name built on a party word
+        if w in party_terms and texts[i][:1].isupper():
+            for n in (3, 2, 1):  # a defined name of several words ("ADAMS GOLF"), given whole
+                if i - n >= 0 and " ".join(words[i - n : i + 1]) in party_terms:
+                    return " ".join(texts[i - n : i + 1]), party_terms[w], i - n
+            return texts[i], party_terms[w], i
+        if w in NAMED and texts[i][:1].isupper():
+            return texts[i], None, i
+    return None, None, None
+
+
+def subject_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]):
+    """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
+    the Employer shall ...", the Employer receives and the clause is about the Contractor."""
+    party, role, idx = find_party(words, texts, before, start, party_terms)
+    nor = None if idx is None else idx - 1 if words[idx - 1 : idx] == ["nor"] else idx - 2 if words[max(0, idx - 2) : idx] == ["nor", "the"] else None
+    if nor is not None:
+        # "neither PB nor SFJ will be permitted to delegate", "Neither the Licensor nor the Licensee may": both are bound
+        neither = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] == "neither"), None)
+        if neither is not None:
+            return " ".join(texts[neither : idx + 1]), "both", neither
+    if idx is not None and "to" in words[max(start, idx - 2) : idx]:
+        to_at = max(k for k in range(max(start, idx - 2), idx) if words[k] == "to")
+        earlier = find_party(words, texts, to_at, start, party_terms)
+        at = earlier[2]
+        if at is not None and to_at - at <= 3 and "of" in words[max(start, at - 2) : at]:
+            return earlier
+    return party, role, idx
+
+
+def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
+    """"... may be terminated by the City" -> City."""
+    for i in range(anchor + 1, min(end, anchor + 8)):
+        if words[i] == "by":
+            return find_party(words, texts, min(end, i + 5), i + 1, party_terms)
+    return None, None, None
+
+
+# "X shall permit Y to audit": the right is Y's
+LETS = frozenset({"permit", "permits", "allow", "allows", "enable", "enables", "authorize", "authorizes", "authorise", "authorises", "entitle", "entitles"})
+# "... shall be the property of Y", "... shall vest in Y", "... shall belong to Y": Y owns
+_OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",),
+          "pass": ("to",), "passes": ("to",)}  # "Ownership of ... shall pass to the Authority"
+# what may stand between the anchor and the ownership word ("shall be the sole and exclusive property
+# of"): anything else ("shall insure all property of the City") means the owner is not the clause's
+_OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "remains", "is", "are", "and", "the", "sole", "exclusive",
+                       "absolute", "automatically", "immediately", "fully", "solely", "hereby", "thereupon"})
+
+
+def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
+    """The party a bound party must let act: "The Supplier shall permit the Authority (and its
+    auditors) to audit ...", "... permit the Procuring Entity to inspect the accounts and to have
+    them audited" -> the Authority, the Procuring Entity, who hold the right."""
+    for j in range(modal_at + 1, anchor):
+        if words[j] in LETS:
+            to_at = next((k for k in range(j + 2, min(anchor, j + 10)) if words[k] == "to"), None)
+            if to_at is None:
+                return None, None, None
+            return find_party(words, texts, to_at, j + 1, party_terms)
+    return None, None, None
+
+
+_GRANTS = frozenset({"grant", "grants", "granted", "authorises", "authorizes"})
+# operative only with "hereby": "the Contractor hereby assigns to the City", "the Supplier hereby licenses the Authority"
+_HEREBY_GRANTS = frozenset({"assigns", "assign", "transfers", "conveys", "licenses", "licences"})
+
+
+def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who receives what is granted or assigned, and so holds it: "The Licensor hereby grants to
+    the Licensee a licence", "the Supplier grants the City a perpetual licence", "the Contractor
+    hereby assigns to the City all right, title and interest" -> the Licensee, the City."""
+    for g in range(min(len(words) - 1, anchor + 2), max(-1, anchor - 9), -1):  # the anchor may be "hereby grants"
+        w = words[g]
+        if w in _GRANTS or (w in _HEREBY_GRANTS and _operative(words, g)):
+            if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
+                return None, None, None  # "is granted to" / "the Licensee is granted": the subject holds it
+            for i in range(g + 1, min(len(words), g + 7)):
+                found = find_party(words, texts, i + 1, i, party_terms)
+                if found[0] is not None:
+                    return found
+            named = _name_after(words, texts, g)
+            if named[0] is not None:
+                return named
+            # the assignee or licensee after what is given: "hereby assigns all right, title and
+            # interest in the Improvements to Licensor", "will grant a royalty-free licence to HERC"
+            for k in range(g + 7, min(clause_end(words, g), g + 40)):
+                if words[k] == "to" and k + 1 < len(words) and (texts[k + 1][:1].isupper() or words[k + 1] in ("the", "each", "either")):
+                    # ("to HERC", "to the Licensor"; not "licenses to utilize the other party's marks")
+                    found = find_party(words, texts, min(len(words), k + 4), k + 1, party_terms)
+                    if found[0] is not None:
+                        return found
+            return None, None, None
+    return None, None, None
+
+
+# what follows the grantee's name in "grants X a licence", "grants to X the right"
+_AFTER_GRANTEE = frozenset({"a", "an", "the", ",", "and", "all", "any", "its", "non-exclusive", "nonexclusive", "exclusive", "perpetual",
+                            "royalty-free", "worldwide", "limited", "irrevocable", "permission"})
+
+
+def _name_after(words: list[str], texts: list[str], g: int):
+    """A grantee named by a word that is not a known party term: "VerticalNet hereby grants
+    LeadersOnline a non-exclusive ... license" -> LeadersOnline."""
+    i = g + 2 if words[g + 1 : g + 2] == ["to"] else g + 1
+    if i + 1 >= len(words) or words[i + 1] not in _AFTER_GRANTEE:
+        return None, None, None
+    t = texts[i]
+    if t[:1].isupper() and t.isalpha() and words[i] not in _NOT_A_NAME:
+        return t, None, i
+    return None, None, None
+
+
+_NOT_A_NAME = frozenset({"the", "this", "that", "each", "any", "all", "such", "a", "an", "its", "their", "his", "her", "it", "them", "you",
+                         "us", "we", "licensed", "exclusive", "non", "said"})
+
+
+# between "hereby" (or the promise to assign) and the verb: "hereby irrevocably assigns", "shall and hereby does assign"
+_ASSIGN_GLUE = frozenset({"irrevocably", "unconditionally", "absolutely", "does", "do", "and", "hereby", "shall", "will", "agrees", "agree", "to", "also"})
+
+
+def _operative(words: list[str], g: int) -> bool:
+    """An assignment that transfers or binds to transfer: "hereby (irrevocably) assigns", "shall
+    assign", "agrees to assign" -- not "may assign", a permission whose holder is the assignor."""
+    for i in range(g - 1, max(-1, g - 5), -1):
+        if words[i] in ("hereby", "shall", "will", "must") or (words[i] == "to" and i > 0 and words[i - 1] in ("agrees", "agree")):
+            return True
+        if words[i] not in _ASSIGN_GLUE:
+            return False
+    return False
+
+
+def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who acts, when the anchor names the action and its agent follows: "... available for
+    inspection by the City", "subject to audit by the Authority", "available for audit or review
+    by MBRK" -> the City, the Authority, MBRK."""
+    lead = anchor - 1
+    if lead > 0 and words[lead] in _ACTION_ADJ:
+        lead -= 1  # "for reasonable audit and inspection by the Trust"
+    if lead < 0 or words[lead] not in ("for", "to"):
+        return None, None, None
+    reach = 6 if anchor + 1 < len(words) and words[anchor + 1] in ("or", "and") else 4  # "audit or review by"
+    return passive_agent(words, texts, anchor, min(len(words), anchor + reach), party_terms)
+
+
+_PROVIDES = frozenset({"provide", "provides", "give", "gives", "afford", "affords", "extend", "extends"})
+_HELP = frozenset({"access", "assistance", "cooperation", "co-operation"})
+# the anchor is what the help is for: "... access to its books for audit", "... assistance to X to conduct audits"
+_FOR_ACTION = frozenset({"for", "to", "conduct", "perform", "carry", "undertake", "of"})
+_DETERMINERS = frozenset({"any", "an", "a", "the", "such", "each", "every"})
+
+
+def helped(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
+    """The party a bound party must give access or help to so that it can act: "The Supplier shall
+    provide the Authority with access to its books and records for audit", "HSWI shall provide
+    reasonable assistance to World Book to conduct audits" -> the Authority, World Book. Only when
+    the anchor is the act the help serves (not "shall provide the Customer with assistance upon
+    termination", which is the Supplier's duty)."""
+    before = words[max(0, anchor - 2) : anchor]
+    if not before or not (before[-1] in _FOR_ACTION or (len(before) == 2 and before[0] in ("in", "with", "for", "of") and before[1] in _DETERMINERS)):
+        return None, None, None  # "... for audit", "... to conduct audits", "... in any audit"
+    for j in range(modal_at + 1, anchor):
+        if words[j] not in _PROVIDES:
+            continue
+        help_at = next((k for k in range(j + 1, min(anchor, j + 9)) if words[k] in _HELP), None)
+        if help_at is None:
+            return None, None, None
+        if words[help_at] != "access" and words[help_at + 1 : help_at + 2] == ["to"]:  # "assistance to World Book" (but "access to its premises")
+            found = find_party(words, texts, min(anchor, help_at + 7), help_at + 2, party_terms)
+            if found[0] is not None:
+                return found
+        return find_party(words, texts, help_at, j + 1, party_terms)  # "provide the Authority with access"
+    return None, None, None
+
+
+_ACTION_ADJ = frozenset({"reasonable", "periodic", "annual", "independent", "any", "an", "a", "such", "the", "its", "their"})
+
+
+# what is opened for checking (not "make the Services available to the Customer", a supply duty)
+_RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "documentation", "premises", "facilities", "files", "logs"})
+
+
+def available_to(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who the records are opened to: "The Vendor shall make its records available to the City
+    for audit" -> the City, who may audit them."""
+    for i in range(max(0, anchor - 20), min(len(words) - 1, anchor + 10)):  # "... available to Developer, at ... hours, to audit"
+        if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i + 16]):
+            # (the records before or after: "make available to the Trust during business hours all records")
+            for k in range(i + 2, min(len(words), i + 6)):  # the first party after "to" (not "at Distributor's place")
+                found = find_party(words, texts, k + 1, k, party_terms)
+                if found[0] is not None:
+                    return found
+            return None, None, None
+    return None, None, None
+
+
+def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """Who owns, when the owner follows: "All Work Product shall be the sole property of the Company"."""
+    for i in range(anchor, min(len(words) - 1, anchor + 8)):
+        preps = _OWNED.get(words[i])
+        if preps and words[i + 1] in preps:
+            return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+        if preps is None and words[i] not in _OWN_GLUE:
+            break
+    return None, None, None

@@ -1,0 +1,65 @@
+"""Word-sequence primitives for reading a tokenised sentence without a parse.
+
+Phrase lookups by first word, and the bounds of the clause around a word
+(semicolons, colons and conjunctions after a comma end a clause): what the
+negation, modality and party readers walk over.
+"""
+
+from __future__ import annotations
+
+BOUNDARY = {";", ":", "unless", "except", "provided", "but", "however", "whereas", "although", "if", "until", "where", "when", "whereby"}
+
+
+class PhraseIndex:
+    """Word sequences indexed by their first word: a test at a position costs one dict lookup."""
+
+    __slots__ = ("_by_first", "firsts")
+
+    def __init__(self, seqs):
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in sorted(seqs, key=len, reverse=True):  # longest first
+            self._by_first.setdefault(seq[0], []).append(tuple(seq))
+        self.firsts = frozenset(self._by_first)
+
+    def at(self, words: list[str], i: int) -> tuple[str, ...] | None:
+        """The longest sequence that starts at words[i], if any."""
+        cands = self._by_first.get(words[i])
+        if cands:
+            for seq in cands:
+                n = len(seq)
+                if n == 1 or tuple(words[i : i + n]) == seq:
+                    return seq
+        return None
+
+    def first_in(self, words: list[str], lo: int, hi: int) -> int | None:
+        """Index of the first sequence starting in [lo, hi)."""
+        by_first = self._by_first
+        if self.firsts.isdisjoint(words[lo:hi]):
+            return None
+        for i in range(lo, hi):
+            if words[i] in by_first and self.at(words, i):
+                return i
+        return None
+
+
+def match_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(seq)]) == tuple(seq)
+
+
+def clause_start(words: list[str], anchor: int) -> int:
+    """Index of the first token of the clause containing `anchor`."""
+    i = anchor - 1
+    while i >= 0:
+        w = words[i]
+        if w in (";", ":") or (w in BOUNDARY and i > 0 and words[i - 1] == ","):
+            return i + 1
+        i -= 1
+    return 0
+
+
+def clause_end(words: list[str], anchor: int) -> int:
+    """Index just after the last token of the anchor's clause (next semicolon or the end)."""
+    for i in range(anchor, len(words)):
+        if words[i] == ";":
+            return i
+    return len(words)
