@@ -191,6 +191,9 @@ def test_definition_sentence_is_never_a_detection(tmp_path):
     assert not detect(det, '"Notice Period" means the termination period of 30 days notice given by a party.')
     assert not detect(det, '"Notice Period" or "Period" means the termination period of 30 days notice given by a party.')
     assert not detect(det, 'Notice Period: means the termination period of 30 days notice given by a party.')
+    # "The term ..." at a sentence's head, capitalised
+    assert not detect(det, 'The term "Notice Period" shall mean the termination period of 30 days notice given by a party.')
+    assert not detect(det, '1.5 The term "Notice Period" means the termination period of 30 days notice given by a party.')
     # terms defined together, by reference to another clause
     assert not detect(det, '(e)\t"Notice Period" and "Termination Date" have the meanings given in clause 14 (termination on notice);')
     assert not detect(det, '"Notice Period" and "Period" shall have the meanings set out in the termination clause on 30 days notice.')
