@@ -323,6 +323,15 @@ def test_neither_one_nor_the_other_binds_both():
     assert (a.party, a.role, a.negated) == ("Neither the Licensor nor the Licensee", "both", True)
 
 
+@pytest.mark.parametrize("sentence, anchor, party", [
+    ("12.1 The City and the Contractor shall jointly own the Foreground IP.", "jointly", "City and the Contractor"),
+    # the pair must open the clause: here the City is the previous clause's object
+    ("The Supplier shall deliver the data to the City and the Contractor shall host it.", "host", "Contractor"),
+])
+def test_two_parties_joined_as_one_subject(sentence, anchor, party):
+    assert attrs(sentence, anchor).party == party
+
+
 def test_a_permission_to_assign_stays_with_the_assignor():
     a = attrs("The Contractor may assign this Agreement to the City's nominee without consent.", "assign")
     assert (a.party, a.modality) == ("Contractor", "permission")

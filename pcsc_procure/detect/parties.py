@@ -79,6 +79,11 @@ def _possessive(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
 
 
+def match_number_word(w: str) -> bool:
+    """A clause label left at the head of a sentence: "12.1", "(a)", "a"."""
+    return w.replace(".", "").isdigit() or w in ("(", ")") or (len(w) == 1 and w.isalpha())
+
+
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
     """Nearest party mention before index `before` within the clause."""
     for i in range(before - 1, start - 1, -1):
@@ -127,6 +132,14 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
         neither = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] == "neither"), None)
         if neither is not None:
             return " ".join(texts[neither : idx + 1]), "both", neither
+    conj = None if idx is None else idx - 1 if words[idx - 1 : idx] == ["and"] else idx - 2 if words[max(0, idx - 2) : idx] == ["and", "the"] else None
+    if conj is not None and conj > start and role != "both":
+        # "The Company and MBE shall jointly own ...": two parties, one subject
+        other, other_role, at = find_party(words, texts, conj, max(start, conj - 4), party_terms)
+        # (only when the pair opens the clause: not "deliver the data to the City and the Contractor shall")
+        if (other is not None and other_role != "both" and at + len(other.split()) == conj
+                and all(w in ("the", "both", "each", ",") or match_number_word(w) for w in words[start:at])):
+            return " ".join(texts[at : idx + 1]), "both", at
     if idx is not None and "to" in words[max(start, idx - 2) : idx]:
         to_at = max(k for k in range(max(start, idx - 2), idx) if words[k] == "to")
         earlier = find_party(words, texts, to_at, start, party_terms)
