@@ -118,7 +118,7 @@ def test_lower_case_vendor_words_need_a_determiner_to_be_a_party(text, want):
     ("Northmere District Council invites proposals for sensors across the district's towns that publish", "Council"),
     ("Northmere District Council invites proposals for sensors across the district’s towns that publish", "Council"),
     # a thing named after a party is not the party
-    ('You agree that all data you collect from customers ("Customer Data") is deemed to be owned', None),
+    ('All data collected from customers ("Customer Data") is deemed to be owned', None),
     ("The Supplier shall return all Authority Data", "Supplier"),
     ("Supplier Personnel shall", "Supplier"),
     ("all communication with its 32 Member Clubs shall", None),
@@ -207,7 +207,7 @@ def test_modal_after_a_leading_phrase():
     ("In addition to the foregoing, upon termination or expiration of this Agreement for any reason, each party shall continue to maintain accurate records.",
      "termination", ("each party", "obligation", False)),
     ("After the expiration or termination of this Agreement for any reason whatsoever, you may not retain or use the Customer List.",
-     "termination", (None, "prohibition", True)),
+     "termination", ("you", "prohibition", True)),
     # the first comma comes more than ten tokens after the anchor
     ("Notwithstanding the foregoing, if the Agreement is terminated for any reason other than the Vendor's material breach, then for thirty (30) days following such termination, the City may continue to use the printed material.",
      "terminated", ("City", "permission", False)),
@@ -329,6 +329,16 @@ def test_neither_one_nor_the_other_binds_both():
     ("The Supplier shall deliver the data to the City and the Contractor shall host it.", "host", "Contractor"),
 ])
 def test_two_parties_joined_as_one_subject(sentence, anchor, party):
+    assert attrs(sentence, anchor).party == party
+
+
+@pytest.mark.parametrize("sentence, anchor, party", [
+    # franchise and online terms speak in the first and second person
+    ("We may terminate this Agreement for convenience on 30 days' notice.", "terminate", "We"),
+    ("You may not assign this Agreement without our prior written consent.", "assign", "You"),
+    ("We hereby grant you a non-exclusive licence to use the Marks.", "hereby", "you"),
+])
+def test_pronoun_parties(sentence, anchor, party):
     assert attrs(sentence, anchor).party == party
 
 

@@ -22,6 +22,9 @@ VENDOR = {"contractor", "vendor", "supplier", "provider", "consultant", "develop
 NAMED = {"customer", "client", "company", "licensee", "distributor", "franchisee", "franchisor", "buyer", "reseller", "sponsor",
          "endorser", "lessee", "lessor", "tenant", "landlord", "lender", "borrower", "servicer", "shipper", "carrier", "recipient",
          "discloser", "publisher", "producer", "promoter", "participant", "member", "institution", "university", "bank"}
+# The parties of a contract written in the first and second person ("we" the franchisor or provider,
+# "you" the franchisee or customer); no role: which side "we" is depends on whose paper it is.
+PRONOUN_PARTIES = frozenset({"we", "you", "us"})
 # The last word of a term introduced as (the "...") that names a thing, not a party.
 NOT_PARTY_HEADS = frozenset(
     "date dates agreement agreements contract term terms territory product products mark marks trademark trademarks business "
@@ -50,7 +53,7 @@ _THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", 
                                 "equipment", "premises", "systems", "system", "sites", "site", "assets"})
 
 
-_ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED)
+_ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED | PRONOUN_PARTIES)
 
 
 def is_participle(words: list[str], i: int) -> bool:
@@ -118,6 +121,9 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
                     return " ".join(texts[i - n : i + 1]), party_terms[w], i - n
             return texts[i], party_terms[w], i
         if w in NAMED and texts[i][:1].isupper():
+            return texts[i], None, i
+        if w in PRONOUN_PARTIES:
+            # franchise and online terms speak as "we" and "you": "We may terminate ...", "you must pay"
             return texts[i], None, i
     return None, None, None
 
