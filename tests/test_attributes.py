@@ -220,6 +220,22 @@ def test_a_leading_phrase_takes_the_main_clauses_modal(sentence, anchor, want):
     assert (a.party, a.modality, a.negated) == want
 
 
+@pytest.mark.parametrize("sentence, anchor, modality", [
+    # "shall have the (exclusive) right" gives a right, wherever the anchor sits
+    ("The Distributor shall have the exclusive right to market and sell the Products.", "exclusive", "permission"),
+    ("11. Audit Rights: (a) The City shall have the right, upon notice, to inspect the books.", "Audit", "permission"),
+    ("The Supplier shall have the obligation to deliver the Goods.", "deliver", "obligation"),
+    # a hedge another modal owns is not the anchor's
+    ("The Vendor shall permit its records to be examined by the City's auditors, and the City shall use reasonable efforts to minimise disruption.",
+     "auditors", "permission"),
+    ("Upon termination, the Supplier shall use reasonable efforts to assist the Authority.", "termination", "weak"),
+    # the modal of a relative clause inside the subject is not the subject's
+    ("The Supplier's liability for any loss that may be suffered by the City shall not exceed the fees.", "liability", None),
+])
+def test_rights_hedges_and_relative_clauses(sentence, anchor, modality):
+    assert attrs(sentence, anchor).modality == modality
+
+
 def test_modal_in_another_clause_far_after_is_not_taken():
     a = attrs("Subject to notice in writing from Developer which cancels such authorization, during the term of this Agreement, Distributor may use the marks.", "cancels")
     assert a.modality is None

@@ -116,6 +116,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
 
 
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_RIGHT_WORDS = frozenset({"right", "rights", "option", "options"})
 _LEADING = frozenset({"after", "upon", "following", "if", "when", "where", "once"})
 
 
@@ -127,16 +128,13 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     "Data shall remain the property of ...").
     """
     weak_at = _WEAK.first_in(words, start, clause_end(words, anchor))
-    if weak_at is not None:
+    if weak_at is not None and not _hedges_a_later_modal(words, start, anchor, weak_at):
         return "weak", weak_at
     for i in range(anchor - 1, start - 1, -1):
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
-            # "shall have the right" / "will be entitled" read as permission
-            if any(match_at(words, i + 1, seq) for seq in _AS_PERMISSION):
-                return "permission", i
-            return "obligation", i
+            return _obligation_or_right(words, i), i
     end = clause_end(words, anchor)
     # past ten tokens, only the main clause after a leading phrase that a comma closes: "Upon
     # termination of this Agreement for any reason, if requested by MBRK, DD shall provide ..."
@@ -149,11 +147,36 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     for i in range(anchor, stop):
         if i >= anchor + 10 and i <= comma:
             continue  # (a far modal counts only past the comma that closes the leading phrase)
+        if i > 0 and words[i - 1] in _RELATIVE:
+            continue  # "liability for any loss that may be suffered by TELKOM shall be limited": not the subject's modal
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
-            return "obligation", i
+            return _obligation_or_right(words, i), i
     return None, None
+
+
+def _obligation_or_right(words: list[str], i: int) -> str:
+    """"shall have the right", "will have the exclusive right", "shall be entitled" read as permission."""
+    if any(match_at(words, i + 1, seq) for seq in _AS_PERMISSION):
+        return "permission"
+    if words[i + 1 : i + 2] in (["have"], ["has"]) and _RIGHT_WORDS.intersection(words[i + 2 : i + 6]):
+        return "permission"  # "shall have the sole and exclusive right to"
+    return "obligation"
+
+
+def _hedges_a_later_modal(words: list[str], start: int, anchor: int, weak_at: int) -> bool:
+    """A hedge after the anchor that another modal owns: "Zynga shall permit ... auditors ...,
+    and WPT shall use reasonable efforts to minimise disruption" is not Zynga's hedge. When the
+    anchor has no modal before it ("Upon termination, the Supplier shall use reasonable efforts
+    ..."), the first modal after it is its own, and so is that modal's hedge."""
+    if weak_at <= anchor:
+        return False
+    def is_modal(k: int) -> bool:
+        return bool(_OBLIGATION.at(words, k) or _PERMISSION.at(words, k)) and words[k - 1] != "to"
+    later = sum(1 for k in range(anchor + 1, weak_at) if is_modal(k))
+    own_before = any(is_modal(k) for k in range(start, anchor))
+    return later >= (1 if own_before else 2)
 
 
 def _shared_subject(words: list[str], start: int, modal_at: int) -> int:

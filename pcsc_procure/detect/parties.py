@@ -183,7 +183,11 @@ def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, 
             to_at = next((k for k in range(j + 2, min(anchor, j + 10)) if words[k] == "to"), None)
             if to_at is None:
                 return None, None, None
-            return find_party(words, texts, to_at, j + 1, party_terms)
+            found = find_party(words, texts, to_at, j + 1, party_terms)
+            if found[0] is None and words[to_at + 1 : to_at + 2] == ["be"]:
+                # "shall permit such records to be examined by authorized representatives of WPT"
+                found = passive_agent(words, texts, to_at + 2, min(len(words), to_at + 14), party_terms)
+            return found
     return None, None, None
 
 
