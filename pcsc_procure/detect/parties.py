@@ -82,9 +82,22 @@ def _possessive(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "'")
 
 
-def match_number_word(w: str) -> bool:
-    """A clause label left at the head of a sentence: "12.1", "(a)", "a"."""
-    return w.replace(".", "").isdigit() or w in ("(", ")") or (len(w) == 1 and w.isalpha())
+def _joined_by(words: list[str], idx: int | None, word: str) -> int | None:
+    """Index of `word` ("and", "nor") joining the party at `idx` to one before it, "the" allowed between."""
+    if idx is None:
+        return None
+    if words[idx - 1 : idx] == [word]:
+        return idx - 1
+    return idx - 2 if words[max(0, idx - 2) : idx] == [word, "the"] else None
+
+
+def _opens_clause(texts: list[str], start: int, at: int) -> bool:
+    """Is the word at `at` the head of its clause, after at most a clause label ("12.1", "(c)")
+    and "the", "both" or "each"? (Tokens, so "(c)" arrives as "(", "c", ")".)"""
+    def lead_token(t: str) -> bool:
+        w = t.lower()
+        return w in ("the", "both", "each", ",", "(", ")") or w.replace(".", "").isdigit() or (len(w) == 1 and w.isalpha())
+    return all(lead_token(t) for t in texts[start:at])
 
 
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
@@ -132,19 +145,18 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
     the Employer shall ...", the Employer receives and the clause is about the Contractor."""
     party, role, idx = find_party(words, texts, before, start, party_terms)
-    nor = None if idx is None else idx - 1 if words[idx - 1 : idx] == ["nor"] else idx - 2 if words[max(0, idx - 2) : idx] == ["nor", "the"] else None
+    nor = _joined_by(words, idx, "nor")
     if nor is not None:
         # "neither PB nor SFJ will be permitted to delegate", "Neither the Licensor nor the Licensee may": both are bound
         neither = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] == "neither"), None)
         if neither is not None:
             return " ".join(texts[neither : idx + 1]), "both", neither
-    conj = None if idx is None else idx - 1 if words[idx - 1 : idx] == ["and"] else idx - 2 if words[max(0, idx - 2) : idx] == ["and", "the"] else None
+    conj = _joined_by(words, idx, "and")
     if conj is not None and conj > start and role != "both":
         # "The Company and MBE shall jointly own ...": two parties, one subject
         other, other_role, at = find_party(words, texts, conj, max(start, conj - 4), party_terms)
         # (only when the pair opens the clause: not "deliver the data to the City and the Contractor shall")
-        if (other is not None and other_role != "both" and at + len(other.split()) == conj
-                and all(w in ("the", "both", "each", ",") or match_number_word(w) for w in words[start:at])):
+        if other is not None and other_role != "both" and at + len(other.split()) == conj and _opens_clause(texts, start, at):
             return " ".join(texts[at : idx + 1]), "both", at
     if idx is not None and "to" in words[max(start, idx - 2) : idx]:
         to_at = max(k for k in range(max(start, idx - 2), idx) if words[k] == "to")
