@@ -64,10 +64,32 @@ from pcsc_procure.yamlio import line_of, load_yaml_file
 
 KIND_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
+INF = 10**9
+_RANGE = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
 # "{0,12}" is expanded into 12 optional tokens, and the Matcher's states double with each:
 # "{0,24}" took 2 s and 230 MB on one 30-token sentence, "{0,30}" ran out of memory
-_OP_RANGE = re.compile(r"\{(\d*),(\d+)\}")
 MAX_OP_SPAN = 16
+
+
+def op_bounds(op: str) -> tuple[int, int]:
+    """(min, max) number of tokens one pattern token with this OP consumes."""
+    if op in ("1", "!"):
+        return (1, 1) if op == "1" else (0, 0)
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, INF
+    if op == "+":
+        return 1, INF
+    m = _RANGE.match(op)
+    if not m:
+        return 0, INF
+    lo = int(m.group(1) or 0)
+    if not m.group(2):
+        return lo, lo
+    return lo, int(m.group(3)) if m.group(3) else INF
+
+
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
@@ -165,8 +187,8 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         cue.tokens = [dict(t) for t in pattern]
         for t_index, token in enumerate(cue.tokens):
             op = token.get("OP")
-            m = _OP_RANGE.fullmatch(str(op)) if op is not None else None
-            if m and m.group(2) and int(m.group(2)) - int(m.group(1) or 0) > MAX_OP_SPAN:
+            lo, hi = op_bounds(str(op)) if op is not None and str(op).startswith("{") else (0, 0)
+            if hi != INF and hi - lo > MAX_OP_SPAN:  # ("*" and "{3,}" are one repeating state, not expanded)
                 raise RuleError(path, f"{what}[{index}].tokens[{t_index}].OP {op!r}: at most {MAX_OP_SPAN} optional tokens in one "
                                       "range (the matcher's work doubles with each one); use \"*\" and a `near` limit instead", line)
     if not cue.all and not cue.any and not cue.tokens:

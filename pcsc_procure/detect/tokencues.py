@@ -18,29 +18,9 @@ from __future__ import annotations
 import re
 
 from pcsc_procure.detect.prefilter import gate_cost, literal_words
+from pcsc_procure.detect.spec import INF as _INF, op_bounds
 
-_INF = 10**9
 REPEAT_REACH = 16
-_RANGE = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
-
-
-def op_bounds(op: str) -> tuple[int, int]:
-    """(min, max) number of tokens one pattern token with this OP consumes."""
-    if op in ("1", "!"):
-        return (1, 1) if op == "1" else (0, 0)
-    if op == "?":
-        return 0, 1
-    if op == "*":
-        return 0, _INF
-    if op == "+":
-        return 1, _INF
-    m = _RANGE.match(op)
-    if not m:
-        return 0, _INF
-    lo = int(m.group(1) or 0)
-    if not m.group(2):
-        return lo, lo
-    return lo, int(m.group(3)) if m.group(3) else _INF
 
 
 def _word_test(token: dict):
