@@ -24,9 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
-    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, is_participle, owner_after, passive_agent, subject_party,
+    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, owner_after, passive_agent, subject_party,
 )
-from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, match_at
+from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at
 
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))

@@ -56,14 +56,6 @@ _THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", 
 _ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED | PRONOUN_PARTIES)
 
 
-def is_participle(words: list[str], i: int) -> bool:
-    """A passive verb at `i`, perhaps after an adverb: "repaired", "exclusively repaired", "granted"."""
-    w = words[i]
-    if w.endswith("ly") and i + 1 < len(words):
-        w = words[i + 1]
-    return w.endswith(("ed", "en", "wn")) and len(w) > 3
-
-
 _NOT_NAME_PART = frozenset({"shall", "will", "may", "must", "agrees", "agree", "hereby", "is", "are", "has", "have", "does", "and", "or",
                             "acknowledges", "represents", "warrants", "grants", "covenants", "undertakes", "should", "can", "cannot"})
 
@@ -138,6 +130,15 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if w in PRONOUN_PARTIES:
             # franchise and online terms speak as "we" and "you": "We may terminate ...", "you must pay"
             return texts[i], None, i
+    return None, None, None
+
+
+def first_party_from(words: list[str], texts: list[str], lo: int, hi: int, party_terms: dict[str, str | None]):
+    """The first party that starts in [lo, hi), reading forward (`find_party` reads backward)."""
+    for i in range(lo, min(len(words), hi)):
+        found = find_party(words, texts, i + 1, i, party_terms)
+        if found[0] is not None:
+            return found
     return None, None, None
 
 
@@ -217,10 +218,9 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         if w in _GRANTS or (w in _HEREBY_GRANTS and _operative(words, g)):
             if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
                 return None, None, None  # "is granted to" / "the Licensee is granted": the subject holds it
-            for i in range(g + 1, min(len(words), g + 7)):
-                found = find_party(words, texts, i + 1, i, party_terms)
-                if found[0] is not None:
-                    return found
+            found = first_party_from(words, texts, g + 1, g + 7, party_terms)
+            if found[0] is not None:
+                return found
             named = _name_after(words, texts, g)
             if named[0] is not None:
                 return named
@@ -328,11 +328,7 @@ def available_to(words: list[str], texts: list[str], anchor: int, party_terms: d
     for i in range(max(0, anchor - 20), min(len(words) - 1, anchor + 10)):  # "... available to Developer, at ... hours, to audit"
         if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i + 16]):
             # (the records before or after: "make available to the Trust during business hours all records")
-            for k in range(i + 2, min(len(words), i + 6)):  # the first party after "to" (not "at Distributor's place")
-                found = find_party(words, texts, k + 1, k, party_terms)
-                if found[0] is not None:
-                    return found
-            return None, None, None
+            return first_party_from(words, texts, i + 2, i + 6, party_terms)  # (not "at Distributor's place" after it)
     return None, None, None
 
 

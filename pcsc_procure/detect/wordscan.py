@@ -63,3 +63,11 @@ def clause_end(words: list[str], anchor: int) -> int:
         if words[i] == ";":
             return i
     return len(words)
+
+
+def is_participle(words: list[str], i: int) -> bool:
+    """A passive verb at `i`, perhaps after an adverb: "repaired", "exclusively repaired", "granted"."""
+    w = words[i]
+    if w.endswith("ly") and i + 1 < len(words):
+        w = words[i + 1]
+    return w.endswith(("ed", "en", "wn")) and len(w) > 3
