@@ -98,3 +98,21 @@ def test_text_listing_names_a_party_that_has_no_role(tmp_path, cli):
     out = cli("clauses", "c.txt", cwd=tmp_path).stdout.decode()
     assert "[permission, Customer]" in out  # no public/vendor role: the name
     assert "[obligation, vendor]" in out
+
+
+def test_a_clause_cut_by_a_page_break_is_one_clause(tmp_path, cli):
+    # EDGAR text as CUAD ships it: each page ends with a running "Source:" line, and the
+    # page break falls mid-sentence; read as two sentences, neither half was the grant.
+    pages = [
+        "9. LICENCE\n\nThe Supplier hereby grants to the City during the term of this Agreement (and after termination",
+        "or expiration of this Agreement) a non-exclusive, royalty-free licence to use the Software.",
+        "10. NOTICES\n\nNotices shall be in writing.",
+    ]
+    content = "".join(f"{p}\n\nSource: KESTREL BAY CITY, 8-K, 2/{20 + i}/2026\n\n\n\n\n\n" for i, p in enumerate(pages))
+    (tmp_path / "licence.txt").write_text(content, encoding="utf-8", newline="")
+    r, data = run_json(cli, tmp_path, "--kind", "license-grant", "licence.txt")
+    assert r.returncode == 0, r.stderr.decode()
+    (grant,) = data["documents"][0]["clauses"]
+    assert grant["text"] == content[grant["start"]:grant["end"]]  # the running line inside it: offsets hold
+    assert grant["text"].startswith("The Supplier hereby grants") and grant["text"].endswith("licence to use the Software.")
+    assert grant["line"] == 3

@@ -350,3 +350,60 @@ def test_txt_with_more_form_feeds_than_pages_is_not_searched_for_furniture():
     pages = [f"Header\nClause {i} text.\nFooter {i}" for i in range(DEFAULT_MAX_PAGES + 1)]
     assert page_furniture("\f".join(pages)) == frozenset()
     assert page_furniture("\f".join(pages[:10]))  # ten pages: header and footer found
+
+
+# -- page breaks in text without form feeds (see document.page_breaks) --------
+_SOURCE = "Source: KESTREL BAY CITY, 8-K, 2/27/2026"
+
+
+def _edgar_pages(*pages: str) -> str:
+    # EDGAR exhibits as CUAD ships them: each page ends with a running "Source:" line
+    return "".join(f"{p}\n\n{_SOURCE.replace('27', str(20 + i))}\n\n\n\n\n\n" for i, p in enumerate(pages))
+
+
+def test_txt_sentence_cut_by_a_running_line_is_one_block():
+    content = _edgar_pages(
+        "1. LICENCE\n\n1.1 The Supplier hereby grants to the City during the term of this Agreement (and after termination",
+        "or expiration of this Agreement) a non-exclusive, irrevocable licence to use the Software.\n\n2. TERM\n\nThree years.",
+        "3. PRICE\n\nThe price is fixed.",
+    )
+    doc = read_text(content.encode(), "contract.txt")
+    assert doc.text == content and len(doc.analysis_text) == len(content)  # offsets hold
+    read = [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+    assert "1.1 The Supplier hereby grants to the City during the term of this Agreement (and after termination or " \
+           "expiration of this Agreement) a non-exclusive, irrevocable licence to use the Software." in read
+    assert not [t for t in read if "Source:" in t]  # the running lines are in no block, and blanked inside one
+    joined = next(b for b in doc.blocks if content[b.start : b.end].startswith("1.1"))
+    assert (joined.kind, joined.line, joined.number) == ("clause", 3, "1.1")
+    # a clause number or heading after the break starts afresh; a finished sentence is not continued
+    assert ["2. TERM", "Three years.", "3. PRICE", "The price is fixed."] == read[-4:]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # twice is no running line
+        "The Supplier shall deliver the goods and\n\nDraft 2\n\nshall install them.\n\nDraft 2\n\nEnd.",
+        # the line does not stand alone between blank lines: it is body text
+        "The Supplier shall deliver the goods and\nDraft 2\n\nshall install them.\nDraft 2\n\nIt shall.\nDraft 2\n\nEnd.",
+        # most of the lines alike: that is the text, not furniture
+        "Not used.\n\nNot used.\n\nNot used.\n\nThe Supplier shall deliver the goods and\n\nNot used.",
+    ],
+    ids=["twice", "not-standalone", "mostly-alike"],
+)
+def test_txt_lines_that_are_not_running_lines_stay_text(content):
+    doc = read_text(content.encode(), "contract.txt")
+    assert doc.analysis_text == content
+    assert any("Not used." in content[b.start : b.end] or "Draft 2" in content[b.start : b.end] for b in doc.blocks)
+    assert not [b for b in doc.blocks if "goods and" in content[b.start : b.end] and "install" in content[b.start : b.end]]
+
+
+def test_txt_form_feed_page_break_mid_sentence_is_one_block():
+    pages = [
+        "Kestrel Bay RFP\n\n1. DATA\n\nAll sensor data shall be the property of the City and\n\nPage 1\n",
+        "Kestrel Bay RFP\n\nshall be delivered in CSV format.\n\nPage 2\n",
+    ]
+    content = "\f".join(pages)
+    doc = read_text(content.encode(), "rfp.txt")
+    read = [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+    assert read == ["1. DATA", "All sensor data shall be the property of the City and shall be delivered in CSV format."]

@@ -18,6 +18,7 @@ import logging
 import re
 
 from pcsc_procure.document.model import Document
+from pcsc_procure.document.page_breaks import blank_spans, join_across_breaks, line_spans
 from pcsc_procure.document.text_reader import split_blocks
 from pcsc_procure.errors import InputError
 
@@ -156,14 +157,17 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DE
         parts.append(text)
     furniture = running_lines(parts)
     pos = 0
+    blanked: list[str] = []
     for number, text in enumerate(parts, start=1):
         page_starts.append(pos)
-        page_blocks = split_blocks(text, first_paragraph=len(blocks) + 1, skip=furniture[number - 1])
+        skip = furniture[number - 1]
+        page_blocks = split_blocks(text, first_paragraph=len(blocks) + 1, skip=skip)
         for b in page_blocks:
             b.start += pos
             b.end += pos
             b.page = number
         blocks.extend(page_blocks)
+        blanked.append(blank_spans(text, line_spans(text, skip)))
         pos += len(text) + 1  # pages are joined by "\n"
     if not page_starts:
         raise InputError(path, "PDF has no pages")
@@ -172,7 +176,10 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DE
             raise InputError(path, f"{UNREADABLE}: none of its {len(page_starts)} page(s) gives any text")
         raise InputError(path, f"no text layer on any of its {len(page_starts)} page(s): scanned? run OCR first")
     notes = _page_notes(damaged, "is damaged and could not be read") + _page_notes(empty, "has no text layer: scanned?")
-    return Document(path=path, format="pdf", text="\n".join(parts), blocks=blocks, notes=notes, page_starts=page_starts)
+    text = "\n".join(parts)
+    # A paragraph that runs over a page break is one block; running lines read as blank (see `page_breaks`).
+    blocks = join_across_breaks(text, blocks, page_starts[1:])
+    return Document(path=path, format="pdf", text=text, blocks=blocks, notes=notes, page_starts=page_starts, analysis_text="\n".join(blanked))
 
 
 _DIGITS = re.compile(r"\d+")

@@ -18,6 +18,7 @@ import re
 
 from pcsc_procure.document.decoding import decode_text
 from pcsc_procure.document.model import Block, Document
+from pcsc_procure.document.page_breaks import blank_spans, join_across_breaks, line_spans, repeated_lines
 from pcsc_procure.segment.headings import looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import match_number
 
@@ -150,5 +151,15 @@ def page_furniture(text: str) -> frozenset[int]:
 
 
 def read_text(data: bytes, path: str) -> Document:
+    """A plain-text draft; running headers and footers belong to no block and are blanked for analysis,
+    and a paragraph cut by a page break is joined up again (see `page_breaks`)."""
     text, encoding, notes = decode_text(data, path)
-    return Document(path=path, format="txt", text=text, blocks=split_blocks(text, skip=page_furniture(text)), notes=notes)
+    paged = "\f" in text
+    skip = page_furniture(text) if paged else repeated_lines(text)
+    blocks = split_blocks(text, skip=skip)
+    if not skip and not paged:
+        return Document(path=path, format="txt", text=text, blocks=blocks, notes=notes)
+    running = line_spans(text, skip)
+    breaks = sorted([s for s, _ in running] + [m.start() for m in re.finditer("\f", text)])
+    blocks = join_across_breaks(text, blocks, breaks)
+    return Document(path=path, format="txt", text=text, blocks=blocks, notes=notes, analysis_text=blank_spans(text, running))
