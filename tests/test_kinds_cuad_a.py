@@ -32,6 +32,9 @@ POSITIVE = [
     ("warranty-duration", "Distributor may, no later than one hundred and twenty (120) days after a Product is sold to a customer, return to Vendor any Product which the customer has rejected."),
     ("warranty-duration", "The Supplier warrants that the Equipment will be free from defects in materials and workmanship for a period of twelve (12) months from delivery."),
     ("termination-for-convenience", "The Consultant may terminate the Consultation Period at any time upon thirty (30) days' written notice."),
+    # "terminable": what may be done, like "may be terminated"
+    ("termination-for-convenience", "This Agreement shall be terminable by the Licensor upon sixty (60) days' written notice to the Licensee."),
+    ("termination-for-convenience", "This Agreement is terminable with respect to the Fund, without penalty, on 60 days' written notice, by vote of a majority of the Trustees."),
     ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party undergoes a change of control."),
     ("change-of-control", "This Agreement shall terminate automatically upon the acquisition of Distributor by any third party."),
     ("change-of-control", "Any transaction resulting in a change in the beneficial ownership of more than fifty percent (50%) of the voting securities of Franchisee shall constitute a transfer requiring our approval."),
@@ -65,6 +68,9 @@ NEGATIVE = [
     # a defined cause is a cause
     ("termination-for-convenience", "The Company may terminate the Consultation Period at any time for Cause (as defined below)."),
     ("termination-for-convenience", "The Licensor may terminate this Agreement at any time for cause upon written notice to the Licensee."),
+    ("termination-for-convenience", "This Agreement is terminable by the City upon the Supplier's breach, on thirty days' written notice."),
+    # an insurance policy that may be cancelled on notice is not the contract
+    ("termination-for-convenience", "Sabco shall supply a certificate of insurance for this Agreement, and such policies shall be cancelable only upon 10 days written notice."),
     # goods being acquired are not a party changing hands
     ("change-of-control", "The third-party databases listed in Annex 1 shall be acquired and licensed by the Customer directly from their licensors, subject to notice to the Supplier."),
     # goods acquired by a party: not the party acquired

@@ -26,6 +26,8 @@ CASES = [
      (True, "prohibition", "Supplier", "vendor")),
     ("termination-for-convenience", "This Agreement may be terminated by either party without cause on ninety days' notice.",
      (False, "permission", "either party", "both")),
+    ("termination-for-convenience", "This Agreement shall be terminable by either party on ninety days' written notice.",
+     (False, "permission", "either party", "both")),
     ("auto-renewal", "This Agreement shall automatically renew for successive one-year terms unless either party gives notice of non-renewal.",
      (False, "obligation", None, None)),
     ("auto-renewal", "The Vendor may renew the Subscription automatically for further one-year periods.",
