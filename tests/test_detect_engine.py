@@ -623,16 +623,54 @@ def test_scope_item_lead_in_applies_to_every_item(tmp_path):
 
 
 def test_item_numbers():
-    from pcsc_procure.detect.cues import item_numbers, same_item
+    from pcsc_procure.detect.cues import item_numbers
 
     texts = "shall not ( a ) sell the shares ; or ( b ) assign it".split()
     numbers = item_numbers(texts)
     assert numbers[:2] == [-1, -1]  # the lead-in
     a, b = texts.index("sell"), texts.index("assign")
-    assert numbers[a] != numbers[b] and not same_item(numbers, a, b)
-    assert same_item(numbers, 0, a) and same_item(numbers, 0, b)
+    assert numbers[a] > 0 and numbers[b] > numbers[a]
     assert item_numbers("the price is fixed ; the term is one year".split())[-1] == 1
     assert set(item_numbers("the Supplier shall deliver the goods .".split())) == {0}
+    # figures after a number written out are not an item label
+    texts = "may terminate ( a ) upon sixty ( 60 ) days ' notice , or ( b ) for breach".split()
+    numbers = item_numbers(texts)
+    assert numbers[texts.index("upon")] == numbers[texts.index("notice")] != numbers[texts.index("breach")]
+
+
+TERMINATE_ITEMS = """
+    vocab:
+      end: [terminate]
+      notice: [notice]
+      cause: [breach, breaches, insolvent, if]
+    match:
+      - all: [end, notice]
+        none: [cause]
+        {scope}
+"""
+
+
+def test_scope_item_reads_none_groups_in_the_item_with_its_lead_in(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    plain = make_detector(tmp_path / "a", {"k": kind_k(TERMINATE_ITEMS.format(scope=""))})
+    scoped = make_detector(tmp_path / "b", {"k": kind_k(TERMINATE_ITEMS.format(scope="scope: item"))})
+    # the breach in (b) does not make (a) a termination for cause
+    both = ("Either party may terminate this Agreement (a) at any time upon ninety days' written notice, "
+            "or (b) immediately if the other party breaches this Agreement.")
+    assert not detect(plain, both)
+    assert detect(scoped, both)
+    # a cause in the lead-in applies to every item
+    assert not detect(scoped, "Either party may terminate this Agreement if the other party: (i) gives notice of a "
+                              "winding up; or (ii) fails to pay.")
+    # a cause in the item itself
+    assert not detect(scoped, "Either party may terminate this Agreement (a) upon notice if the other party is "
+                              "insolvent, or (b) by agreement.")
+    # no lead-in in the sentence: items cut only at semicolons, or listed from the sentence's start,
+    # may follow a condition; the whole sentence is read
+    assert not detect(scoped, "If the Supplier is prevented by fire; flood; or strike, the City may terminate on notice.")
+    assert not detect(scoped, "a) any breach by the Supplier which is not remedied within the grace period, and b) to "
+                              "terminate, the City shall give notice in writing.")
 
 
 def test_scope_must_be_sentence_or_item(tmp_path):

@@ -32,6 +32,11 @@ POSITIVE = [
     ("warranty-duration", "Distributor may, no later than one hundred and twenty (120) days after a Product is sold to a customer, return to Vendor any Product which the customer has rejected."),
     ("warranty-duration", "The Supplier warrants that the Equipment will be free from defects in materials and workmanship for a period of twelve (12) months from delivery."),
     ("termination-for-convenience", "The Consultant may terminate the Consultation Period at any time upon thirty (30) days' written notice."),
+    # a right to end by notice beside a right to end for cause, in one enumerated sentence
+    ("termination-for-convenience", "Either party may terminate this Agreement (a) at any time upon ninety (90) days' written notice to the other party, or (b) immediately upon written notice if the other party materially breaches this Agreement."),
+    ("termination-for-convenience", "The City may terminate this Contract (i) for convenience on thirty days' notice; or (ii) immediately if the Supplier becomes insolvent."),
+    ("termination-for-convenience", "This Agreement may be terminated by the City (a) upon the Supplier's breach of Clause 5; or (b) on sixty (60) days' written notice to the Supplier."),
+    ("termination-for-convenience", "This Agreement shall terminate upon any of the following events: (a) the death of the Consultant; or (b) ninety days after the Company gives the Consultant written notice of termination for any or no reason."),
     # "terminable": what may be done, like "may be terminated"
     ("termination-for-convenience", "This Agreement shall be terminable by the Licensor upon sixty (60) days' written notice to the Licensee."),
     ("termination-for-convenience", "This Agreement is terminable with respect to the Fund, without penalty, on 60 days' written notice, by vote of a majority of the Trustees."),
@@ -69,6 +74,9 @@ NEGATIVE = [
     ("termination-for-convenience", "The Company may terminate the Consultation Period at any time for Cause (as defined below)."),
     ("termination-for-convenience", "The Licensor may terminate this Agreement at any time for cause upon written notice to the Licensee."),
     ("termination-for-convenience", "This Agreement is terminable by the City upon the Supplier's breach, on thirty days' written notice."),
+    ("termination-for-convenience", "Either party may terminate this Agreement (a) upon thirty days' notice if the other party breaches it, or (b) immediately if the other party becomes insolvent."),
+    ("termination-for-convenience", "Either party may terminate this Agreement if the other party: (i) breaches it; or (ii) gives notice of its insolvency in writing."),
+    ("termination-for-convenience", "In the event that either party is prevented by any act of God; fire; strike; or other cause beyond its control, either party may terminate this Agreement at any time on thirty days' notice."),
     # an insurance policy that may be cancelled on notice is not the contract
     ("termination-for-convenience", "Sabco shall supply a certificate of insurance for this Agreement, and such policies shall be cancelable only upon 10 days written notice."),
     # goods being acquired are not a party changing hands

@@ -14,6 +14,7 @@ import re
 
 from pcsc_procure.detect.prefilter import phrase_in
 from pcsc_procure.detect.spec import Cue
+from pcsc_procure.detect.values import NUMBER_WORDS
 
 
 def apply_mask(hits: dict, mask_keys: set[str]) -> dict:
@@ -40,6 +41,11 @@ def anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list[str],
     after its lead-in (`near` does not apply across it); `items()` each token's item
     number, for cues with `scope: item`.
     """
+    if cue.scope == "item" and items is not None:
+        numbers = items()
+        if numbers and numbers[-1]:  # the sentence has more than one item
+            yield from _item_anchors(cue, hits, key, heading, heading_phrases, split, numbers)
+            return
     positions: list[list[tuple[int, int]]] = []
     if cue.tokens:  # the token match is the anchor; `near` counts from it
         found = hits.get(key("@" + cue.id))
@@ -62,43 +68,52 @@ def anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list[str],
     if not positions:
         yield from sorted(any_found)
         return
-    item = None
-    if cue.scope == "item" and items is not None:
-        numbers = items()
-        if numbers and numbers[-1]:  # the sentence has more than one item
-            item = numbers
-
     for anchor in positions[0]:
-        if combination(anchor, positions[1:], cue.near, cue.order, split, item) is None:
+        if combination(anchor, positions[1:], cue.near, cue.order, split) is None:
             continue
-        if any_found and (cue.near or item) and not any(close(p, anchor, cue.near, split, item) for p in any_found):
+        if any_found and cue.near and not any(close(p, anchor, cue.near, split) for p in any_found):
             continue
         yield anchor
 
 
-def close(p: tuple[int, int], anchor: tuple[int, int], near: int | None, split: int | None, item=None) -> bool:
-    """Within `near` tokens of the anchor (and, with `item`, in the anchor's item), or across a
-    list's lead-in/item join (`split`), where the lead-in applies to the item however far apart
-    they are."""
+def _item_anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list[str], split, numbers: list[int]):
+    """`scope: item`: each item of an enumerated sentence, with the lead-in it continues, is read
+    as if it were the sentence, `none` groups included when the sentence has the lead-in. "Either party may terminate this Agreement
+    (a) upon ninety days' notice, or (b) immediately if the other party breaches it": the breach
+    in (b) does not make (a) a termination for cause."""
+    if numbers[0] != -1 and any(hits.get(key(g)) for g in cue.none):
+        # No lead-in in the sentence. Items cut only at semicolons: the first is as likely a lead-in
+        # ("In the event that X is prevented by any act of God; fire; strike; ... either party may
+        # terminate"). Items from the sentence's start ("a) Serious default ... f) ... to terminate
+        # the Contract, notify in writing"): their lead-in, and its conditions, came before.
+        return
+    seen = set()
+    for k in sorted(set(numbers) - {-1}):
+        view = {g: kept for g, occ in hits.items() if (kept := [p for p in occ if numbers[p[0]] in (k, -1)])}
+        for anchor in anchors(cue, view, key, heading, heading_phrases, split):
+            if anchor not in seen:
+                seen.add(anchor)
+                yield anchor
+
+
+def close(p: tuple[int, int], anchor: tuple[int, int], near: int | None, split: int | None) -> bool:
+    """Within `near` tokens of the anchor, or across a list's lead-in/item join (`split`), where
+    the lead-in applies to the item however far apart they are."""
     if split is not None and (p[0] >= split) != (anchor[0] >= split):
         return True
-    if item is not None and not same_item(item, p[0], anchor[0]):
-        return False
     return near is None or abs(p[0] - anchor[0]) <= near
 
 
-def combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool, split: int | None = None,
-                item=None):
-    """One occurrence per other group, nearest the anchor; respect `near`, `order` and `item`
-    (each token's item number: all occurrences in the anchor's item)."""
+def combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], near: int | None, order: bool, split: int | None = None):
+    """One occurrence per other group, nearest the anchor; respect `near` and `order`."""
     chosen = [anchor]
     prev = anchor
     for occ in others:
         candidates = occ
         if order:
             candidates = [p for p in candidates if p[0] >= prev[1]]
-        if near is not None or item is not None:
-            candidates = [p for p in candidates if close(p, anchor, near, split, item)]
+        if near is not None:
+            candidates = [p for p in candidates if close(p, anchor, near, split)]
         if not candidates:
             return None
         prev = min(candidates, key=lambda p: abs(p[0] - anchor[0]))
@@ -114,7 +129,7 @@ def item_numbers(texts: list[str]) -> list[int]:
     """For each token, the number of the enumerated item it is in: items are separated by
     semicolons and begin at list labels ("(i) ... (ii) ...", "a) ... b) ..."). All zero
     when the sentence is one item. When the first item begins at a label, what comes
-    before it is a lead-in that every item continues (see `same_item`): its number is -1."""
+    before it is a lead-in that every item continues: its number is -1."""
     out = []
     n = 0
     lead = None
@@ -124,7 +139,8 @@ def item_numbers(texts: list[str]) -> list[int]:
             n += 1
             lead = False if lead is None else lead
         elif (j < last and texts[j + 1] == ")" and _LABEL.match(t)
-              and (j == 0 or texts[j - 1] == "(" or texts[j - 1] in _BEFORE_LABEL)):
+              and (j == 0 or texts[j - 1] == "(" or texts[j - 1] in _BEFORE_LABEL)
+              and not (t.isdigit() and j >= 2 and texts[j - 2].lower() in NUMBER_WORDS)):  # "sixty (60) days"
             n += 1
             lead = True if lead is None else lead
         out.append(n)
@@ -136,7 +152,3 @@ def item_numbers(texts: list[str]) -> list[int]:
     return out
 
 
-def same_item(numbers: list[int], a: int, b: int) -> bool:
-    """Tokens `a` and `b` are in one item, or one is in the lead-in the items continue."""
-    x, y = numbers[a], numbers[b]
-    return x == y or x == -1 or y == -1

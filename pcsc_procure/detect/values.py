@@ -16,6 +16,8 @@ _SMALL = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1,
 }
+# words that write a number out: "sixty (60) days" gives its figures in brackets after them
+NUMBER_WORDS = frozenset(w for w in _SMALL if w not in ("a", "an", "single")) | {"thousand", "million"}
 _NUMWORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a|an|single)"
 DURATION = re.compile(
     rf"\b(?:(?P<word>{_NUMWORD})\s*(?:\(\s*(?P<paren>\d{{1,4}})\s*\)\s*)?|(?P<digits>\d{{1,4}}(?:\.\d+)?)\s*(?:-\s*)?)"
