@@ -142,6 +142,8 @@ def test_defined_party_terms_give_the_role():
     # a scoped negator reaches past a long subject
     ("IN NO EVENT SHALL EITHER PARTY OR ITS OFFICERS, DIRECTORS, EMPLOYEES OR AGENTS BE LIABLE FOR LOST PROFITS.", "liable"),
     ("Except for breaches of confidentiality, neither party shall be liable for consequential damages.", "liable"),
+    # a colon that leaves "shall not" open: the items continue it
+    ("During the Term, the Supplier shall not: (a) sell the Products to any other retailer in the Territory.", "sell"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -180,6 +182,11 @@ def test_clause_start_stops_at_semicolon_and_comma_boundary():
     words = "the vendor shall pay ; the city may , unless agreed , terminate".split()
     assert clause_start(words, words.index("city")) == 5
     assert clause_start(words, words.index("terminate")) == 10  # after ", unless"
+    # a colon after an open verb phrase ("shall not:", "agrees to:") is no boundary; after a full one it is
+    words = "the vendor shall not : ( a ) sell".split()
+    assert clause_start(words, words.index("sell")) == 0
+    words = "the following terms apply : the city may terminate".split()
+    assert clause_start(words, words.index("terminate")) == 5
 
 
 def test_phrase_index_prefers_the_longest_sequence():

@@ -474,6 +474,13 @@ def test_clause_window_reads_the_lead_in_with_each_item(tmp_path):
     assert (d.modality, d.party, d.role) == ("permission", "City", "public")
 
 
+def test_items_of_one_lead_in_are_one_passage(tmp_path):
+    det = make_detector(tmp_path, {"k": LISTED.replace("cause: [breach]", "cause: [insolvent]")})
+    (d,) = detect(det, LIST_TEXT)  # items (a) and (b) both match: one passage, lead-in to (b), not two overlapping
+    assert LIST_TEXT[d.start : d.end].startswith("This Agreement may be terminated:")
+    assert LIST_TEXT[d.start : d.end].endswith("upon ninety days' written notice.")
+
+
 def test_sentence_window_cues_do_not_read_lists(tmp_path):
     det = make_detector(tmp_path, {"k": LISTED.replace("window: clause", "window: sentence")})
     assert not detect(det, LIST_TEXT)

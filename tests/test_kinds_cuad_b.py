@@ -99,3 +99,24 @@ def test_cap_sentences_under_the_liability_heading_still_join():
     dets = found(text, "liability-cap")
     assert len(dets) == 1
     assert passage(text, dets[0]) == body
+
+
+@pytest.mark.parametrize("text", [
+    # items on lines of their own after a lead-in that leaves "shall not" open
+    "4. EXCLUSIVITY\n\nDuring the Term, the Supplier shall not:\n\n(a) sell the Products to any other retailer in the Territory; or\n\n"
+    "(b) appoint any other distributor in the Territory.\n",
+    "During the term of this Agreement, CONSULTANT shall not:\n\nA. give the right to use CONSULTANT'S name to any other company;\n\n"
+    "B. sponsor or endorse products made or sold by any other manufacturer or seller; or\n\nC. serve as an advisor to any other manufacturer.\n",
+    # the same, in one sentence
+    "During the Term, the Supplier shall not: (a) sell the Products to any other retailer in the Territory; or (b) appoint any other distributor.",
+])
+def test_a_bar_on_dealing_in_the_items_of_a_shall_not_lead_in(text):
+    det = one(text, "exclusivity")
+    assert det.negated
+    assert passage(text, det).startswith("During the")
+    assert "any other" in passage(text, det).rsplit("\n", 1)[-1]  # to the last item that bars dealing
+
+
+def test_a_lead_in_that_allows_is_not_a_bar():
+    text = "During the Term, the Supplier may:\n\n(a) sell the Products to any other retailer in the Territory; and\n\n(b) appoint other distributors.\n"
+    assert not found(text, "exclusivity")

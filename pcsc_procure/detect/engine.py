@@ -347,8 +347,14 @@ class Detector:
             cand.split = next((t.i for t in cand.tokens if cand.original(t.idx) >= item_offset), len(cand.tokens))
             for name in names:
                 det = self._evaluate(self.kinds[name], cand, party_terms, window="clause")
-                if det is not None:
+                if det is None:
+                    continue
+                # items (a) and (b) of one lead-in: one passage from the lead-in to the last item found
+                at = next((i for i, d in enumerate(out) if d.kind == det.kind and d.start == det.start), None)
+                if at is None:
                     out.append(det)
+                else:
+                    out[at] = spans.absorb(out[at], det)
         return out
 
     def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None,

@@ -130,7 +130,7 @@ def xref_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _absorb(keep, det):
+def absorb(keep, det):
     """One passage from `keep` and the later `det` of the same kind, covering both.
 
     It keeps the attributes of its first non-negated part, so a negated
@@ -153,7 +153,7 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
     """Join detections of one kind in consecutive sentences of one block.
 
     `sentence_index` maps a detection's start to its sentence number; parts
-    are joined as `_absorb` says.
+    are joined as `absorb` says.
     """
     out: list = []
     last: dict[str, tuple] = {}  # kind -> (index of its passage in out, sentence number)
@@ -162,7 +162,7 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
         prev = last.get(det.kind)
         if prev is not None and prev[1] == n - 1 and out[prev[0]].block == det.block:
             at = prev[0]  # positions, not list.index(): that compared dataclasses, quadratic on long documents
-            out[at] = _absorb(out[at], det)
+            out[at] = absorb(out[at], det)
             last[det.kind] = (at, n)
             continue
         last[det.kind] = (len(out), n)
@@ -185,7 +185,7 @@ def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
     maintain insurance ... 9.3 Certificates of insurance ..."); reported
     sentence by sentence, the clause looks like several. Parts more than
     `max_gap` blocks after the previous part stay separate. Parts are joined
-    as `_absorb` says (before, the values of later parts were dropped here).
+    as `absorb` says (before, the values of later parts were dropped here).
     """
     if not kinds:
         return found
@@ -196,7 +196,7 @@ def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
         prev = out[at] if at is not None else None
         if (prev is not None and _same_clause(prev.section, det.section) and prev.heading == det.heading
                 and prev_block is not None and det.block is not None and det.block - prev_block <= max_gap):
-            out[at] = _absorb(prev, det)
+            out[at] = absorb(prev, det)
             last[det.kind] = (at, det.block)
             continue
         last[det.kind] = (len(out), det.block)

@@ -46,11 +46,19 @@ def match_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
     return tuple(words[i : i + len(seq)]) == tuple(seq)
 
 
+# A colon after these leaves its verb phrase open, and the items after it continue it:
+# "The Supplier shall not: (a) sell ... ; or (b) appoint ..." is negated in every item.
+_OPEN_BEFORE_COLON = frozenset({"not", "shall", "will", "must", "may", "to", "agrees", "undertakes", "covenants", "hereby", "neither", "never"})
+
+
 def clause_start(words: list[str], anchor: int) -> int:
     """Index of the first token of the clause containing `anchor`."""
     i = anchor - 1
     while i >= 0:
         w = words[i]
+        if w == ":" and i > 0 and words[i - 1] in _OPEN_BEFORE_COLON:
+            i -= 1
+            continue
         if w in (";", ":") or (w in BOUNDARY and i > 0 and words[i - 1] == ","):
             return i + 1
         i -= 1
