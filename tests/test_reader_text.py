@@ -379,6 +379,19 @@ def test_txt_sentence_cut_by_a_running_line_is_one_block():
     assert ["2. TERM", "Three years.", "3. PRICE", "The price is fixed."] == read[-4:]
 
 
+def test_txt_block_ending_in_its_page_number_is_not_continued():
+    # the page's footer ran into its last line: the page ended there, not a sentence
+    content = _edgar_pages(
+        "All items are provided subject to clause 14 of the Agreement.   Master Agreement DS-3957   Page 108/110",
+        "Execution version   EXHIBIT 17 - INSURANCE CERTIFICATES",
+        "1. The Contractor shall maintain insurance.",
+    )
+    doc = read_text(content.encode(), "contract.txt")
+    read = [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+    assert read[:2] == ["All items are provided subject to clause 14 of the Agreement. Master Agreement DS-3957 Page 108/110",
+                        "Execution version EXHIBIT 17 - INSURANCE CERTIFICATES"]
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -19,6 +19,8 @@ are two sentences, and neither is the licence grant. So:
 
 from __future__ import annotations
 
+import re
+
 from pcsc_procure.document.model import Block
 
 MIN_REPEATS = 3
@@ -82,10 +84,15 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+# A page's own number at the end of its last block ("... Page 108/110", "- 68 -", "Page 3 of 12"):
+# the page ended there, whatever the sentence before it did.
+_PAGE_NUMBER_END = re.compile(r"(?:\bpage\s+\d+(?:\s*(?:/|of)\s*\d+)?|-\s*\d+\s*-|^\d{1,4})$", re.IGNORECASE)
+
+
 def ends_mid_sentence(text: str) -> bool:
-    """Block text that stops inside a sentence: no closing mark at its end."""
+    """Block text that stops inside a sentence: no closing mark at its end, and no page number."""
     body = text.rstrip().rstrip("\"'”’)]*_")
-    return bool(body) and not body.endswith(_ENDS_SENTENCE)
+    return bool(body) and not body.endswith(_ENDS_SENTENCE) and _PAGE_NUMBER_END.search(body[-40:]) is None
 
 
 def join_across_breaks(text: str, blocks: list[Block], breaks: list[int]) -> list[Block]:
