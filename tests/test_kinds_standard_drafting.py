@@ -397,6 +397,11 @@ STANDARD = [
     ("auto-renewal", "This Agreement shall automatically extend beyond the Term for successive one-year periods unless either party gives notice of non-renewal."),
     ("anti-assignment", "The Supplier shall not assign this Contract without the City's prior written consent, and shall remain liable for its obligations notwithstanding any assignment."),
     ("license-grant", "Licensor hereby grants to Licensee all right, title and license to use the Software."),
+    # a change of control as one ground in a list with insolvency (the insolvency in (a) is no veto on (b))
+    ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party: (a) becomes insolvent; or (b) is acquired by a competitor of the terminating party."),
+    # the commitment's amount a defined minimum named elsewhere
+    ("minimum-commitment", "During each calendar quarter, Distributor shall purchase from Supplier Products having an aggregate purchase price of not less than the Quarterly Minimum set out in Schedule B."),
+    ("minimum-commitment", "The Customer shall order not fewer than the Annual Minimum of Units in each Contract Year."),
 ]
 
 
@@ -407,6 +412,8 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party: (a) becomes insolvent; or (b) makes an assignment for the benefit of its creditors."),
+    ("minimum-commitment", "The Supplier shall keep spare parts in stock of not less than the minimum set out in Schedule 3."),
     ("anti-assignment", "This Agreement shall be binding upon the parties and their respective successors and permitted assigns."),
     ("anti-assignment", "The terms used herein shall have the meanings assigned to them in Schedule 1."),
     ("anti-assignment", "Title shall transfer to the Buyer upon payment in full."),
