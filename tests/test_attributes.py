@@ -187,6 +187,11 @@ def test_clause_start_stops_at_semicolon_and_comma_boundary():
     assert clause_start(words, words.index("sell")) == 0
     words = "the following terms apply : the city may terminate".split()
     assert clause_start(words, words.index("terminate")) == 5
+    # ... also after an adverbial set off by commas: "shall not, during the Term:"
+    words = "the vendor shall not , during the term : ( a ) sell".split()
+    assert clause_start(words, words.index("sell")) == 0
+    words = "the vendor shall deliver , as follows : ( a ) sell".split()
+    assert clause_start(words, words.index("sell")) == 8
 
 
 def test_phrase_index_prefers_the_longest_sequence():

@@ -109,6 +109,7 @@ def test_cap_sentences_under_the_liability_heading_still_join():
     "B. sponsor or endorse products made or sold by any other manufacturer or seller; or\n\nC. serve as an advisor to any other manufacturer.\n",
     # the same, in one sentence
     "During the Term, the Supplier shall not: (a) sell the Products to any other retailer in the Territory; or (b) appoint any other distributor.",
+    "During the Term, the Supplier shall not, without the Buyer's consent: (a) sell the Products to any other retailer; or (b) appoint any other distributor.",
 ])
 def test_a_bar_on_dealing_in_the_items_of_a_shall_not_lead_in(text):
     det = one(text, "exclusivity")

@@ -51,12 +51,25 @@ def match_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
 _OPEN_BEFORE_COLON = frozenset({"not", "shall", "will", "must", "may", "to", "agrees", "undertakes", "covenants", "hereby", "neither", "never"})
 
 
+def _open_colon(words: list[str], i: int) -> bool:
+    """The colon at `i` follows an open verb phrase, perhaps after an adverbial set off by
+    commas: "shall not:", "shall not, during the Concession Period:"."""
+    if i > 0 and words[i - 1] in _OPEN_BEFORE_COLON:
+        return True
+    for k in range(i - 1, max(i - 10, 0), -1):
+        if words[k] in (";", ":"):
+            return False
+        if words[k] == "," and words[k - 1] in _OPEN_BEFORE_COLON:
+            return True
+    return False
+
+
 def clause_start(words: list[str], anchor: int) -> int:
     """Index of the first token of the clause containing `anchor`."""
     i = anchor - 1
     while i >= 0:
         w = words[i]
-        if w == ":" and i > 0 and words[i - 1] in _OPEN_BEFORE_COLON:
+        if w == ":" and _open_colon(words, i):
             i -= 1
             continue
         if w in (";", ":") or (w in BOUNDARY and i > 0 and words[i - 1] == ","):
