@@ -144,6 +144,8 @@ def test_defined_party_terms_give_the_role():
     ("Except for breaches of confidentiality, neither party shall be liable for consequential damages.", "liable"),
     # a colon that leaves "shall not" open: the items continue it
     ("During the Term, the Supplier shall not: (a) sell the Products to any other retailer in the Territory.", "sell"),
+    # ... every item, however long the items before it
+    ("The Supplier shall not: (a) disclose the City Data to any person or entity whatsoever; or (b) assign this Agreement.", "assign"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -163,6 +165,8 @@ def test_negated_obligation_is_prohibition():
     ("In the event that the Vendor does not respond, the City may terminate this Agreement.", "terminate", 0),
     # the first "liability" is the carve-out, the second is negated
     ("Excluding liability for fraud, in no event shall the Vendor have any liability for lost profits.", "liability", 0),
+    # a "not" inside item (a) of a lead-in that does not negate is item (a)'s own
+    ("The Supplier shall: (a) not disclose the City Data to any person or entity whatsoever; and (b) assign a named account manager.", "assign", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

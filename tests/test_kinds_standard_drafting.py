@@ -397,6 +397,9 @@ STANDARD = [
     ("auto-renewal", "This Agreement shall automatically extend beyond the Term for successive one-year periods unless either party gives notice of non-renewal."),
     ("anti-assignment", "The Supplier shall not assign this Contract without the City's prior written consent, and shall remain liable for its obligations notwithstanding any assignment."),
     ("license-grant", "Licensor hereby grants to Licensee all right, title and license to use the Software."),
+    # a bar in a later item of a "shall not:" list
+    ("anti-assignment", "The Supplier shall not: (a) disclose the City Data to any person; (b) subcontract the Services; or (c) assign or transfer this Agreement."),
+    ("exclusivity", "The Licensee shall not: (a) modify the Software; or (b) sell or distribute the Products to any other retailer in the Territory."),
     # a change of control as one ground in a list with insolvency (the insolvency in (a) is no veto on (b))
     ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party: (a) becomes insolvent; or (b) is acquired by a competitor of the terminating party."),
     # the commitment's amount a defined minimum named elsewhere

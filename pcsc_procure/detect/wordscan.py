@@ -51,7 +51,7 @@ def match_at(words: list[str], i: int, seq: tuple[str, ...]) -> bool:
 _OPEN_BEFORE_COLON = frozenset({"not", "shall", "will", "must", "may", "to", "agrees", "undertakes", "covenants", "hereby", "neither", "never"})
 
 
-def _open_colon(words: list[str], i: int) -> bool:
+def open_colon(words: list[str], i: int) -> bool:
     """The colon at `i` follows an open verb phrase, perhaps after an adverbial set off by
     commas: "shall not:", "shall not, during the Concession Period:"."""
     if i > 0 and words[i - 1] in _OPEN_BEFORE_COLON:
@@ -69,9 +69,15 @@ def clause_start(words: list[str], anchor: int) -> int:
     i = anchor - 1
     while i >= 0:
         w = words[i]
-        if w == ":" and _open_colon(words, i):
+        if w == ":" and open_colon(words, i):
             i -= 1
             continue
+        if w == ";":
+            # an item after "shall not: (a) ...;" continues the lead-in too
+            colon = next((k for k in range(i - 1, -1, -1) if words[k] == ":"), None)
+            if colon is not None and open_colon(words, colon):
+                i = colon - 1
+                continue
         if w in (";", ":") or (w in BOUNDARY and i > 0 and words[i - 1] == ","):
             return i + 1
         i -= 1
