@@ -121,3 +121,12 @@ def test_a_bar_on_dealing_in_the_items_of_a_shall_not_lead_in(text):
 def test_a_lead_in_that_allows_is_not_a_bar():
     text = "During the Term, the Supplier may:\n\n(a) sell the Products to any other retailer in the Territory; and\n\n(b) appoint other distributors.\n"
     assert not found(text, "exclusivity")
+
+
+def test_excluded_heads_of_loss_listed_after_a_lead_in():
+    text = ("14. LIABILITY\n\nNeither party shall be liable to the other for:\n\n(a) loss of profits;\n\n(b) loss of revenue; or\n\n"
+            "(c) any indirect or consequential loss.\n\n15. NOTICES\n\nNotices shall be in writing.\n")
+    det = one(text, "liability-cap")
+    assert det.negated
+    assert passage(text, det).startswith("Neither party shall be liable to the other for:")
+    assert passage(text, det).endswith("any indirect or consequential loss.")  # one passage, lead-in to the last item
