@@ -144,6 +144,8 @@ def test_defined_party_terms_give_the_role():
     ("Except for breaches of confidentiality, neither party shall be liable for consequential damages.", "liable"),
     # a colon that leaves "shall not" open: the items continue it
     ("During the Term, the Supplier shall not: (a) sell the Products to any other retailer in the Territory.", "sell"),
+    # ... with an adverbial between "not" and the colon, however long
+    ("The Supplier shall not, without the City's prior written consent: (b) assign this Agreement.", "assign"),
     # ... every item, however long the items before it
     ("The Supplier shall not: (a) disclose the City Data to any person or entity whatsoever; or (b) assign this Agreement.", "assign"),
 ])

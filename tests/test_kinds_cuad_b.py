@@ -130,3 +130,15 @@ def test_excluded_heads_of_loss_listed_after_a_lead_in():
     assert det.negated
     assert passage(text, det).startswith("Neither party shall be liable to the other for:")
     assert passage(text, det).endswith("any indirect or consequential loss.")  # one passage, lead-in to the last item
+
+
+def test_assignment_barred_in_an_item_of_a_shall_not_list():
+    text = ("12. RESTRICTIONS\n\nThe Supplier shall not, without the City's prior written consent:\n\n"
+            "(a) disclose the City Data to any person;\n\n(b) assign, novate or transfer this Agreement or any of its rights under it; or\n\n"
+            "(c) subcontract the Services.\n\n13. NOTICES\n\nNotices shall be in writing.\n")
+    det = one(text, "anti-assignment")
+    assert det.negated and (det.party, det.role) == ("Supplier", "vendor")
+    assert passage(text, det).startswith("The Supplier shall not") and "transfer this Agreement" in passage(text, det)
+    # a lead-in that does not bar: the item is a duty to assign something else
+    allowed = ("The Supplier shall:\n\n(a) keep the stations clean; and\n\n(b) assign a named account manager to this Agreement.\n")
+    assert not found(allowed, "anti-assignment")

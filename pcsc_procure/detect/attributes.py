@@ -99,7 +99,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     # an item of a list whose lead-in leaves "shall not" open ("shall not: (a) ...; or (b) assign ...")
     # is negated by the lead-in however long the items before it
     colon = next((k for k in range(anchor - 1, start - 1, -1) if words[k] == ":"), None)
-    if colon is not None and colon < lo and open_colon(words, colon) and is_negated(words, colon, start):
+    if colon is not None and open_colon(words, colon) and is_negated(words, colon, start):
         return True
     for i in range(lo, anchor):
         w = words[i]
