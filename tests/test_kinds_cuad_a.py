@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kindkit import check_presence, found, passage
+from kindkit import check_presence, found, one, passage
 
 
 # (kind, a passage that is that kind)
@@ -124,3 +124,13 @@ def test_termination_for_convenience_prefers_the_termination_clause():
     (det,) = found(fees + clause, "termination-for-convenience")
     assert passage(fees + clause, det).startswith("The City may terminate this Agreement for convenience")
     assert found(fees, "termination-for-convenience")
+
+
+def test_exit_duties_listed_after_a_termination_lead_in():
+    text = ("16. EXIT\n\nOn termination or expiry of this Contract the Supplier shall:\n\n(a) return all Authority Data;\n\n"
+            "(b) provide the Exit Assistance; and\n\n(c) cooperate with any Replacement Supplier.\n")
+    det = one(text, "post-termination-services")
+    assert passage(text, det).startswith("On termination or expiry") and passage(text, det).endswith("Replacement Supplier.")
+    # duties during the term, listed the same way, are not
+    during = ("16. SERVICES\n\nDuring the Term the Supplier shall:\n\n(a) return all calls within a day;\n\n(b) provide the Services.\n")
+    assert not found(during, "post-termination-services")
