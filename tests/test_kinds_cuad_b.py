@@ -142,3 +142,11 @@ def test_assignment_barred_in_an_item_of_a_shall_not_list():
     # a lead-in that does not bar: the item is a duty to assign something else
     allowed = ("The Supplier shall:\n\n(a) keep the stations clean; and\n\n(b) assign a named account manager to this Agreement.\n")
     assert not found(allowed, "anti-assignment")
+
+
+def test_insurance_items_of_one_clause_are_one_passage():
+    # items (a) and (b) of clause 9 are one clause, like 9.1 and 9.2 (they were two passages)
+    text = ("9. INSURANCE\n\nThe Contractor shall maintain throughout the Term:\n\n(a) public liability insurance of not less than "
+            "£10 million; and\n\n(b) employer's liability insurance as required by law.\n\n10. NOTICES\n\nNotices shall be in writing.\n")
+    det = one(text, "insurance")
+    assert passage(text, det).startswith("(a) public liability") and passage(text, det).endswith("as required by law.")

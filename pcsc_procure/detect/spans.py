@@ -170,11 +170,23 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
     return out
 
 
+_LAST_ITEM = re.compile(r"\([0-9A-Za-z]{1,4}\)$")
+
+
+def _parent(number: str) -> str:
+    """"9.1" -> "9", "9(a)" -> "9", "9.1(b)" -> "9.1"."""
+    m = _LAST_ITEM.search(number)
+    if m is not None and m.start() > 0:
+        return number[: m.start()]
+    return number.rsplit(".", 1)[0]
+
+
 def _same_clause(a: str | None, b: str | None) -> bool:
-    """One numbered clause: the same number, or siblings and children under it ("9.1", "9.3", "9")."""
+    """One numbered clause: the same number, or siblings and children under it ("9.1", "9.3", "9";
+    "9(a)", "9(b)")."""
     if not a or not b:
         return False
-    pa, pb = a.rsplit(".", 1)[0], b.rsplit(".", 1)[0]
+    pa, pb = _parent(a), _parent(b)
     return a == b or pa == pb or pa == b or pb == a
 
 
