@@ -150,3 +150,13 @@ def test_insurance_items_of_one_clause_are_one_passage():
             "£10 million; and\n\n(b) employer's liability insurance as required by law.\n\n10. NOTICES\n\nNotices shall be in writing.\n")
     det = one(text, "insurance")
     assert passage(text, det).startswith("(a) public liability") and passage(text, det).endswith("as required by law.")
+
+
+def test_governing_law_over_sub_clauses_is_one_passage():
+    text = ("15. GOVERNING LAW\n\n15.1 This Agreement shall be governed by the laws of the State of New York.\n\n"
+            "15.2 The parties agree that the laws of the State of New York shall govern any dispute arising out of this "
+            "Agreement, without regard to its conflict of laws principles.\n\n16. NOTICES\n\nNotices shall be in writing.\n")
+    dets = found(text, "governing-law")
+    assert len(dets) == 1
+    assert passage(text, dets[0]).startswith("15.1 This Agreement") or passage(text, dets[0]).startswith("This Agreement")
+    assert passage(text, dets[0]).endswith("conflict of laws principles.")
