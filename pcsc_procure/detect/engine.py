@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 
 from pcsc_procure.detect import parties
 from pcsc_procure.detect import spans
@@ -327,24 +327,27 @@ class Detector:
         """
         text = doc.analysis_text
         out: list[Detection] = []
+        taken = [(d.start, d.end) for d in found if d.kind in kinds]
         for lead, item, block_index in spans.list_pairs(doc):
-            if any(d.start < item[1] and item[0] < d.end and d.kind in kinds for d in found + out):
+            if any(s < item[1] and item[0] < e for s, e in taken) or any(d.start < item[1] and item[0] < d.end for d in out):
                 continue  # the item is already part of a detection
             lead_text, item_text = text[lead[0] : lead[1]], text[item[0] : item[1]]
             joined = lead_text + " " + item_text
-            offsets = list(range(len(lead_text) + 1)) + [item[0] - lead[0] + i for i in range(len(item_text) + 1)]
             block = doc.blocks[block_index]
             heading = heading_of(block)
             words = words_of(joined)
             names = [k for k in self.candidate_kinds(words, kinds, joined, heading) if k in kinds]
             if not names:
                 continue
+            offsets = list(range(len(lead_text) + 1)) + [item[0] - lead[0] + i for i in range(len(item_text) + 1)]
             sent = Sentence(lead[0], item[1], block_index, -1)
             cand = self._candidate(sent, block, joined, names, heading, offsets, words=words)
             if cand is None:
                 continue
             item_offset = item[0] - lead[0]
-            cand.split = next((t.i for t in cand.tokens if cand.original(t.idx) >= item_offset), len(cand.tokens))
+            # (token offsets from one array: iterating the Doc makes a Python Token per token)
+            starts = cand.tokens.to_array(IDX).tolist()
+            cand.split = next((i for i, idx in enumerate(starts) if cand.original(idx) >= item_offset), len(starts))
             for name in names:
                 det = self._evaluate(self.kinds[name], cand, party_terms, window="clause")
                 if det is None:
