@@ -78,9 +78,9 @@ def anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list[str],
 
 def _item_anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list[str], split, numbers: list[int]):
     """`scope: item`: each item of an enumerated sentence, with the lead-in it continues, is read
-    as if it were the sentence, `none` groups included when the sentence has the lead-in. "Either party may terminate this Agreement
-    (a) upon ninety days' notice, or (b) immediately if the other party breaches it": the breach
-    in (b) does not make (a) a termination for cause."""
+    as if it were the sentence, `none` groups included when the sentence has the lead-in.
+    "Either party may terminate this Agreement (a) upon ninety days' notice, or (b) immediately
+    if the other party breaches it": the breach in (b) does not make (a) a termination for cause."""
     if numbers[0] != -1 and any(hits.get(key(g)) for g in cue.none):
         # No lead-in in the sentence. Items cut only at semicolons: the first is as likely a lead-in
         # ("In the event that X is prevented by any act of God; fire; strike; ... either party may

@@ -19,36 +19,35 @@ are two sentences, and neither is the licence grant. So:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pcsc_procure.document.model import Block
 
 MIN_REPEATS = 3
-_MAX_RUNNING_LEN = 200
 _ENDS_SENTENCE = tuple(".:;!?")
 _CONTINUABLE = ("paragraph", "clause", "list-item")
 
 
 def repeated_lines(text: str) -> frozenset[int]:
     """1-based numbers of running lines in text without form feeds (see the module docstring)."""
-    from pcsc_procure.document.pdf_reader import _running_key
+    from pcsc_procure.document.pdf_reader import MAX_RUNNING_LEN, running_key
     from pcsc_procure.document.text_reader import iter_lines
 
     by_key: dict[str, list[int]] = {}
     body = 0
-    # a window of three lines: (number, start, end, blank?) before, at and after the line judged
-    prev = cur = None
-    for no, (s, e) in enumerate(iter_lines(text), start=1):
-        nxt = (no, s, e, not text[s:e].strip())
-        if cur is not None and not cur[3]:
+    before_blank = True
+    pending = None  # the last non-blank line: (number, start, end, whether a blank line came before it)
+    for no, (s, e) in enumerate(itertools.chain(iter_lines(text), [(0, 0)]), start=1):  # a blank line closes the text
+        blank = not text[s:e].strip()
+        if pending is not None:
+            if blank and pending[3] and pending[2] - pending[1] <= MAX_RUNNING_LEN:
+                by_key.setdefault(running_key(text[pending[1] : pending[2]]), []).append(pending[0])
+            pending = None
+        if not blank:
             body += 1
-            if cur[2] - cur[1] <= _MAX_RUNNING_LEN and (prev is None or prev[3]) and nxt[3]:
-                by_key.setdefault(_running_key(text[cur[1] : cur[2]]), []).append(cur[0])
-        prev, cur = cur, nxt
-    if cur is not None and not cur[3]:
-        body += 1
-        if cur[2] - cur[1] <= _MAX_RUNNING_LEN and (prev is None or prev[3]):
-            by_key.setdefault(_running_key(text[cur[1] : cur[2]]), []).append(cur[0])
+            pending = (no, s, e, before_blank)
+        before_blank = blank
     running = frozenset(no for found in by_key.values() if len(found) >= MIN_REPEATS for no in found)
     # Most lines alike ("Not used." after every clause number, a list of one-word lines): that is the text.
     return running if len(running) * 2 <= body else frozenset()

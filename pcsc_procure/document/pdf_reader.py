@@ -184,10 +184,10 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium", max_pages: int = DE
 
 _DIGITS = re.compile(r"\d+")
 _EDGE_LINES = 3  # a running header or footer is among the first or last lines of a page
-_MAX_RUNNING_LEN = 200
+MAX_RUNNING_LEN = 200
 
 
-def _running_key(line: str) -> str:
+def running_key(line: str) -> str:
     """A line as it repeats from page to page: page numbers and dates vary, so digits are one mark."""
     return " ".join(_DIGITS.sub("#", line.lower()).split())
 
@@ -212,8 +212,8 @@ def running_lines(pages: list[str]) -> list[frozenset[int]]:
         zone = numbered[:edge] + numbered[-edge:] if len(numbered) > 2 * edge else numbered
         keys: dict[str, list[int]] = {}
         for i, line in zone:
-            if len(line) <= _MAX_RUNNING_LEN:
-                keys.setdefault(_running_key(line), []).append(i)
+            if len(line) <= MAX_RUNNING_LEN:
+                keys.setdefault(running_key(line), []).append(i)
         for k in keys:
             counts[k] = counts.get(k, 0) + 1
         edges.append((keys, len(numbered)))
