@@ -361,6 +361,11 @@ def _edgar_pages(*pages: str) -> str:
     return "".join(f"{p}\n\n{_SOURCE.replace('27', str(20 + i))}\n\n\n\n\n\n" for i, p in enumerate(pages))
 
 
+def _read_blocks(doc) -> list[str]:
+    """Each block as detection reads it: the analysis text, white space collapsed."""
+    return [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+
+
 def test_txt_sentence_cut_by_a_running_line_is_one_block():
     content = _edgar_pages(
         "1. LICENCE\n\n1.1 The Supplier hereby grants to the City during the term of this Agreement (and after termination",
@@ -369,7 +374,7 @@ def test_txt_sentence_cut_by_a_running_line_is_one_block():
     )
     doc = read_text(content.encode(), "contract.txt")
     assert doc.text == content and len(doc.analysis_text) == len(content)  # offsets hold
-    read = [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+    read = _read_blocks(doc)
     assert "1.1 The Supplier hereby grants to the City during the term of this Agreement (and after termination or " \
            "expiration of this Agreement) a non-exclusive, irrevocable licence to use the Software." in read
     assert not [t for t in read if "Source:" in t]  # the running lines are in no block, and blanked inside one
@@ -387,7 +392,7 @@ def test_txt_block_ending_in_its_page_number_is_not_continued():
         "1. The Contractor shall maintain insurance.",
     )
     doc = read_text(content.encode(), "contract.txt")
-    read = [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+    read = _read_blocks(doc)
     assert read[:2] == ["All items are provided subject to clause 14 of the Agreement. Master Agreement DS-3957 Page 108/110",
                         "Execution version EXHIBIT 17 - INSURANCE CERTIFICATES"]
 
@@ -418,5 +423,5 @@ def test_txt_form_feed_page_break_mid_sentence_is_one_block():
     ]
     content = "\f".join(pages)
     doc = read_text(content.encode(), "rfp.txt")
-    read = [" ".join(doc.analysis_text[b.start : b.end].split()) for b in doc.blocks]
+    read = _read_blocks(doc)
     assert read == ["1. DATA", "All sensor data shall be the property of the City and shall be delivered in CSV format."]
