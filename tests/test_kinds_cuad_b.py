@@ -160,3 +160,12 @@ def test_governing_law_over_sub_clauses_is_one_passage():
     assert len(dets) == 1
     assert passage(text, dets[0]).startswith("15.1 This Agreement") or passage(text, dets[0]).startswith("This Agreement")
     assert passage(text, dets[0]).endswith("conflict of laws principles.")
+
+
+def test_a_licence_grant_carries_its_limits_in_the_sentences_after_it():
+    text = ("2. LICENCE\n\nThe Supplier hereby grants the City a non-exclusive licence to use the Licensed Software for municipal "
+            "purposes. The City shall not sublicense the Licensed Software to any third party. The fees are set out in "
+            "Schedule 2.\n")
+    det = one(text, "license-grant")
+    assert passage(text, det).startswith("The Supplier hereby grants")
+    assert passage(text, det).endswith("to any third party.")  # the limit joins the grant; the fees do not
