@@ -88,8 +88,10 @@ def _item_anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list
         # the Contract, notify in writing"): their lead-in, and its conditions, came before.
         return
     seen = set()
+    needed = [key(g) for g in (*cue.all, *cue.any, *cue.none)] + ([key("@" + cue.id)] if cue.tokens else [])
+    present = [(kk, hits[kk]) for kk in needed if kk in hits]
     for k in sorted(set(numbers) - {-1}):
-        view = {g: kept for g, occ in hits.items() if (kept := [p for p in occ if numbers[p[0]] in (k, -1)])}
+        view = {g: kept for g, occ in present if (kept := [p for p in occ if numbers[p[0]] in (k, -1)])}
         for anchor in anchors(cue, view, key, heading, heading_phrases, split):
             if anchor not in seen:
                 seen.add(anchor)
