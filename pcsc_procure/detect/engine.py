@@ -124,8 +124,14 @@ class Detector:
             for cue, req in zip(k.match, self.requirements.get(k.kind) or ())
             if cue.tokens and req is not None
         }
-        self._plans: dict[frozenset[str], tuple] = {}
+        self._plans: dict[tuple, tuple] = {}
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
+        # A list's (lead-in, item) pair is only read by `window: clause` cues: its gate index holds theirs alone.
+        self._list_requirements = {
+            k.kind: None if self.requirements[k.kind] is None else [r for c, r in zip(k.match, self.requirements[k.kind]) if c.window == "clause"]
+            for k in kinds if k.kind in self._list_kinds
+        }
+        self._list_gates = _gate_index(self._list_requirements)
         self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
         # a kind's mask words, blanked out of the headings its heading cues read
         self._mask_phrases = {k.kind: [p for g in k.mask for p in self._phrases(k, g)] for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
@@ -210,23 +216,27 @@ class Detector:
                 terms[" ".join(words)] = role  # the whole name, to report "ADAMS GOLF" rather than "GOLF"
         return terms
 
-    def _plan(self, active: frozenset[str]) -> tuple[list[str], dict[str, list[tuple[str, Requirement]]], frozenset[str]]:
-        """For a set of kinds: those always tokenised, and the gate index restricted to the rest."""
-        plan = self._plans.get(active)
+    def _plan(self, active: frozenset[str], lists: bool = False) -> tuple[list[str], dict[str, list[tuple[str, Requirement]]], frozenset[str]]:
+        """For a set of kinds: those always tokenised, and the gate index restricted to the rest
+        (with `lists`, of the cues that read a list's lead-in with an item)."""
+        plan = self._plans.get((active, lists))
         if plan is None:
-            always = sorted(k for k in active if self.requirements[k] is None)
-            gates = {w: kept for w, pairs in self._gates.items() if (kept := [(k, r) for k, r in pairs if k in active])}
-            plan = self._plans[active] = (always, gates, frozenset(gates))
+            requirements, index = (self._list_requirements, self._list_gates) if lists else (self.requirements, self._gates)
+            always = sorted(k for k in active if requirements.get(k, ()) is None)
+            gates = {w: kept for w, pairs in index.items() if (kept := [(k, r) for k, r in pairs if k in active])}
+            plan = self._plans[(active, lists)] = (always, gates, frozenset(gates))
         return plan
 
-    def candidate_kinds(self, words: set[str], active: set[str] | frozenset[str], text: str | None = None, heading: str = "") -> list[str]:
+    def candidate_kinds(self, words: set[str], active: set[str] | frozenset[str], text: str | None = None, heading: str = "",
+                        lists: bool = False) -> list[str]:
         """Kinds in `active` whose requirements the sentence meets (see `prefilter`).
 
         With `text`, the phrase and heading stage runs too; without it only words are tested.
+        With `lists`, only the cues that read lists count.
         """
         if not self.prefilter:
             return sorted(active)
-        always, gates, gate_words = self._plan(frozenset(active))
+        always, gates, gate_words = self._plan(frozenset(active), lists)
         opened = words & gate_words
         if not opened:
             return list(always)
@@ -336,7 +346,7 @@ class Detector:
             block = doc.blocks[block_index]
             heading = heading_of(block)
             words = words_of(joined)
-            names = [k for k in self.candidate_kinds(words, kinds, joined, heading) if k in kinds]
+            names = self.candidate_kinds(words, kinds, joined, heading, lists=True)
             if not names:
                 continue
             offsets = list(range(len(lead_text) + 1)) + [item[0] - lead[0] + i for i in range(len(item_text) + 1)]
