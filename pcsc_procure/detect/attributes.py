@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pcsc_procure.detect.parties import (
     LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, owner_after, passive_agent, subject_party,
 )
-from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_colon
+from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))
@@ -98,8 +98,8 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     lo = max(start, anchor - 12)
     # an item of a list whose lead-in leaves "shall not" open ("shall not: (a) ...; or (b) assign ...")
     # is negated by the lead-in however long the items before it
-    colon = next((k for k in range(anchor - 1, start - 1, -1) if words[k] == ":"), None)
-    if colon is not None and open_colon(words, colon) and is_negated(words, colon, start):
+    colon = open_lead_in(words, anchor, start)
+    if colon is not None and is_negated(words, colon, start):
         return True
     for i in range(lo, anchor):
         w = words[i]

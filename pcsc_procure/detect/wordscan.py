@@ -64,6 +64,13 @@ def open_colon(words: list[str], i: int) -> bool:
     return False
 
 
+def open_lead_in(words: list[str], i: int, lo: int = 0) -> int | None:
+    """The colon of the lead-in that the item at `i` continues: the nearest colon before `i` (not
+    before `lo`), when it leaves its verb phrase open (see `open_colon`); else None."""
+    colon = next((k for k in range(i - 1, lo - 1, -1) if words[k] == ":"), None)
+    return colon if colon is not None and open_colon(words, colon) else None
+
+
 def clause_start(words: list[str], anchor: int) -> int:
     """Index of the first token of the clause containing `anchor`."""
     i = anchor - 1
@@ -74,8 +81,8 @@ def clause_start(words: list[str], anchor: int) -> int:
             continue
         if w == ";":
             # an item after "shall not: (a) ...;" continues the lead-in too
-            colon = next((k for k in range(i - 1, -1, -1) if words[k] == ":"), None)
-            if colon is not None and open_colon(words, colon):
+            colon = open_lead_in(words, i)
+            if colon is not None:
                 i = colon - 1
                 continue
         if w in (";", ":") or (w in BOUNDARY and i > 0 and words[i - 1] == ","):
