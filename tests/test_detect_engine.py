@@ -317,6 +317,29 @@ def test_prefilter_phrase_and_heading_stage(tmp_path):
     assert det.candidate_kinds(words, {"k"}, "The laws apply, of Ontario.", "governing law") == []  # not a phrase
 
 
+def test_prefilter_gates_on_the_group_fewest_contract_sentences_contain(tmp_path):
+    """"other" and "information" are in 15% and 5% of contract sentences, "competitor" in under
+    1%: the gate (the word a sentence must contain before anything else is tested) is the rarer
+    group, by the measured table, whatever the order the groups are written in."""
+    from pcsc_procure.detect.prefilter import SENTENCE_SHARE, gate_cost
+
+    assert SENTENCE_SHARE["the"] > SENTENCE_SHARE["other"] > SENTENCE_SHARE["information"] > SENTENCE_SHARE.get("competitor", 1)
+    assert gate_cost(frozenset({"competitor", "competitors"})) < gate_cost(frozenset({"other"}))
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          other: [other]
+          info: [information]
+          rival: [competitor, competitors]
+        match:
+          - all: [other, info, rival]
+    """)})
+    (req,) = det.requirements["k"]
+    assert req.gate() == {"competitor", "competitors"}
+    assert [sorted(g.keys) for g in req.groups] == [["competitor", "competitors"], ["information"], ["other"]]
+    assert det.candidate_kinds({"other", "information", "competitor"}, {"k"}) == ["k"]
+    assert det.candidate_kinds({"other", "information"}, {"k"}) == []
+
+
 def test_text_pattern_is_a_trie_of_token_phrases():
     from pcsc_procure.detect.prefilter import text_pattern
 
@@ -350,8 +373,9 @@ def test_token_cue_windows_find_exactly_the_full_matches():
     nlp = blank_english()
     pattern = [{"LOWER": {"IN": ["purchase", "buy"]}}, {"OP": "{0,4}"}, {"LOWER": "least"}, {"LIKE_NUM": True, "OP": "+"}]
     tc = TokenCue("k/@c", pattern, nlp.vocab)
-    # the rarer required word is the pivot; the reach covers the gap and a bounded run of numbers
-    assert tc.pivot == {"buy", "purchase"} and (tc.left, tc.right) == (0, 4 + 1 + REPEAT_REACH)
+    # the rarer required word ("least" is in fewer contract sentences than "purchase" or "buy")
+    # is the pivot; the reach covers the gap before it and a bounded run of numbers after it
+    assert tc.pivot == {"least"} and (tc.left, tc.right) == (1 + 4, REPEAT_REACH)
     doc = nlp.tokenizer("Buyer shall buy at least 500 units and shall purchase, in each year of the Term, at least 20 pallets; it may buy more.")
     lowers = doc.to_array("LOWER").tolist()
     full = sorted((s, e) for _id, s, e in tc.matcher(doc))
@@ -360,9 +384,9 @@ def test_token_cue_windows_find_exactly_the_full_matches():
     text = "Subject to the terms and conditions of this Agreement and the Schedules, the Buyer shall purchase at least 500 units" + " and more" * 20 + "."
     doc = nlp.tokenizer(text)
     lowers = doc.to_array("LOWER").tolist()
-    i = [t.lower_ for t in doc].index("purchase")
-    assert tc.windows(lowers) == [(i, i + 1 + tc.right)]
-    assert tc(doc, lowers) == [(i, i + 4)]  # "purchase at least 500"
+    i = [t.lower_ for t in doc].index("least")
+    assert tc.windows(lowers) == [(i - tc.left, i + 1 + tc.right)]
+    assert tc(doc, lowers) == [(i - 2, i + 2)]  # "purchase at least 500"
 
 
 # -- structure: captions reach the blocks under them ----------------------------
