@@ -704,6 +704,32 @@ def test_scope_item_reads_none_groups_in_the_item_with_its_lead_in(tmp_path):
                               "terminate, the City shall give notice in writing.")
 
 
+def test_scope_item_counts_near_over_the_lead_in_and_the_item_alone(tmp_path):
+    """Nested items: "terminable (a) by the Licensor (i) ... or (ii) upon sixty days' notice". In the
+    view of (ii), "terminable" and "notice" are 13 tokens apart; in the sentence, 26."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          end: [terminable]
+          notice: [notice]
+          cause: [breach]
+        match:
+          - all: [end, notice]
+            none: [cause]
+            near: 15
+            scope: item
+    """)})
+    text = ("This Agreement shall be terminable (a) by the Licensor (i) at any time in the event of a breach by the "
+            "Licensee or (ii) upon sixty (60) days' written notice to the Licensee.")
+    (d,) = detect(det, text)
+    assert text[d.anchor_start : d.anchor_end] == "terminable"
+    # the item with the notice is still read with its own words only
+    assert not detect(det, "This Agreement shall be terminable (a) by the Licensor (i) at any time or (ii) upon a "
+                           "breach of which the Licensee has had sixty (60) days' written notice.")
+    # far apart within one item, `near` still holds
+    assert not detect(det, "This Agreement shall be terminable by the Licensor at any time during the Term of this "
+                           "Agreement or of any renewal of it, for any reason at all, upon sixty days' notice.")
+
+
 def test_scope_must_be_sentence_or_item(tmp_path):
     with pytest.raises(RuleError):
         make_detector(tmp_path, {"k": kind_k(LICENCE_ITEMS.format(scope="scope: clause"))})

@@ -91,8 +91,18 @@ def _item_anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list
     needed = [key(g) for g in (*cue.all, *cue.any, *cue.none)] + ([key("@" + cue.id)] if cue.tokens else [])
     present = [(kk, hits[kk]) for kk in needed if kk in hits]
     for k in sorted(set(numbers) - {-1}):
-        view = {g: kept for g, occ in present if (kept := [p for p in occ if numbers[p[0]] in (k, -1)])}
-        for anchor in anchors(cue, view, key, heading, heading_phrases, split):
+        # The view's tokens are counted as if the other items were not there, so that `near`
+        # spans the lead-in and this item only ("terminable (a) by X (i) ... or (ii) upon notice").
+        index = [i for i, n in enumerate(numbers) if n in (k, -1)]
+        where = {i: j for j, i in enumerate(index)}
+        view = {}
+        for g, occ in present:
+            kept = [(where[s], where[e - 1] + 1) for s, e in occ if s in where and e - 1 in where]
+            if kept:
+                view[g] = kept
+        at = None if split is None else sum(1 for i in index if i < split)
+        for a_start, a_end in anchors(cue, view, key, heading, heading_phrases, at):
+            anchor = (index[a_start], index[a_end - 1] + 1)
             if anchor not in seen:
                 seen.add(anchor)
                 yield anchor
