@@ -405,6 +405,13 @@ STANDARD = [
     # the commitment's amount a defined minimum named elsewhere
     ("minimum-commitment", "During each calendar quarter, Distributor shall purchase from Supplier Products having an aggregate purchase price of not less than the Quarterly Minimum set out in Schedule B."),
     ("minimum-commitment", "The Customer shall order not fewer than the Annual Minimum of Units in each Contract Year."),
+    # the notice in a nested item (a)(ii), after a ground for cause in (a)(i)
+    ("termination-for-convenience", "This Agreement shall be terminable (a) by the Licensor (i) at any time in the event that the Licensee receives notice of a third-party claim or (ii) upon sixty (60) days' written notice to the Licensee, or (b) by the Licensee upon sixty (60) days' written notice to the Licensor."),
+    # the lead-in of a list of exclusions, whatever the items name
+    ("liability-cap", "For the avoidance of doubt, the Supplier will not be liable under this Agreement for: (a) any modification of the Software by the Customer; or (b) the correction of data errors caused by the Customer's own extensions."),
+    ("liability-cap", "In no event shall the Vendor be liable for: (i) third-party software supplied by the City; or (ii) misuse of the equipment."),
+    # a payment to be received after termination
+    ("post-termination-services", "If this Agreement is terminated by the Supplier without cause, the Distributor shall have the right to receive monthly compensation for the remaining months of the Term."),
 ]
 
 
@@ -563,6 +570,8 @@ LOOK_ALIKES = [
     # the insurance cover renews, not the contract
     ("auto-renewal", "The Project Company shall maintain the insurances set out in Schedule 6, including public liability insurance of at least GBP 10 million, and shall provide evidence of them each year on renewal."),
     # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
+    # the lead-in of a list of the heads of liability: liable for, not excluded
+    ("liability-cap", "The Supplier shall be liable for: (a) any loss of City Data; and (b) damage to City property."),
     ("warranty-duration", "The Town's sole remedy for breach of this warranty is the correction of the non-conformity or, if the Provider cannot correct it within thirty (30) days, termination and a refund of prepaid fees for the remaining term."),
 ]
 
