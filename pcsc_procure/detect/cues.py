@@ -159,6 +159,9 @@ def item_numbers(texts: list[str]) -> list[int]:
     if lead:
         first = out.index(1)
         if first and texts[first - 1] == "(":
+            # the bracket of the first label stays in item 0, so the lead-in is also read alone:
+            # "X may terminate this Agreement by giving notice at any time as follows: (a) ..."
+            # (design folds: one labelled clause, which its items' conditions would veto)
             first -= 1
         out[:first] = [-1] * first
     return out
