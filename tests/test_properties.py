@@ -182,8 +182,8 @@ _OLD_LINK_OPEN = re.compile(r"\[(?=[^\]\n]*\]\()")
 _OLD_IMAGE = re.compile(r"!(?=\[[^\]\n]*\]\()")
 _OLD_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _OLD_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_OLD_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9§])")
-_MARKUP = st.lists(st.sampled_from(list("[]()!<>-\n x#|: \t.?\"')A1a") + ["<!--", "-->", "](", "![", "---", " | "]), max_size=40).map("".join)
+_OLD_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9§]|\[\*|\[…))")
+_MARKUP = st.lists(st.sampled_from(list("[]()!<>-\n x#|: \t.?\"')A1a*…") + ["<!--", "-->", "](", "![", "---", " | "]), max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -207,3 +207,20 @@ def test_sentence_boundaries_match_the_old_regex(text):
     from pcsc_procure.segment.sentences import _BOUNDARY
 
     assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in _OLD_BOUNDARY.finditer(text)]
+
+
+def test_a_redaction_mark_starts_a_sentence():
+    """Filed contracts put "[***]" where text was cut, often at a sentence's start, and glue
+    notices after a full stop ("... herein.   [*****] Confidential material redacted ..."): the
+    notice is not part of the sentence before it."""
+    from pcsc_procure.segment.sentences import split_sentences
+
+    text = "The Parties are the only beneficiaries.   [*****] Confidential material redacted and filed separately."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The Parties are the only beneficiaries.", "[*****] Confidential material redacted and filed separately."]
+    text = "Payment is due in 30 days. [***] shall pay the balance. See clause [3] for more."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Payment is due in 30 days.", "[***] shall pay the balance.", "See clause [3] for more."]
+    # an ellipsis mark of omitted text ("[…]") starts one too; a lower-case word after a bracket does not
+    assert len(split_sentences("It ends here. […] the rest follows.")) == 2
+    assert len(split_sentences("It ends here. [a] see below.")) == 1
