@@ -340,6 +340,45 @@ def test_prefilter_gates_on_the_group_fewest_contract_sentences_contain(tmp_path
     assert det.candidate_kinds({"other", "information"}, {"k"}) == []
 
 
+def test_plain_phrases_are_split_as_the_tokenizer_splits_them():
+    """`phrase_tokens` splits plain phrases at spaces instead of tokenising them: for every
+    phrase the shipped kinds use, the tokens are the tokenizer's."""
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.detect.phrase_tokens import phrase_tokens
+
+    det = get_detector()
+    phrases = sorted({p for k in det.kinds.values() for g in k.vocab.values() for p in g} | {p for g in det.shared.values() for p in g})
+    fast = phrase_tokens(det.tokenizer, phrases)
+    assert len(phrases) > 10000
+    assert fast == {p: [t.lower_ for t in det.tokenizer(p)] for p in phrases}
+    # a special case is never split at spaces alone: "cannot" is two tokens
+    assert phrase_tokens(det.tokenizer, ["we cannot assign", "Shall Not"]) == {"we cannot assign": ["we", "can", "not", "assign"], "Shall Not": ["shall", "not"]}
+
+
+def test_phrases_given_as_lower_ids_match_as_phrase_docs_do():
+    """The PhraseMatcher is given each phrase as its tokens' LOWER ids, not as a Doc: it finds
+    the same matches."""
+    from spacy.matcher import PhraseMatcher
+
+    from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
+    from pcsc_procure.nlp import blank_english
+
+    nlp = blank_english()
+    groups = {"a": ["the", "the agreement", "agreement", "terms of the agreement"], "b": ["of the", "The Agreement"],
+              "c": ["agreement's", "non-exclusive", "U.S.", "cannot", ""]}
+    by_ids, by_docs = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
+    ids = lower_ids(nlp.vocab.strings, phrase_tokens(nlp.tokenizer, sorted({p for ps in groups.values() for p in ps})))
+    for key, phrases in groups.items():
+        by_ids.add(key, [ids[p] for p in phrases])
+        by_docs.add(key, [nlp.make_doc(p) for p in phrases])
+    texts = ["Terms of the Agreement and the agreement's non-exclusive U.S. licence, which it cannot assign.",
+             "the the agreement agreement", "", "THE AGREEMENT"]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        assert by_ids(doc) == by_docs(doc)
+    assert len(by_ids(nlp.make_doc(texts[0]))) == 14  # overlapping matches included
+
+
 def test_text_pattern_is_a_trie_of_token_phrases():
     from pcsc_procure.detect.prefilter import text_pattern
 

@@ -25,6 +25,7 @@ from pcsc_procure.detect import parties
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask
+from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
 from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
@@ -88,10 +89,10 @@ class Detector:
         self.requirements: dict[str, list[Requirement] | None] = {}
         self.continuations: dict[str, Requirement | None] = {}  # kind -> its `continue` cue's requirement
         added: set[str] = set()
-        # Every phrase tokenised once, in one batch (tokenizer.pipe): phrases repeat across
-        # groups, and one call per phrase was a large part of start-up.
+        # Every phrase's tokens found once (phrases repeat across groups), most without the
+        # tokenizer, and given to the PhraseMatcher as LOWER ids rather than as Docs (`phrase_tokens`)
         unique = sorted({p for kind in kinds for g in kind.vocab.values() for p in g} | {p for g in self.shared.values() for p in g})
-        phrase_docs = dict(zip(unique, self.tokenizer.pipe(unique)))
+        phrase_ids = lower_ids(self.nlp.vocab.strings, phrase_tokens(self.tokenizer, unique))
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
             extra = ([mask_cue] if kind.mask else []) + ([kind.continuation] if kind.continuation else [])
@@ -101,7 +102,7 @@ class Detector:
                     if key in added:
                         continue
                     added.add(key)
-                    self.phrase_matcher.add(key, [phrase_docs[p] for p in self._phrases(kind, group)])
+                    self.phrase_matcher.add(key, [phrase_ids[p] for p in self._phrases(kind, group)])
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
