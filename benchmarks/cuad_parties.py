@@ -55,6 +55,8 @@ def main() -> int:
             by_file[lab["file"]] = [(d, " ".join(doc.text[d.start : d.end].split())) for d in dets]
         want = norm(lab["passage_starts"])
         found = next((d for d, text in by_file[lab["file"]] if d.kind == lab["kind"] and text.lower().startswith(want)), None)
+        if found is None:  # the passage has since widened to take in the clause before it
+            found = next((d for d, text in by_file[lab["file"]] if d.kind == lab["kind"] and want in text.lower()), None)
         if found is None:
             unmatched += 1
             if args.misses:
