@@ -145,3 +145,29 @@ def test_attributes_per_kind(kind, text, want):
         return
     d = one(text, kind)
     assert (d.negated, d.modality, d.party, d.role) == want, text
+
+
+# -- a remedy limits the other party's liability ---------------------------------
+
+PREAMBLE = 'This Services Agreement is made between Acme Networks Inc. ("Supplier") and the City of Lakeview ("City").\n\n'
+
+
+@pytest.mark.parametrize("clause, party, role", [
+    # the City's remedy caps the Supplier's liability: the party whose liability is limited is the Supplier
+    ("7.2 Re-performance of the Services shall be the City's sole and exclusive remedy for breach of this warranty.", "Supplier", "vendor"),
+    ("7.2 The sole remedy of the Supplier for late payment shall be interest at the statutory rate.", "City", "public"),
+    # a party's own sole liability limits its own
+    ("7.2 The Supplier's entire liability and the City's exclusive remedy for breach of warranty shall be re-performance.", "Supplier", "vendor"),
+])
+def test_a_sole_remedy_caps_the_other_partys_liability(clause, party, role):
+    d = one(PREAMBLE + clause, "liability-cap")
+    assert (d.party, d.role) == (party, role)
+
+
+def test_a_sole_remedy_without_the_contracts_two_parties_names_no_one_wrongly():
+    # no preamble: the other party's name is unknown, its role is not
+    d = one("Re-performance of the Services shall be the City's sole and exclusive remedy for breach of this warranty.", "liability-cap")
+    assert (d.party, d.role) == (None, "vendor")
+    d = one("Your sole remedy for the claim will be an injunction.", "liability-cap")
+    assert (d.party, d.role) == (None, None)
+

@@ -15,7 +15,7 @@ sentences that continue it (`continue`), read list items with their lead-in
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -200,8 +200,8 @@ class Detector:
                 out.append(Sentence(s, e, i, len(out)))
         return out
 
-    def party_terms(self, doc: Document) -> dict[str, str | None]:
-        terms: dict[str, str | None] = {}
+    def party_terms(self, doc: Document) -> parties.PartyTerms:
+        terms = parties.PartyTerms()
         for d in find_definitions(doc.analysis_text[:50000]):
             if d.kind != "party":
                 continue
@@ -215,6 +215,8 @@ class Detector:
             terms[word] = role
             if 1 < len(words) <= 4:
                 terms[" ".join(words)] = role  # the whole name, to report "ADAMS GOLF" rather than "GOLF"
+            if not any(n.lower() == d.term.lower() for _, n in terms.names):
+                terms.names.append((d.start, " ".join(d.term.split())))
         return terms
 
     def _plan(self, active: frozenset[str], lists: bool = False) -> tuple[list[str], dict[str, list[tuple[str, Requirement]]], frozenset[str]]:
@@ -431,6 +433,9 @@ class Detector:
                     continue
                 if cue.modality and (res.modality or "none") not in cue.modality:
                     continue
+                if cue.party == "counterparty":
+                    party, role = parties.counterparty(res.party, res.role, party_terms)
+                    res = replace(res, party=party, role=role, party_index=None)
                 return self._detection(spec, cue, cand, a_start, a_end, res)
         return None
 

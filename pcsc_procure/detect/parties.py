@@ -341,3 +341,40 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
         if preps is None and words[i] not in _OWN_GLUE:
             break
     return None, None, None
+
+
+class PartyTerms(dict):
+    """The parties a document introduces: each defined party word (and whole name) -> its role,
+    as `find_party` reads them; `names` are (offset, defined term as written), in order."""
+
+    def __init__(self, *args, names: list[tuple[int, str]] | None = None):
+        super().__init__(*args)
+        self.names = names or []
+
+    def contracting_parties(self) -> list[str]:
+        """The two parties the contract is between: the first two it introduces, when both are
+        introduced in its opening (the preamble: 'between Acme Inc. ("Supplier") and ...')."""
+        pair = [term for at, term in self.names[:2] if at < PREAMBLE]
+        return pair if len(pair) == 2 else []
+
+
+PREAMBLE = 5000  # characters: where a contract names the parties it is between
+_OTHER_ROLE = {"public": "vendor", "vendor": "public"}
+
+
+def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str | None, str | None]:
+    """The other party to `party`: the one whose liability a remedy of `party`'s limits
+    ("Customer's sole remedy shall be re-performance" caps the supplier's liability).
+
+    The name when `party` is one of the two the contract is between; the role whenever
+    `party`'s is public or vendor."""
+    other_role = _OTHER_ROLE.get(role or "")
+    pair = party_terms.contracting_parties() if isinstance(party_terms, PartyTerms) else []
+    if party is None or not pair:
+        return None, other_role
+    last = party.lower().split()[-1]
+    hits = [n for n in pair if n.lower().split()[-1] == last]
+    if len(hits) != 1:
+        return None, other_role
+    other = pair[1] if hits[0] == pair[0] else pair[0]
+    return other, other_role or party_terms.get(other.lower().split()[-1])

@@ -21,6 +21,8 @@ A detector file describes one clause kind:
                                   # (obligation, permission, weak, prohibition, none)
         negated: false            # optional: only non-negated (false) / negated (true) anchors
         role: public              # optional: the party resolved for the anchor has this role
+        party: counterparty       # optional: report the other party to the one resolved (a
+                                  # remedy of one party limits the other's liability)
         scope: item               # optional: all occurrences lie in one item of an enumerated
                                   # sentence (items begin at "(i)", "(b)" or after ";")
         window: clause            # optional: the cue is also tried on a list's lead-in (a block
@@ -90,7 +92,7 @@ def op_bounds(op: str) -> tuple[int, int]:
     return lo, int(m.group(3)) if m.group(3) else INF
 
 
-CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope"}
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
 EXTRACTORS = {"duration", "money", "percent"}
@@ -112,6 +114,7 @@ class Cue:
     role: str | None = None
     modality: list[str] = field(default_factory=list)  # resolved modality must be one of these
     scope: str = "sentence"  # or "item": every occurrence in one item of an enumerated sentence
+    party: str | None = None  # "counterparty": report the other party to the one resolved
     line: int | None = None
 
     @property
@@ -215,6 +218,10 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if raw["role"] not in ("public", "vendor", "both"):
             raise RuleError(path, f"{what}[{index}].role must be public, vendor or both", line)
         cue.role = raw["role"]
+    if "party" in raw:
+        if raw["party"] != "counterparty":
+            raise RuleError(path, f"{what}[{index}].party must be counterparty", line)
+        cue.party = raw["party"]
     if "modality" in raw:
         mods = _str_list(raw["modality"], path, line, f"{what}[{index}].modality")
         bad = [m for m in mods if m not in MODALITIES]
