@@ -184,6 +184,14 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
     det = make_detector(tmp_path, {"term": TERMINATION})
     text = "9.2 Termination Upon 30 Days Notice.\n\nThe Agreement continues for two years."
     assert not detect(det, text)
+    # a clause's caption run into its first sub-clause's: the passage is the sentence after them
+    text = "9.2 Termination and Notice. (i) Termination On Notice. Either party may terminate this Agreement on 30 days notice."
+    (d,) = detect(det, text)
+    assert text[d.start : d.end] == "Either party may terminate this Agreement on 30 days notice."
+    from pcsc_procure.detect.spans import is_caption
+
+    assert is_caption("2.1 License Grant and Restrictions. (i) License Grant.") and is_caption("(a) Audit. (b) Records.")
+    assert not is_caption("3. Term. (a) The Supplier shall deliver the Goods.")
 
 
 def test_definition_sentence_is_never_a_detection(tmp_path):

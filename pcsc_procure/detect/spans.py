@@ -63,12 +63,16 @@ def is_caption(text: str) -> bool:
     rest = text[start:].strip().rstrip(".:;-–— ")
     if not rest:
         return True
+    chained = _CHAINED_CAPTION.match(rest)
+    if chained:  # a clause's caption, then its first sub-clause's: "2.1 Licence and Restrictions. (i) Licence."
+        return is_caption(text[:start] + chained.group(1)) and is_caption(chained.group(2))
     words = _WORD.findall(rest)
     if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
         return False
     return looks_like_heading(rest) or (start > 0 and numbered_title(rest))
 
 
+_CHAINED_CAPTION = re.compile(r"(.+?)\.\s+((?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([A-Za-z]{1,4}\)|[A-Za-z]{1,4}\))\s+\S.*)$")
 _BULLET = re.compile(r"[\s•·▪◦●■*\-–]*")
 
 
