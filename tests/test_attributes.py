@@ -376,6 +376,19 @@ def test_pronoun_parties(sentence, anchor, party):
     assert attrs(sentence, anchor).party == party
 
 
+@pytest.mark.parametrize("sentence, anchor, party", [
+    # a party written in capitals before its verb, never introduced with (the "...")
+    ("19.4 ECOPETROL may assign the Contract without the authorization from the SENDER.", "assign", "ECOPETROL"),
+    ("SAP AFRICA shall not be liable for any indirect loss suffered by the customer.", "liable", "SAP AFRICA"),
+    # not a heading run into the text, not a defined thing, not in a sentence all in capitals
+    ("EXCLUDING LIABILITY FOR INFRINGEMENT, the total liability of either party is limited.", "limited", "either party"),
+    ("This AGREEMENT shall be governed by the laws of Texas.", "governed", None),
+    ("IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR LOST PROFITS.", "LIABLE", "EITHER PARTY"),
+])
+def test_parties_written_in_capitals(sentence, anchor, party):
+    assert attrs(sentence, anchor).party == party
+
+
 def test_a_permission_to_assign_stays_with_the_assignor():
     a = attrs("The Contractor may assign this Agreement to the City's nominee without consent.", "assign")
     assert (a.party, a.modality) == ("Contractor", "permission")

@@ -194,6 +194,14 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
     assert not is_caption("3. Term. (a) The Supplier shall deliver the Goods.")
 
 
+def test_a_short_sentence_in_capitals_is_no_heading():
+    from pcsc_procure.segment.headings import looks_like_heading
+
+    assert not looks_like_heading("IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT DAMAGES.")
+    assert looks_like_heading("LIMITATION OF LIABILITY.") and looks_like_heading("ARTICLE 9 - THIS AGREEMENT")
+    assert looks_like_heading("WHO MAY APPLY")  # no full stop: a title
+
+
 def test_definition_sentence_is_never_a_detection(tmp_path):
     det = make_detector(tmp_path, {"term": TERMINATION})
     assert not detect(det, '"Notice Period" means the termination period of 30 days notice given by a party.')

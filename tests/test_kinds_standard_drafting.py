@@ -410,6 +410,8 @@ STANDARD = [
     # the lead-in of a list of exclusions, whatever the items name
     ("liability-cap", "For the avoidance of doubt, the Supplier will not be liable under this Agreement for: (a) any modification of the Software by the Customer; or (b) the correction of data errors caused by the Customer's own extensions."),
     ("liability-cap", "In no event shall the Vendor be liable for: (i) third-party software supplied by the City; or (ii) misuse of the equipment."),
+    # a short sentence in capitals, a paragraph of its own: a sentence, not a heading
+    ("liability-cap", "IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT DAMAGES."),
     # a payment to be received after termination
     ("post-termination-services", "If this Agreement is terminated by the Supplier without cause, the Distributor shall have the right to receive monthly compensation for the remaining months of the Term."),
 ]

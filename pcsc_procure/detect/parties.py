@@ -146,6 +146,8 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
     the Employer shall ...", the Employer receives and the clause is about the Contractor."""
     party, role, idx = find_party(words, texts, before, start, party_terms)
+    if party is None:
+        party, role, idx = capitalised_subject(words, texts, before, start)
     nor = _joined_by(words, idx, "nor")
     if nor is not None:
         # "neither PB nor SFJ will be permitted to delegate", "Neither the Licensor nor the Licensee may": both are bound
@@ -166,6 +168,31 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
         if at is not None and to_at - at <= 3 and "of" in words[max(start, at - 2) : at]:
             return earlier
     return party, role, idx
+
+
+_NOT_A_NAME = frozenset({"it", "this", "that", "these", "those", "which", "who", "each", "either", "neither", "all", "any", "no",
+                         "such", "he", "she", "they", "i", "a", "an", "the", "party", "parties", "nothing", "none"})
+
+
+def capitalised_subject(words: list[str], texts: list[str], before: int, start: int):
+    """A party never introduced but written in capitals right before the verb, in a sentence
+    written in ordinary case: "ECOPETROL may assign the Contract", "SAP AFRICA shall".
+
+    Only the words right before `before`, a modal or other verb; not in an all-capitals sentence,
+    where every word is so written, nor a defined thing ("AGREEMENT", "SOFTWARE")."""
+    if before >= len(words) or words[before] not in _NOT_NAME_PART:
+        return None, None, None  # a verb must follow: not "EXCLUDING LIABILITY", a heading run into the text
+    i = before - 1
+    while i >= start and texts[i].isalpha() and texts[i].isupper() and len(texts[i]) >= 2:
+        i -= 1
+    first = i + 1
+    if first >= before or max(len(t) for t in texts[first:before]) < 3 or first - start > 12:
+        return None, None, None
+    if words[before - 1] in NOT_PARTY_HEADS or words[before - 1] in _NOT_A_NAME or before - first > 4:
+        return None, None, None
+    if not any(t.islower() for t in texts):
+        return None, None, None
+    return " ".join(texts[first:before]), None, first
 
 
 def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):

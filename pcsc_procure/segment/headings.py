@@ -29,7 +29,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) >= 3:
-        return True
+        # a short sentence in capitals is no title: "IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ..."
+        return not (s.endswith(".") and sum(w.lower() in VERBISH for w in words) >= 2)
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     if not significant:
         return False
