@@ -171,3 +171,16 @@ def test_a_sole_remedy_without_the_contracts_two_parties_names_no_one_wrongly():
     d = one("Your sole remedy for the claim will be an injunction.", "liability-cap")
     assert (d.party, d.role) == (None, None)
 
+
+
+@pytest.mark.parametrize("preamble, clause, party, role", [
+    (PREAMBLE, "9.3 The Supplier shall execute such further documents as the City may request to perfect the assignment of the "
+               "Intellectual Property Rights in the Deliverables.", "City", "public"),
+    # a commercial contract: the owner has no public role because the assignor is a vendor
+    ('This Consulting Agreement is made between Medix Inc. ("Company") and Jane Roe ("Consultant").\n\n',
+     "4.2 The Consultant shall execute such further assignments and documents as are needed to perfect the Company's "
+     "ownership of the Inventions.", "Company", None),
+])
+def test_further_assurances_name_the_owner_not_the_party_who_signs(preamble, clause, party, role):
+    d = one(preamble + clause, "ip-assignment")
+    assert (d.cue, d.party, d.role) == ("further-assurances", party, role)

@@ -386,22 +386,22 @@ class PartyTerms(dict):
 
 
 PREAMBLE = 5000  # characters: where a contract names the parties it is between
-_OTHER_ROLE = {"public": "vendor", "vendor": "public"}
-
-
 def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str | None, str | None]:
     """The other party to `party`: the one whose liability a remedy of `party`'s limits
     ("Customer's sole remedy shall be re-performance" caps the supplier's liability).
 
-    The name when `party` is one of the two the contract is between; the role whenever
-    `party`'s is public or vendor."""
-    other_role = _OTHER_ROLE.get(role or "")
+    The name when `party` is one of the two the contract is between, with that party's own
+    role. Otherwise no name, and a role only for the other side of a public body: its vendor
+    (the other side of a vendor may be a company as well as a public body)."""
     pair = party_terms.contracting_parties() if isinstance(party_terms, PartyTerms) else []
+    fallback = (None, "vendor" if role == "public" else None)
     if party is None or not pair:
-        return None, other_role
+        return fallback
     last = party.lower().split()[-1]
     hits = [n for n in pair if n.lower().split()[-1] == last]
     if len(hits) != 1:
-        return None, other_role
+        return fallback
     other = pair[1] if hits[0] == pair[0] else pair[0]
-    return other, other_role or party_terms.get(other.lower().split()[-1])
+    word = other.lower().split()[-1]
+    own = party_terms.get(word)
+    return other, own if own is not None else "public" if word in PUBLIC else "vendor" if word in VENDOR else None
