@@ -572,6 +572,9 @@ LOOK_ALIKES = [
     # the insurance cover renews, not the contract
     ("auto-renewal", "The Project Company shall maintain the insurances set out in Schedule 6, including public liability insurance of at least GBP 10 million, and shall provide evidence of them each year on renewal."),
     # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
+    # a non-compete that runs on after the contract: CUAD's Non-Compete, not services after termination
+    ("post-termination-services", "The Consultant's duty not to compete with the Company shall continue for one year following the expiration or termination of this Agreement."),
+    ("post-termination-services", "For two years after termination of this Agreement, the Franchisee shall not solicit any customer of the Franchisor."),
     # the lead-in of a list of the heads of liability: liable for, not excluded
     ("liability-cap", "The Supplier shall be liable for: (a) any loss of City Data; and (b) damage to City property."),
     ("warranty-duration", "The Town's sole remedy for breach of this warranty is the correction of the non-conformity or, if the Provider cannot correct it within thirty (30) days, termination and a refund of prepaid fees for the remaining term."),
