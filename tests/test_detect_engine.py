@@ -227,6 +227,8 @@ def test_cross_reference_titles_are_masked(tmp_path):
     assert not detect(det, "Disputes are resolved under Section 14.5 (Governing Law; Disputes) of this Agreement.")
     assert not detect(det, 'Disputes are resolved under Clause 24 ("Governing law and arbitration").')
     assert not detect(det, "Disputes are resolved under Section 17.2 [Governing Law] of this Agreement.")
+    # the later references of a list: "Sections 17.1 [...] and 17.2 [...]"
+    assert not detect(det, "Disputes are resolved under Sections 17.1 [Arbitration] and 17.2 [Governing Law] of this Agreement.")
     assert detect(det, "The governing law is that of Ontario.")
 
 

@@ -36,6 +36,8 @@ _XREF = re.compile(
     r"\s+[0-9IVXLC][0-9A-Za-z.\-]*(?:\s*\([a-z0-9]{1,4}\))*\s*(?:[-–—]\s*)?"
     r"(?P<a>\([^()]{1,160}(?:\)|$)|[\"“][^\"”]{1,160}[\"”]|\[[^\[\]]{1,160}\])"
     r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})*\s*[-–—]\s*(?P<b>[\"“][^\"”]{1,100}[\"”])"
+    # the later numbers of a list of references: "Sections 17.1 [During Term] and 17.2 [After Termination]"
+    r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})+\s*(?P<c>\[[^\[\]]{1,160}\])"
 )
 
 
@@ -129,7 +131,7 @@ def xref_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of cross-reference titles in `text`."""
     out = []
     for m in _XREF.finditer(text):
-        g = "a" if m.group("a") is not None else "b"
+        g = next(g for g in "abc" if m.group(g) is not None)
         out.append((m.start(g), m.end(g)))
     return out
 
