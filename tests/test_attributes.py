@@ -384,6 +384,10 @@ def test_pronoun_parties(sentence, anchor, party):
     ("EXCLUDING LIABILITY FOR INFRINGEMENT, the total liability of either party is limited.", "limited", "either party"),
     ("This AGREEMENT shall be governed by the laws of Texas.", "governed", None),
     ("IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR LOST PROFITS.", "LIABLE", "EITHER PARTY"),
+    # a name in ordinary capitals that no contract vocabulary has, opening the clause
+    ("3.2.1 Axiometric shall have the exclusive right to market the Products in the United States.", "exclusive", "Axiometric"),
+    ("Payment shall be made in full within thirty days of the invoice.", "made", None),
+    ("The Escrowee shall release the Source Code to the Licensee.", "release", None),  # "The X": not a bare name
 ])
 def test_parties_written_in_capitals(sentence, anchor, party):
     assert attrs(sentence, anchor).party == party

@@ -12,6 +12,7 @@ give access to, the agent of a passive. Party words are public bodies
 
 from __future__ import annotations
 
+from pcsc_procure.detect.prefilter import SENTENCE_SHARE
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end
 
 PUBLIC = {"city", "town", "municipality", "council", "county", "borough", "authority", "government", "ministry", "department", "agency", "commission", "purchaser", "district", "region", "province", "state", "metropolis", "township", "village", "prefecture", "administration", "employer", "procuring"}
@@ -170,8 +171,8 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     return party, role, idx
 
 
-_NOT_A_NAME = frozenset({"it", "this", "that", "these", "those", "which", "who", "each", "either", "neither", "all", "any", "no",
-                         "such", "he", "she", "they", "i", "a", "an", "the", "party", "parties", "nothing", "none"})
+_NOT_A_SUBJECT = frozenset({"it", "this", "that", "these", "those", "which", "who", "each", "either", "neither", "all", "any", "no",
+                            "such", "he", "she", "they", "i", "a", "an", "the", "party", "parties", "nothing", "none"})
 
 
 def capitalised_subject(words: list[str], texts: list[str], before: int, start: int):
@@ -182,17 +183,33 @@ def capitalised_subject(words: list[str], texts: list[str], before: int, start: 
     where every word is so written, nor a defined thing ("AGREEMENT", "SOFTWARE")."""
     if before >= len(words) or words[before] not in _NOT_NAME_PART:
         return None, None, None  # a verb must follow: not "EXCLUDING LIABILITY", a heading run into the text
+    name = _unknown_name(words, texts, before - 1, start)
+    if name is not None:
+        return name
     i = before - 1
     while i >= start and texts[i].isalpha() and texts[i].isupper() and len(texts[i]) >= 2:
         i -= 1
     first = i + 1
     if first >= before or max(len(t) for t in texts[first:before]) < 3 or first - start > 12:
         return None, None, None
-    if words[before - 1] in NOT_PARTY_HEADS or words[before - 1] in _NOT_A_NAME or before - first > 4:
+    if words[before - 1] in NOT_PARTY_HEADS or words[before - 1] in _NOT_A_SUBJECT or before - first > 4:
         return None, None, None
     if not any(t.islower() for t in texts):
         return None, None, None
     return " ".join(texts[first:before]), None, first
+
+
+def _unknown_name(words: list[str], texts: list[str], i: int, start: int):
+    """A capitalised word no contract vocabulary has, opening its clause right before the verb:
+    a name ("3.2.1 Axiometric shall have the exclusive right"), not "The Products shall"."""
+    t = texts[i] if i >= start else ""
+    if not (t[:1].isupper() and t[1:].islower() and t.isalpha() and len(t) >= 3):
+        return None
+    if words[i] in SENTENCE_SHARE or words[i] in NOT_PARTY_HEADS or words[i] in _NOT_A_SUBJECT:
+        return None
+    if i > start and texts[i - 1][:1].isalpha():
+        return None  # a word before it ("The Escrow Agent", "such Hydrocarbon"): not a bare name
+    return t, None, i
 
 
 def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
