@@ -257,7 +257,10 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     """Who receives what is granted or assigned, and so holds it: "The Licensor hereby grants to
     the Licensee a licence", "the Supplier grants the City a perpetual licence", "the Contractor
     hereby assigns to the City all right, title and interest" -> the Licensee, the City."""
-    for g in range(min(len(words) - 1, anchor + 2), max(-1, anchor - 9), -1):  # the anchor may be "hereby grants"
+    top = anchor + 2  # the anchor may be "hereby grants", or "hereby does, assign": past the glue to the verb
+    while top < len(words) - 1 and (words[top - 1] in _ASSIGN_GLUE or words[top - 1] == ",") and words[top] in _ASSIGN_GLUE | {","}:
+        top += 1
+    for g in range(min(len(words) - 1, top), max(-1, anchor - 9), -1):
         w = words[g]
         if w in _GRANTS or (w in _HEREBY_GRANTS and _operative(words, g)):
             if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
@@ -311,7 +314,7 @@ def _operative(words: list[str], g: int) -> bool:
     for i in range(g - 1, max(-1, g - 5), -1):
         if words[i] in ("hereby", "shall", "will", "must") or (words[i] == "to" and i > 0 and words[i - 1] in ("agrees", "agree")):
             return True
-        if words[i] not in _ASSIGN_GLUE:
+        if words[i] not in _ASSIGN_GLUE and words[i] != ",":  # "hereby does, assign"
             return False
     return False
 
