@@ -390,6 +390,9 @@ def test_pronoun_parties(sentence, anchor, party):
     ("3.2.1 Axiometric shall have the exclusive right to market the Products in the United States.", "exclusive", "Axiometric"),
     ("Payment shall be made in full within thirty days of the invoice.", "made", None),
     ("The Escrowee shall release the Source Code to the Licensee.", "release", None),  # "The X": not a bare name
+    # an inverted subject that is no party word: between the modal and "be"
+    ("EXCLUDING INFRINGEMENT CLAIMS, IN NO EVENT SHALL eGAIN BE LIABLE TO CUSTOMER FOR LOST PROFITS.", "LIABLE", "eGAIN"),
+    ("In no event shall such payment be liable to set-off.", "liable", None),
 ])
 def test_parties_written_in_capitals(sentence, anchor, party):
     assert attrs(sentence, anchor).party == party

@@ -184,3 +184,11 @@ def test_a_sole_remedy_without_the_contracts_two_parties_names_no_one_wrongly():
 def test_further_assurances_name_the_owner_not_the_party_who_signs(preamble, clause, party, role):
     d = one(preamble + clause, "ip-assignment")
     assert (d.cue, d.party, d.role) == ("further-assurances", party, role)
+
+
+def test_an_audit_right_by_reporting_is_the_receivers():
+    # the party that must furnish its financial statements is audited; the right is the other party's
+    d = one('This Agreement is made between Acme Networks Inc. ("Supplier") and the City of Lakeview ("City").\n\n'
+            "8.1 The Supplier shall furnish the City with its audited financial statements within 90 days of each year end.",
+            "audit-rights")
+    assert (d.cue, d.party, d.role) == ("report-statements", "City", "public")

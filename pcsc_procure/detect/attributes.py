@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
-    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, owner_after, passive_agent, subject_party,
+    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, inverted_name, owner_after, passive_agent, subject_party,
 )
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
@@ -259,6 +259,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     if party is None and party_before < anchor:
         # Inverted subject: "In no event shall the City be liable ..."
         party, role, idx = find_party(words, texts, anchor, party_before + 1, party_terms)
+        if party is None and modal_at is not None:
+            party, role, idx = inverted_name(words, texts, modal_at, anchor)
     if party is None and modal_at is not None and modal_at > anchor:
         # The modal follows the anchor: "Upon termination, the Contractor shall ...", "The aggregate
         # liability of the Contractor to the Employer shall not exceed ..."

@@ -212,6 +212,20 @@ def _unknown_name(words: list[str], texts: list[str], i: int, start: int):
     return t, None, i
 
 
+def inverted_name(words: list[str], texts: list[str], modal_at: int, anchor: int):
+    """The subject between an inverted modal and "be", when it is no known party word: "IN NO
+    EVENT SHALL eGAIN BE LIABLE" -> eGAIN; not "shall such payment be", "shall its liability be"."""
+    be = next((k for k in range(modal_at + 2, min(anchor, modal_at + 6)) if words[k] == "be"), None)
+    if be is None:
+        return None, None, None
+    name = texts[modal_at + 1 : be]
+    if words[modal_at + 1] in _NOT_A_NAME or words[be - 1] in NOT_PARTY_HEADS or words[be - 1] in _NOT_A_SUBJECT:
+        return None, None, None
+    if not all(t.isalpha() and t[:1].isalpha() and any(c.isupper() for c in t) for t in name):
+        return None, None, None
+    return " ".join(name), None, modal_at + 1
+
+
 def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
     """"... may be terminated by the City" -> City."""
     for i in range(anchor + 1, min(end, anchor + 8)):
