@@ -230,3 +230,11 @@ def test_insurance_passage_continues_over_its_policy_sentences():
             "The Supplier shall deliver the Products in accordance with the forecast.")
     det = one(text, "insurance")
     assert passage(text, det).endswith("as an additional insured.")
+
+
+def test_renewal_passage_continues_over_the_sentences_that_govern_the_renewal():
+    text = ("This Agreement shall renew automatically for successive one-year terms. "
+            "The parties may also agree in writing on a longer extension of the then-current term. "
+            "The Supplier shall deliver the Services from its data centre in Dublin.")
+    det = one(text, "auto-renewal")
+    assert passage(text, det).endswith("the then-current term.")
