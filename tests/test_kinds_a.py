@@ -224,17 +224,14 @@ def test_audit_in_a_table_of_contents_is_not_a_clause():
     assert not found(toc, "audit-rights")
 
 
-def test_insurance_passage_continues_over_its_policy_sentences():
-    text = ("The Supplier shall maintain product liability insurance of at least $2,000,000. "
-            "Such policy shall name the Customer as an additional insured. "
-            "The Supplier shall deliver the Products in accordance with the forecast.")
-    det = one(text, "insurance")
-    assert passage(text, det).endswith("as an additional insured.")
-
-
-def test_renewal_passage_continues_over_the_sentences_that_govern_the_renewal():
-    text = ("This Agreement shall renew automatically for successive one-year terms. "
-            "The parties may also agree in writing on a longer extension of the then-current term. "
-            "The Supplier shall deliver the Services from its data centre in Dublin.")
-    det = one(text, "auto-renewal")
-    assert passage(text, det).endswith("the then-current term.")
+@pytest.mark.parametrize("kind, text, last", [
+    ("insurance", "The Supplier shall maintain product liability insurance of at least $2,000,000. "
+                  "Such policy shall name the Customer as an additional insured. "
+                  "The Supplier shall deliver the Products in accordance with the forecast.", "as an additional insured."),
+    ("auto-renewal", "This Agreement shall renew automatically for successive one-year terms. "
+                     "The parties may also agree in writing on a longer extension of the then-current term. "
+                     "The Supplier shall deliver the Services from its data centre in Dublin.", "the then-current term."),
+])
+def test_a_passage_continues_over_the_sentences_after_it_that_govern_it(kind, text, last):
+    det = one(text, kind)
+    assert passage(text, det).endswith(last)
