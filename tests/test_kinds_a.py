@@ -231,6 +231,9 @@ def test_audit_in_a_table_of_contents_is_not_a_clause():
     ("auto-renewal", "This Agreement shall renew automatically for successive one-year terms. "
                      "The parties may also agree in writing on a longer extension of the then-current term. "
                      "The Supplier shall deliver the Services from its data centre in Dublin.", "the then-current term."),
+    ("exclusivity", "The City appoints the Operator as its exclusive provider of bicycle sharing in the City. "
+                    "The City shall not permit any other operator to offer shared bicycles on its streets. "
+                    "The Operator shall keep the fleet clean.", "on its streets."),
 ])
 def test_a_passage_continues_over_the_sentences_after_it_that_govern_it(kind, text, last):
     det = one(text, kind)
