@@ -488,6 +488,26 @@ def test_continue_extends_a_passage_to_following_sentences(tmp_path):
     assert d.cue != "continue" and not d.negated  # the passage keeps the first sentence's cue and attributes
 
 
+def test_a_negated_passage_keeps_its_attributes_over_a_continuation(tmp_path):
+    """A bar ("shall not assign") continued by a permission ("may assign to its affiliates"): the
+    passage is the bar's, though a negated part otherwise gives way to a positive one."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        negation: keep
+        vocab:
+          assign: [assign]
+          consent: [consent]
+        continue: [assign]
+        match:
+          - all: [assign, consent]
+            negated: true
+    """)})
+    text = ("The Supplier shall not assign this Agreement without the City's consent. "
+            "The City may assign this Agreement to any successor public body.")
+    (d,) = detect(det, text)
+    assert text[d.start : d.end] == text
+    assert d.negated and d.party == "Supplier"
+
+
 def test_continue_needs_a_detection_right_before_in_the_block(tmp_path):
     det = make_detector(tmp_path, {"k": CONTINUED})
     assert not detect(det, "Such policies shall name the City as additional insured.")

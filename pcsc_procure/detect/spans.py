@@ -140,10 +140,12 @@ def absorb(keep, det):
     """One passage from `keep` and the later `det` of the same kind, covering both.
 
     It keeps the attributes of its first non-negated part, so a negated
-    sentence never hides a positive one next to it; extracted values of both
+    sentence never hides a positive one next to it; but a sentence that only
+    continues the passage (`continue`) never stands for it ("X shall not assign
+    ... Y may assign to its affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
     """
-    if keep.negated and not det.negated:
+    if keep.negated and not det.negated and det.cue != "continue":
         det.start = keep.start
         det.end = max(det.end, keep.end)
         for k, v in keep.values.items():
