@@ -10,10 +10,13 @@ dev contracts, the share of sentences that contain each word (as the
 prefilter reduces a sentence to words) and writes the words common enough to
 matter to `pcsc_procure/detect/word_frequency.txt`.
 
-The table only orders the prefilter's tests: which sentences are detected as
+The table orders the prefilter's tests: which sentences are detected as
 which kind does not depend on it (the prefilter is exact whatever it tests
-first), so it does not tune detection to the dev contracts. Words found in
-fewer than MIN_DOCS contracts (names of one party or product) are left out.
+first), so it does not tune detection to the dev contracts. It also tells
+the party reader which capitalised words are ordinary contract vocabulary
+and so no name ("Axiometric shall" names a party, "Payment shall" does
+not). Words found in fewer than MIN_DOCS contracts (names of one party or
+product) are left out, so no dev contract's names are in it.
 
 Usage: python benchmarks/word_frequency.py [--corpus DIR]
 """

@@ -47,8 +47,9 @@ def phrase_words(phrase: str, unsafe: frozenset[str]) -> frozenset[str]:
 
 
 # How many contract sentences per FREQUENCY_SCALE contain each common word, counted over
-# the CUAD dev contracts by benchmarks/word_frequency.py. It orders the prefilter's tests
-# (the rarest gate first) and never changes what is detected.
+# the CUAD dev contracts by benchmarks/word_frequency.py (words in at least ten of them). It
+# orders the prefilter's tests (the rarest gate first) and never changes what is detected;
+# the party reader also takes a capitalised word missing from it for a name (`parties`).
 FREQUENCY_FILE = Path(__file__).with_name("word_frequency.txt")
 FREQUENCY_SCALE = 10000
 RARE = 1  # a word not in the table: in fewer than 5 sentences in 10,000
