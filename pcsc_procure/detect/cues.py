@@ -90,19 +90,34 @@ def _item_anchors(cue: Cue, hits: dict, key, heading: str, heading_phrases: list
     seen = set()
     needed = [key(g) for g in (*cue.all, *cue.any, *cue.none)] + ([key("@" + cue.id)] if cue.tokens else [])
     present = [(kk, hits[kk]) for kk in needed if kk in hits]
-    for k in sorted(set(numbers) - {-1}):
-        # The view's tokens are counted as if the other items were not there, so that `near`
-        # spans the lead-in and this item only ("terminable (a) by X (i) ... or (ii) upon notice").
-        index = [i for i, n in enumerate(numbers) if n in (k, -1)]
-        where = {i: j for j, i in enumerate(index)}
+    # Item numbers rise through the sentence (the lead-in's -1 first), so each item is one run
+    # of tokens: a view is the lead-in's run and the item's, counted as if the other items were
+    # not there, so that `near` spans the lead-in and this item only ("terminable (a) by X (i)
+    # ... or (ii) upon notice").
+    lead = 0
+    while lead < len(numbers) and numbers[lead] == -1:
+        lead += 1
+    runs: dict[int, list[int]] = {}
+    for i in range(lead, len(numbers)):
+        run = runs.get(numbers[i])
+        if run is None:
+            runs[numbers[i]] = [i, i + 1]
+        else:
+            run[1] = i + 1
+    for k, (first, end) in runs.items():
+        shift = first - lead  # a token of the item at i is at i - shift in the view
+
+        def place(i: int) -> int | None:
+            return i if i < lead else i - shift if first <= i < end else None
+
         view = {}
         for g, occ in present:
-            kept = [(where[s], where[e - 1] + 1) for s, e in occ if s in where and e - 1 in where]
+            kept = [(a, b + 1) for s, e in occ if (a := place(s)) is not None and (b := place(e - 1)) is not None]
             if kept:
                 view[g] = kept
-        at = None if split is None else sum(1 for i in index if i < split)
+        at = None if split is None else (split if split < lead else lead + max(0, min(split, end) - first))
         for a_start, a_end in anchors(cue, view, key, heading, heading_phrases, at):
-            anchor = (index[a_start], index[a_end - 1] + 1)
+            anchor = (a_start if a_start < lead else a_start + shift, (a_end - 1 if a_end - 1 < lead else a_end - 1 + shift) + 1)
             if anchor not in seen:
                 seen.add(anchor)
                 yield anchor
