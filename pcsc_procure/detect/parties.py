@@ -420,6 +420,8 @@ class PartyTerms(dict):
 
 
 PREAMBLE = 5000  # characters: where a contract names the parties it is between
+
+
 def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str | None, str | None]:
     """The other party to `party`: the one whose liability a remedy of `party`'s limits
     ("Customer's sole remedy shall be re-performance" caps the supplier's liability).
@@ -436,6 +438,4 @@ def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str 
     if len(hits) != 1:
         return fallback
     other = pair[1] if hits[0] == pair[0] else pair[0]
-    word = other.lower().split()[-1]
-    own = party_terms.get(word)
-    return other, own if own is not None else "public" if word in PUBLIC else "vendor" if word in VENDOR else None
+    return other, party_terms.get(other.lower().split()[-1])  # its role, as the document introduced it

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from pcsc_procure.detect.spec import CONTINUE
 from pcsc_procure.segment.headings import VERBISH as _VERBISH, inline_caption, looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import match_number
 
@@ -145,7 +146,7 @@ def absorb(keep, det):
     ... Y may assign to its affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
     """
-    if keep.negated and not det.negated and det.cue != "continue":
+    if keep.negated and not det.negated and det.cue != CONTINUE:
         det.start = keep.start
         det.end = max(det.end, keep.end)
         for k, v in keep.values.items():

@@ -94,6 +94,7 @@ def op_bounds(op: str) -> tuple[int, int]:
 
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
+CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
@@ -281,7 +282,7 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
     if bad:
         raise RuleError(p, f"unknown extractor(s) {', '.join(sorted(bad))} (known: {', '.join(sorted(EXTRACTORS))})", line_of(raw))
     mask = _str_list(raw["mask"], p, line_of(raw), "mask") if raw.get("mask") else []
-    continuation = Cue(id="continue", any=_str_list(raw["continue"], p, line_of(raw), "continue")) if raw.get("continue") else None
+    continuation = Cue(id=CONTINUE, any=_str_list(raw["continue"], p, line_of(raw), "continue")) if raw.get("continue") else None
     home = _str_list(raw["home"], p, line_of(raw), "home") if raw.get("home") else []
     join = raw.get("join")
     if join not in (None, "section"):
