@@ -337,6 +337,8 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
     ("The Contractor agrees to assign all Deliverables to the City.", "assign", "City", "public"),
     ("The Contractor shall, and hereby does, assign to the City all right, title and interest in the Deliverables.", "hereby", "City", "public"),
     ("SFJ shall, and hereby does, assign to MedImmune and will cause its officers to assign to MedImmune all rights in the Improvements.", "hereby", "MedImmune", None),
+    # present and operative without "hereby": "irrevocably assigns"
+    ("The Contractor agrees to deliver and assign (or cause to be assigned) and irrevocably assigns to the City all rights in the Reports.", "irrevocably", "City", "public"),
     # a grantee named by a word that is not a known party term
     ("Acme hereby grants Zenbrook a non-exclusive, royalty-free licence to use the Marks.", "hereby", "Zenbrook", None),
     ("Acme hereby grants to Zenbrook the right to use the Marks.", "hereby", "Zenbrook", None),
