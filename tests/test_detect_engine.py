@@ -229,6 +229,8 @@ def test_cross_reference_titles_are_masked(tmp_path):
     assert not detect(det, "Disputes are resolved under Section 17.2 [Governing Law] of this Agreement.")
     # the later references of a list: "Sections 17.1 [...] and 17.2 [...]"
     assert not detect(det, "Disputes are resolved under Sections 17.1 [Arbitration] and 17.2 [Governing Law] of this Agreement.")
+    # a provision named by its title in quotes
+    assert not detect(det, 'Disputes are resolved as set forth in the "Governing Law" provision herein.')
     assert detect(det, "The governing law is that of Ontario.")
 
 

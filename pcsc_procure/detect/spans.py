@@ -39,6 +39,8 @@ _XREF = re.compile(
     r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})*\s*[-–—]\s*(?P<b>[\"“][^\"”]{1,100}[\"”])"
     # the later numbers of a list of references: "Sections 17.1 [During Term] and 17.2 [After Termination]"
     r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})+\s*(?P<c>\[[^\[\]]{1,160}\])"
+    # a provision named by its title in quotes: 'set forth in the "Audit" provision herein'
+    r"|(?P<d>[\"“][A-Z][^\"”]{0,60}[\"”])(?=\s+(?:[Pp]rovisions?|[Ss]ections?|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\b)"
 )
 
 
@@ -132,7 +134,7 @@ def xref_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of cross-reference titles in `text`."""
     out = []
     for m in _XREF.finditer(text):
-        g = next(g for g in "abc" if m.group(g) is not None)
+        g = next(g for g in "abcd" if m.group(g) is not None)
         out.append((m.start(g), m.end(g)))
     return out
 
