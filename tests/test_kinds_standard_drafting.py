@@ -572,6 +572,9 @@ LOOK_ALIKES = [
     # the insurance cover renews, not the contract
     ("auto-renewal", "The Project Company shall maintain the insurances set out in Schedule 6, including public liability insurance of at least GBP 10 million, and shall provide evidence of them each year on renewal."),
     # the remedy for breach of a warranty, with a cure period: not how long the warranty lasts
+    # ending the contract when a term ends: not renewing it, not termination at will
+    ("termination-for-convenience", "Either party may cancel this Agreement effective on the last day of the Initial Term, or of any Renewal Term, by serving written notice of such termination at least ninety (90) days before."),
+    ("termination-for-convenience", "The City may terminate this Contract with effect from the expiry of the Initial Term by giving not less than six months' written notice."),
     # a non-compete that runs on after the contract: CUAD's Non-Compete, not services after termination
     ("post-termination-services", "The Consultant's duty not to compete with the Company shall continue for one year following the expiration or termination of this Agreement."),
     ("post-termination-services", "For two years after termination of this Agreement, the Franchisee shall not solicit any customer of the Franchisor."),
