@@ -8,7 +8,8 @@ frequencies; a guess ("information" and "use" are rare) opened the gates of
 some kinds for a quarter of all sentences. This script counts, over the CUAD
 dev contracts, the share of sentences that contain each word (as the
 prefilter reduces a sentence to words) and writes the words common enough to
-matter to `pcsc_procure/detect/word_frequency.txt`.
+matter to `pcsc_procure/detect/word_frequency.txt` (read by
+`pcsc_procure/detect/word_frequency.py`).
 
 The table orders the prefilter's tests: which sentences are detected as
 which kind does not depend on it (the prefilter is exact whatever it tests
@@ -32,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pcsc_procure.detect.prefilter import FREQUENCY_FILE, FREQUENCY_SCALE, words_of  # noqa: E402
+from pcsc_procure.detect.prefilter import words_of  # noqa: E402
+from pcsc_procure.detect.word_frequency import FREQUENCY_FILE, FREQUENCY_SCALE  # noqa: E402
 from pcsc_procure.document import read_document  # noqa: E402
 from pcsc_procure.segment.sentences import split_sentences  # noqa: E402
 

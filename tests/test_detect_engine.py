@@ -341,7 +341,8 @@ def test_prefilter_gates_on_the_group_fewest_contract_sentences_contain(tmp_path
     """"other" and "information" are in 15% and 5% of contract sentences, "competitor" in under
     1%: the gate (the word a sentence must contain before anything else is tested) is the rarer
     group, by the measured table, whatever the order the groups are written in."""
-    from pcsc_procure.detect.prefilter import SENTENCE_SHARE, gate_cost
+    from pcsc_procure.detect.prefilter import gate_cost
+    from pcsc_procure.detect.word_frequency import SENTENCE_SHARE
 
     assert SENTENCE_SHARE["the"] > SENTENCE_SHARE["other"] > SENTENCE_SHARE["information"] > SENTENCE_SHARE.get("competitor", 1)
     assert gate_cost(frozenset({"competitor", "competitors"})) < gate_cost(frozenset({"other"}))

@@ -12,7 +12,7 @@ give access to, the agent of a passive. Party words are public bodies
 
 from __future__ import annotations
 
-from pcsc_procure.detect.prefilter import SENTENCE_SHARE
+from pcsc_procure.detect.word_frequency import SENTENCE_SHARE
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end
 
 PUBLIC = {"city", "town", "municipality", "council", "county", "borough", "authority", "government", "ministry", "department", "agency", "commission", "purchaser", "district", "region", "province", "state", "metropolis", "township", "village", "prefecture", "administration", "employer", "procuring"}

@@ -20,7 +20,8 @@ chosen by how many contract sentences contain the word, from a measured table
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from pcsc_procure.detect.word_frequency import RARE, SENTENCE_SHARE
 
 _RUN = re.compile(r"[a-z]+|[0-9]+")
 
@@ -44,27 +45,6 @@ def unsafe_runs(tokenizer) -> frozenset[str]:
 def phrase_words(phrase: str, unsafe: frozenset[str]) -> frozenset[str]:
     """Words a sentence must all contain for `phrase` to match (empty: unknown)."""
     return frozenset(r for r in _RUN.findall(phrase.lower()) if r not in unsafe)
-
-
-# How many contract sentences per FREQUENCY_SCALE contain each common word, counted over
-# the CUAD dev contracts by benchmarks/word_frequency.py (words in at least ten of them). It
-# orders the prefilter's tests (the rarest gate first) and never changes what is detected;
-# the party reader also takes a capitalised word missing from it for a name (`parties`).
-FREQUENCY_FILE = Path(__file__).with_name("word_frequency.txt")
-FREQUENCY_SCALE = 10000
-RARE = 1  # a word not in the table: in fewer than 5 sentences in 10,000
-
-
-def _load_frequency() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for line in FREQUENCY_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, share = line.split()
-            out[word] = int(share)
-    return out
-
-
-SENTENCE_SHARE = _load_frequency()
 
 
 def _word_cost(word: str) -> int:
