@@ -397,6 +397,46 @@ def test_txt_block_ending_in_its_page_number_is_not_continued():
                         "Execution version EXHIBIT 17 - INSURANCE CERTIFICATES"]
 
 
+def _glued_pages(*pages: str) -> str:
+    # a conversion that glued each page's footer to its last line and its header to its first
+    return "\n\n".join(
+        ("Execution version     " if i else "") + p + f"   KESTREL BAY - Master Agreement   Page {i + 1}/{len(pages)}"
+        for i, p in enumerate(pages)
+    ) + "\n"
+
+
+def test_txt_footer_glued_to_a_line_is_running_text_and_the_sentence_runs_on():
+    content = _glued_pages(
+        "1. INSURANCE\n\nThis clause sets out cover.\n\n1.1 The Company shall maintain in force, with insurers of internationally recognized",
+        "reputation acceptable to the City, public liability insurance.\n\nCover starts on signature.\n\n1.2 Certificates shall be provided.",
+        "2. TERM\n\nThe Term starts on signature.\n\nIt runs for three years.",
+        "3. PRICE\n\nPrices are in euros.\n\nThe price is fixed.",
+    )
+    doc = read_text(content.encode(), "contract.txt")
+    assert doc.text == content and len(doc.analysis_text) == len(content)  # offsets hold
+    read = _read_blocks(doc)
+    assert "1.1 The Company shall maintain in force, with insurers of internationally recognized reputation acceptable " \
+           "to the City, public liability insurance." in read
+    assert not [t for t in read if "KESTREL" in t or "Execution version" in t]  # blanked wherever glued
+    assert ["2. TERM", "The Term starts on signature.", "It runs for three years.", "3. PRICE"] == read[-6:-2]
+    # and the clause is found whole
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.segment.structure import annotate_structure
+
+    annotate_structure(doc)
+    dets = get_detector().detect(doc, {"insurance"})
+    assert len(dets) == 1 and doc.text[dets[0].start : dets[0].end].startswith("1.1 The Company shall maintain")
+    assert "public liability insurance." in doc.text[dets[0].start : dets[0].end]
+
+
+def test_txt_table_column_repeated_row_after_row_is_text():
+    # the same words after a wide gap on neighbouring lines are a table's column, not a footer
+    rows = "\n".join(f"Sensor type {i}   Monthly maintenance fee   per unit per month" for i in range(6))
+    content = f"SCHEDULE 2 - PRICES\n\n{rows}\n\nThe prices are fixed for the Term.\n"
+    doc = read_text(content.encode(), "contract.txt")
+    assert doc.analysis_text == content
+
+
 @pytest.mark.parametrize(
     "content",
     [

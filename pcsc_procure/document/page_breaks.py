@@ -13,6 +13,12 @@ are two sentences, and neither is the licence grant. So:
 - `join_across_breaks` joins a block that ends mid-sentence to the next one
   across a page break, unless the next one starts a clause, list item or
   heading of its own;
+- `glued_running` finds running text that a text conversion glued to a body
+  line across a wide gap ("... insurers of internationally recognized
+  AZUL-ATR   Master Agreement   Page 20/110", "Execution version     means
+  all ..."): the same words (digits aside) after or before such a gap on at
+  least three lines, never on neighbouring lines (a table's column repeats
+  from row to row, a page's footer does not);
 - `blank_spans` blanks the running lines in the analysis text, so that the
   joined sentence reads through them while offsets stay true to the file.
 """
@@ -53,6 +59,52 @@ def repeated_lines(text: str) -> frozenset[int]:
     return running if len(running) * 2 <= body else frozenset()
 
 
+_LONG_WORD = re.compile(r"[a-z]{3,}")
+_MIN_LINES_APART = 3
+
+
+_GAP = re.compile(r"[ \t]{3,}")
+
+
+def glued_running(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Running text glued to body lines (see the module docstring): the spans to blank, and the
+    page breaks they mark (the end of a line that ends in a footer, the start of one that opens
+    with a header)."""
+    from pcsc_procure.document.pdf_reader import MAX_RUNNING_LEN, running_key
+
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(x) + 1 for x in lines), initial=0))
+    # key -> [(line number, span to blank, page break)] for the text after a wide gap (tails)
+    # and before one (heads); only lines with such a gap inside them are read
+    seen: tuple[dict, dict] = ({}, {})
+    for no, raw in enumerate(lines):
+        if "   " not in raw and "\t" not in raw:
+            continue
+        line = raw.rstrip()
+        n = len(line)
+        lead = n - len(line.lstrip())
+        s = starts[no]
+        # only gaps near either end: a running text is short, and a long line may have many gaps
+        for m in _GAP.finditer(line, max(lead + 1, n - MAX_RUNNING_LEN - 3)):
+            seen[0].setdefault(running_key(line[m.end() :]), []).append((no, (s + m.start(), s + n), s + len(raw)))
+        for m in _GAP.finditer(line, lead + 1, min(n, lead + MAX_RUNNING_LEN + 3)):
+            seen[1].setdefault(running_key(line[lead : m.start()]), []).append((no, (s + lead, s + m.end()), s))
+    best: dict[int, tuple[tuple[int, int], int]] = {}  # per line and side: the widest running span
+    for side, found in enumerate(seen):
+        for key, where in found.items():
+            if len(where) < MIN_REPEATS or len(_LONG_WORD.findall(key)) < 2:
+                continue
+            if any(b[0] - a[0] < _MIN_LINES_APART for a, b in zip(where, where[1:])):
+                continue
+            for no, span, brk in where:
+                old = best.get(no * 2 + side)
+                if old is None or span[1] - span[0] > old[0][1] - old[0][0]:
+                    best[no * 2 + side] = (span, brk)
+    if not best or len({k // 2 for k in best}) * 3 > sum(1 for x in lines if x.strip()) * 2:
+        return [], []  # none, or most lines alike: that is the text
+    return sorted(span for span, _ in best.values()), sorted(brk for _, brk in best.values())
+
+
 def line_spans(text: str, numbers: frozenset[int]) -> list[tuple[int, int]]:
     """(start, end) of the given 1-based lines, without line terminators, in order."""
     from pcsc_procure.document.text_reader import iter_lines
@@ -70,12 +122,15 @@ def line_spans(text: str, numbers: frozenset[int]) -> list[tuple[int, int]]:
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each (start, end) span replaced by spaces: same length, line ends kept."""
+    """`text` with each (start, end) span replaced by spaces: same length, line ends kept; spans may overlap."""
     if not spans:
         return text
     parts = []
     pos = 0
-    for s, e in spans:
+    for s, e in sorted(spans):
+        s = max(s, pos)  # spans may overlap: a glued header and footer on one line, or a running line
+        if e <= s:
+            continue
         parts.append(text[pos:s])
         parts.append(" " * (e - s))
         pos = e
@@ -98,7 +153,9 @@ def join_across_breaks(text: str, blocks: list[Block], breaks: list[int]) -> lis
     """Join each block that ends mid-sentence to the next across a page break.
 
     `breaks` are sorted offsets at which a page ends (a form feed, a running
-    line, the join between two PDF pages). The next block must be a plain
+    line, the join between two PDF pages). Whether a block ends mid-sentence
+    is read in `text` as given: pass the analysis text, in which running text
+    glued to a block's last line is blanked. The next block must be a plain
     paragraph: a numbered clause, a list item or a heading starts afresh.
     The joined block keeps the first block's page, line and number.
     """

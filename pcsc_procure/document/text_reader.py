@@ -18,7 +18,7 @@ import re
 
 from pcsc_procure.document.decoding import decode_text
 from pcsc_procure.document.model import Block, Document
-from pcsc_procure.document.page_breaks import blank_spans, join_across_breaks, line_spans, repeated_lines
+from pcsc_procure.document.page_breaks import blank_spans, glued_running, join_across_breaks, line_spans, repeated_lines
 from pcsc_procure.segment.headings import looks_like_heading, numbered_title
 from pcsc_procure.segment.numbering import match_number
 
@@ -157,9 +157,11 @@ def read_text(data: bytes, path: str) -> Document:
     paged = "\f" in text
     skip = page_furniture(text) if paged else repeated_lines(text)
     blocks = split_blocks(text, skip=skip)
-    if not skip and not paged:
+    glued, glued_breaks = ([], []) if paged else glued_running(text)
+    if not skip and not paged and not glued:
         return Document(path=path, format="txt", text=text, blocks=blocks, notes=notes)
     running = line_spans(text, skip)
-    breaks = sorted([s for s, _ in running] + [m.start() for m in re.finditer("\f", text)])
-    blocks = join_across_breaks(text, blocks, breaks)
-    return Document(path=path, format="txt", text=text, blocks=blocks, notes=notes, analysis_text=blank_spans(text, running))
+    breaks = sorted([s for s, _ in running] + [m.start() for m in re.finditer("\f", text)] + glued_breaks)
+    analysis = blank_spans(text, running + glued)
+    blocks = join_across_breaks(analysis, blocks, breaks)
+    return Document(path=path, format="txt", text=text, blocks=blocks, notes=notes, analysis_text=analysis)
