@@ -31,6 +31,10 @@ POSITIVE = [
     # an exclusive licence that also hands over the right to sue is still exclusive dealing
     ("exclusivity", "Licensor grants Licensee an exclusive license under the Licensed Patents, including the right to sue for past infringement."),
     ("insurance", "The Contractor shall obtain and maintain commercial general liability insurance with limits of not less than $2,000,000 per occurrence."),
+    # the insurer's standing between the verb and the cover, 36 tokens apart with the redaction mark
+    ("insurance", "Without prejudice to any term and condition under this Agreement, the Company shall maintain in force, at all times "
+                  "during the Term and [*****], at its own costs and expenses, with insurers of internationally recognized reputation "
+                  "reasonably acceptable to the Repairer, insurances in accordance with industry standards."),
     # caps stated on what is owed rather than on "liability"
     ("liability-cap", "The responsibility of the Carrier for loss of the cargo shall under no circumstance exceed seventy-five percent (75%) of the value of the cargo lost."),
     ("liability-cap", "In no event shall the Seller's indemnification obligations hereunder exceed the purchase price received by the Seller."),
