@@ -14,7 +14,9 @@ draw 33, labelled after the mends for draw 21, scored 19/20 (0.95) as drawn
 passages drawn from those not yet labelled, 10 kept) scored 6/10 as drawn,
 with the code of the start of the fifth session of 2026-12-02 and after its
 mends alike; four mends followed it (10/10). Draw 59 (12 of 25 kept),
-labelled after those, scored 10/12 as drawn (11/12 after one mend).
+labelled after those, scored 10/12 as drawn (11/12 after one mend). Draw 71
+(seed 71, 17 of 25 kept), labelled in the sixth session of 2026-12-02 before
+any change for it, scored 10/17 as drawn; five mends followed (15/17).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

@@ -419,3 +419,48 @@ def test_commercial_party_names_are_parties_without_a_role():
 def test_making_services_available_is_the_suppliers_duty():
     a = attrs("The Supplier shall make the Services available to the City in accordance with the SLA.", "available")
     assert (a.party, a.modality) == ("Supplier", "obligation")
+
+
+@pytest.mark.parametrize("sentence, anchor, party, terms", [
+    # "the other party" told or dealt with is not the actor named before it (a defined "Party" too)
+    ("This Agreement shall continue in effect until either Party informs the other Party with thirty days prior written "
+     "notice of termination.", "termination", "either Party", {}),
+    ("This Agreement shall continue in effect until either Party informs the other Party with thirty days prior written "
+     "notice of termination.", "termination", "either Party", {"party": None}),
+    ("Upon request by a Party, the other Party will provide certificates of insurance.", "insurance", "the other Party", {}),
+    # the inverted subject of "in no event shall", not a party named in the exception before it
+    ("Except for a breach of Section 11, and without limiting a Party's indemnification obligations, in no event shall "
+     "either Party be liable to the other Party for any indirect damages.", "liable", "either Party", {}),
+    # the agent of the modal's own passive verb, before the anchor; a name never introduced
+    ("This Agreement may be assigned without the other parties' consent by MusclePharm in connection with a change of control.",
+     "control", "MusclePharm", {}),
+    # whoever designates the one let in holds the right
+    ("Each Party will permit an independent public accounting firm of nationally recognized standing designated by the other "
+     "Party and reasonably acceptable to the audited Party, at reasonable times, to audit the books and records.", "audit",
+     "the other Party", {}),
+])
+def test_who_acts_when_other_parties_are_named_around_it(sentence, anchor, party, terms):
+    assert attrs(sentence, anchor, party_terms=terms).party == party
+
+
+def test_the_agent_of_a_relative_clauses_passive_is_not_the_party():
+    from kindkit import found
+
+    text = ('This Agreement is made between SAP Africa (Pty) Ltd ("SAP AFRICA") and Telkom SA Limited ("TELKOM").\n\n'
+            "11.4 Subject to, and without prejudice to the provisions of this clause 11.1 and clause 10, SAP AFRICA'S liability "
+            "for any loss or damages of whatever nature or however arising, that may be suffered by TELKOM or AFFILIATE from "
+            "USE or license of the SOFTWARE and irrespective of the number of occurrences giving rise to such liability, shall "
+            "be limited to the aggregate of all License Fees paid by TELKOM to SAP AFRICA in terms of this AGREEMENT.\n")
+    assert [d.party for d in found(text, "liability-cap")] == ["SAP AFRICA"]
+
+
+def test_a_thing_defined_in_parentheses_after_the_two_parties_is_no_party_unless_it_acts():
+    from kindkit import found
+
+    text = ('This Agreement is made between Acme Inc. ("Licensor") and Beta LLC ("Licensee").\n\n'
+            '2. If Net Sales of $20 million (the "First Renewal Threshold") are achieved in the Third Contract Year, '
+            "then this Agreement shall automatically be renewed for an additional term of three years.\n\n"
+            '3. Licensee appoints Gamma Ltd (the "Agent") to collect royalties. The Agent shall report monthly. '
+            "The Agent shall have the right to audit Licensee's books and records.\n")
+    assert [d.party for d in found(text, "auto-renewal")] == [None]
+    assert [d.party for d in found(text, "audit-rights")] == ["Agent"]

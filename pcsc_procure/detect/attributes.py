@@ -29,6 +29,8 @@ from pcsc_procure.detect.parties import (
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
+# "in no event shall X be ...": the subject follows the modal
+_INVERTING = (["no", "event"], ["no", "circumstances"], ["no", "circumstance"], ["no", "case"])
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))
 _SCOPED_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("neither",), ("none", "of"))
 _CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether"}
@@ -241,11 +243,21 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
             party, role, idx = helped(words, texts, modal_at, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
-    if (party is None and modal_at is not None and modal_at < anchor <= modal_at + 4 and words[modal_at + 1 : modal_at + 2] == ["be"]
-            and is_participle(words, anchor)):
+    if party is None and modal_at is not None and modal_at < anchor and words[modal_at + 1 : modal_at + 2] == ["be"]:
         # a passive: the agent acts, not a party named in the subject's own clause ("Each Item ...
-        # used by the Company shall be exclusively repaired by the Repairer")
-        party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
+        # used by the Company shall be exclusively repaired by the Repairer"); the participle is the
+        # anchor or the modal's own verb, before it ("this Agreement may be assigned without consent
+        # by MusclePharm in connection with a change of control")
+        verb = anchor if anchor <= modal_at + 4 and is_participle(words, anchor) else modal_at + 2
+        if verb < len(words) and is_participle(words, verb) and (verb == anchor or words[modal_at - 1] not in _RELATIVE):
+            # (not a relative clause's passive: "liability for any loss that may be suffered by TELKOM")
+            party, role, idx = passive_agent(words, texts, verb, len(words), party_terms)
+    if party is None and modal_at is not None and modal_at < anchor and words[max(0, modal_at - 2) : modal_at] in _INVERTING:
+        # "Except ... without limiting a Party's indemnity, in no event shall either Party be liable":
+        # the inverted subject, not a party named in the phrase before it
+        party, role, idx = find_party(words, texts, anchor, modal_at + 1, party_terms)
+        if party is None:
+            party, role, idx = inverted_name(words, texts, modal_at, anchor)
     if party is None:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:

@@ -202,6 +202,7 @@ class Detector:
 
     def party_terms(self, doc: Document) -> parties.PartyTerms:
         terms = parties.PartyTerms()
+        introduced = 0
         for d in find_definitions(doc.analysis_text[:50000]):
             if d.kind != "party":
                 continue
@@ -211,6 +212,9 @@ class Detector:
             word = words[-1]
             if word in parties.NOT_PARTY_HEADS:
                 continue  # (the "Effective Date"), (the "Licensed Marks"): defined terms, not parties
+            introduced += 1
+            if introduced > 2 and not parties.acts_as_party(doc.analysis_text, d.term):
+                continue  # after the two a contract is between, a party must act in it: not (the "Options")
             role = "public" if word in parties.PUBLIC else "vendor" if word in parties.VENDOR else None
             terms[word] = role
             if 1 < len(words) <= 4:

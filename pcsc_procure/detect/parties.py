@@ -12,6 +12,9 @@ give access to, the agent of a passive. Party words are public bodies
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from pcsc_procure.detect.word_frequency import SENTENCE_SHARE
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end
 
@@ -54,6 +57,10 @@ _THING_AFTER_PARTY = frozenset({"data", "information", "materials", "material", 
                                 "equipment", "premises", "systems", "system", "sites", "site", "assets"})
 
 
+_OTHER_PARTY = ("the", "other", "party")
+# words before "the other party" that make it the one told, given to or dealt with
+_TOLD = frozenset({"to", "inform", "informs", "informing", "notify", "notifies", "notifying", "give", "gives", "giving", "provide",
+                   "provides", "with", "against", "than", "towards"})
 _ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED | PRONOUN_PARTIES)
 
 
@@ -93,25 +100,49 @@ def _opens_clause(texts: list[str], start: int, at: int) -> bool:
     return all(lead_token(t) for t in texts[start:at])
 
 
+def _told(words: list[str], seq: tuple[str, ...], at: int, start: int) -> bool:
+    """"the other party" as the one told, given to or dealt with: "until either Party informs the
+    other Party" (the actor is named before it)."""
+    return seq == _OTHER_PARTY and at > start and words[at - 1] in _TOLD
+
+
+def _phrase_ending_at(words: list[str], i: int, start: int):
+    """A party phrase of two or three words whose last word is at `i` ("the Contracting Authority",
+    "the other Party"), met at its end when reading backwards: (text start, role) or None."""
+    for back in (2, 1):
+        if i - back >= start and words[i - back] in _PARTY_FIRST:
+            for index, role in _PARTY_PHRASES:
+                seq = index.at(words, i - back)
+                if seq and len(seq) == back + 1:
+                    return i - back, role
+    return None
+
+
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
     """Nearest party mention before index `before` within the clause."""
+    skip_from = before  # reading backwards, words from here on are already read
     for i in range(before - 1, start - 1, -1):
+        if i >= skip_from:
+            continue
         w = words[i]
         if w in _ANY_PARTY_WORD or w in party_terms:
             if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
                 continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
             if w == "employer" and "liability" in words[i + 1 : i + 3]:
                 continue  # "employer's liability insurance": a kind of cover
-        if i > start and words[i - 1] in _PARTY_FIRST:
-            # the last word of a party phrase, met first when reading backwards: "the Contracting Authority"
-            for index, role in _PARTY_PHRASES:
-                seq = index.at(words, i - 1)
-                if seq and len(seq) == 2 and i - 1 + len(seq) <= before:
-                    return " ".join(texts[i - 1 : i + 1]), role, i - 1
+        phrase = _phrase_ending_at(words, i, start)  # (before a defined "Party" cuts "the other Party" short)
+        if phrase is not None:
+            at, role = phrase
+            if _told(words, tuple(words[at : i + 1]), at, start):
+                skip_from = at
+                continue
+            return " ".join(texts[at : i + 1]), role, at
         if w in _PARTY_FIRST:
             for index, role in _PARTY_PHRASES:
                 seq = index.at(words, i)
                 if seq:
+                    if _told(words, seq, i, start):
+                        break
                     return " ".join(texts[i : i + len(seq)]), role, i
         if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any") and not _possessive(words, i))):
             # "the city shall ...", but not "across the district's towns": a place, not the party
@@ -230,8 +261,20 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
     """"... may be terminated by the City" -> City."""
     for i in range(anchor + 1, min(end, anchor + 8)):
         if words[i] == "by":
-            return find_party(words, texts, min(end, i + 5), i + 1, party_terms)
+            found = find_party(words, texts, min(end, i + 5), i + 1, party_terms)
+            return found if found[0] is not None or i + 1 >= end else _bare_name(words, texts, i + 1)
     return None, None, None
+
+
+def _bare_name(words: list[str], texts: list[str], i: int):
+    """A name never introduced: a capitalised word with small letters that no contract vocabulary
+    has ("assigned ... by MusclePharm"), not "by Section 5", "by Law"."""
+    t = texts[i]
+    if not (t.isalpha() and t[:1].isupper() and not t.isupper() and len(t) >= 3):
+        return None, None, None
+    if words[i] in SENTENCE_SHARE or words[i] in NOT_PARTY_HEADS or words[i] in _NOT_A_SUBJECT:
+        return None, None, None
+    return t, None, i
 
 
 # "X shall permit Y to audit": the right is Y's
@@ -245,6 +288,9 @@ _OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "re
                        "absolute", "automatically", "immediately", "fully", "solely", "hereby", "thereupon"})
 
 
+_APPOINTED = frozenset({"designated", "appointed", "selected", "nominated", "chosen", "engaged", "retained"})
+
+
 def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
     """The party a bound party must let act: "The Supplier shall permit the Authority (and its
     auditors) to audit ...", "... permit the Procuring Entity to inspect the accounts and to have
@@ -252,6 +298,13 @@ def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, 
     for j in range(modal_at + 1, anchor):
         if words[j] in LETS:
             to_at = next((k for k in range(j + 2, min(anchor, j + 10)) if words[k] == "to"), None)
+            # "permit an independent accounting firm ... designated by the other Party ... to audit":
+            # whoever appoints the one let in holds the right
+            appointer = next((k for k in range(j + 2, min(anchor, j + 12)) if words[k] in _APPOINTED and words[k + 1] == "by"), None)
+            if appointer is not None:
+                found = find_party(words, texts, min(anchor, appointer + 6), appointer + 2, party_terms)
+                if found[0] is not None:
+                    return found
             if to_at is None:
                 return None, None, None
             found = find_party(words, texts, to_at, j + 1, party_terms)
@@ -421,6 +474,18 @@ class PartyTerms(dict):
 
 
 PREAMBLE = 5000  # characters: where a contract names the parties it is between
+
+# what a party does in a contract, right after its name: "Sponsor shall", "the Receiving Party agrees"
+_ACTS = r"(?:'s)?\s+(?:shall|will|may|must|agrees?|hereby|represents|warrants|acknowledges|covenants|undertakes)\b"
+MIN_ACTS = 2
+
+
+def acts_as_party(text: str, term: str) -> bool:
+    """Does the contract make `term` act: at least MIN_ACTS times its name right before a modal
+    or a party's verb? A parenthesis defines things as well as parties ('$20 million (the "First
+    Renewal Threshold")', '(the "Options")'); a thing is not read as a party by its head word."""
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + _ACTS, re.IGNORECASE)
+    return sum(1 for _ in itertools.islice(pattern.finditer(text), MIN_ACTS)) >= MIN_ACTS
 
 
 def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str | None, str | None]:
