@@ -12,7 +12,6 @@ give access to, the agent of a passive. Party words are public bodies
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from pcsc_procure.detect.word_frequency import SENTENCE_SHARE
@@ -476,7 +475,7 @@ class PartyTerms(dict):
 PREAMBLE = 5000  # characters: where a contract names the parties it is between
 
 # what a party does in a contract, right after its name: "Sponsor shall", "the Receiving Party agrees"
-_ACTS = r"(?:'s)?\s+(?:shall|will|may|must|agrees?|hereby|represents|warrants|acknowledges|covenants|undertakes)\b"
+_ACTS = r"(?:'s|'S)?\s+(?i:shall|will|may|must|agrees?|hereby|represents|warrants|acknowledges|covenants|undertakes)\b"
 MIN_ACTS = 2
 
 
@@ -484,8 +483,16 @@ def acts_as_party(text: str, term: str) -> bool:
     """Does the contract make `term` act: at least MIN_ACTS times its name right before a modal
     or a party's verb? A parenthesis defines things as well as parties ('$20 million (the "First
     Renewal Threshold")', '(the "Options")'); a thing is not read as a party by its head word."""
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + _ACTS, re.IGNORECASE)
-    return sum(1 for _ in itertools.islice(pattern.finditer(text), MIN_ACTS)) >= MIN_ACTS
+    acts = 0
+    for form in dict.fromkeys((term, term.upper())):  # as introduced, and in a clause set in capitals
+        # (the name first and case kept: a literal prefix that the regex engine finds fast)
+        pattern = re.compile(r"\s+".join(map(re.escape, form.split())) + _ACTS)
+        for m in pattern.finditer(text):
+            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+                acts += 1
+                if acts >= MIN_ACTS:
+                    return True
+    return False
 
 
 def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str | None, str | None]:
