@@ -511,6 +511,24 @@ def test_a_negated_passage_keeps_its_attributes_over_a_continuation(tmp_path):
     assert d.negated and d.party == "Supplier"
 
 
+def test_a_positive_part_that_names_no_one_keeps_the_party_named_first(tmp_path):
+    """"The Consultant shall not assign ... . Any assignment without consent shall be void": the
+    positive part stands for the passage, and the passage is still about the Consultant."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        negation: keep
+        vocab:
+          assign: [assign, assignment]
+          consent: [consent]
+        match:
+          - all: [assign, consent]
+    """)})
+    text = ("The Consultant shall not assign any of its rights without the consent of the Company. "
+            "Any assignment made without such consent shall be void.")
+    (d,) = detect(det, text)
+    assert text[d.start : d.end] == text
+    assert (d.party, d.negated) == ("Consultant", False)
+
+
 def test_continue_needs_a_detection_right_before_in_the_block(tmp_path):
     det = make_detector(tmp_path, {"k": CONTINUED})
     assert not detect(det, "Such policies shall name the City as additional insured.")

@@ -143,7 +143,8 @@ def absorb(keep, det):
     """One passage from `keep` and the later `det` of the same kind, covering both.
 
     It keeps the attributes of its first non-negated part, so a negated
-    sentence never hides a positive one next to it; but a sentence that only
+    sentence never hides a positive one next to it (the party named first
+    stays when that part names none); but a sentence that only
     continues the passage (`continue`) never stands for it ("X shall not assign
     ... Y may assign to its affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
@@ -151,6 +152,10 @@ def absorb(keep, det):
     if keep.negated and not det.negated and det.cue != CONTINUE:
         det.start = keep.start
         det.end = max(det.end, keep.end)
+        if det.party is None:
+            # "the Consultant shall not assign ... . Any assignment without consent shall be void":
+            # the later part names no one; the passage is still about the party named first
+            det.party, det.role = keep.party, keep.role
         for k, v in keep.values.items():
             det.values[k] = v + det.values.get(k, [])
         return det
