@@ -428,6 +428,8 @@ def test_making_services_available_is_the_suppliers_duty():
     ("This Agreement shall continue in effect until either Party informs the other Party with thirty days prior written "
      "notice of termination.", "termination", "either Party", {"party": None}),
     ("Upon request by a Party, the other Party will provide certificates of insurance.", "insurance", "the other Party", {}),
+    # nor the one who suffers the loss whose liability is capped
+    ("Each Party's liability for damage suffered by the other Party shall be limited to the fees paid.", "limited", "Each Party", {}),
     # the inverted subject of "in no event shall", not a party named in the exception before it
     ("Except for a breach of Section 11, and without limiting a Party's indemnification obligations, in no event shall "
      "either Party be liable to the other Party for any indirect damages.", "liable", "either Party", {}),

@@ -60,6 +60,7 @@ _OTHER_PARTY = ("the", "other", "party")
 # words before "the other party" that make it the one told, given to or dealt with
 _TOLD = frozenset({"to", "inform", "informs", "informing", "notify", "notifies", "notifying", "give", "gives", "giving", "provide",
                    "provides", "with", "against", "than", "towards"})
+_SUFFERED = frozenset({"suffered", "incurred", "sustained", "caused"})
 _ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED | PRONOUN_PARTIES)
 
 
@@ -101,8 +102,11 @@ def _opens_clause(texts: list[str], start: int, at: int) -> bool:
 
 def _told(words: list[str], seq: tuple[str, ...], at: int, start: int) -> bool:
     """"the other party" as the one told, given to or dealt with: "until either Party informs the
-    other Party" (the actor is named before it)."""
-    return seq == _OTHER_PARTY and at > start and words[at - 1] in _TOLD
+    other Party" (the actor is named before it), or the one who suffers a loss: "a Party's
+    liability for damage suffered by the other Party shall be limited"."""
+    if seq != _OTHER_PARTY or at <= start:
+        return False
+    return words[at - 1] in _TOLD or (at - 1 > start and words[at - 1] == "by" and words[at - 2] in _SUFFERED)
 
 
 def _phrase_ending_at(words: list[str], i: int, start: int):
