@@ -17,6 +17,8 @@ mends alike; four mends followed it (10/10). Draw 59 (12 of 25 kept),
 labelled after those, scored 10/12 as drawn (11/12 after one mend). Draw 71
 (seed 71, 17 of 25 kept), labelled in the sixth session of 2026-12-02 before
 any change for it, scored 10/17 as drawn; five mends followed (15/17).
+Draw 83 (11 of 25 kept), labelled after those, scored 8/11 as drawn (9/11
+after one mend).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

@@ -348,6 +348,9 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
     ("In no event shall the Contractor file any patent application, and if it does, the Contractor hereby assigns to the City all rights in it.", "hereby", "City", "public"),
     # the holder already the subject: "is granted"
     ("The Licensee is granted a non-exclusive licence to use the Marks.", "granted", "Licensee", None),
+    # ... and "is hereby granted", with another party the subject of the sentence before it
+    ("The Consultant agrees that if the Consultant incorporates any Prior Inventions, (i) the Consultant will inform the City, "
+     "and (ii) the City is hereby granted a perpetual licence to use them.", "granted", "City", "public"),
     # a refusal to grant binds the grantor
     ("The Council shall not grant any other operator a concession.", "grant", "Council", "public"),
 ])

@@ -333,8 +333,11 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     for g in range(min(len(words) - 1, top), max(-1, anchor - 9), -1):
         w = words[g]
         if w in _GRANTS or (w in _HEREBY_GRANTS and _operative(words, g)):
-            if g > 0 and words[g - 1] in ("is", "are", "be", "been", "being"):
-                return None, None, None  # "is granted to" / "the Licensee is granted": the subject holds it
+            be_at = g - 1 if words[g - 1] == "hereby" else g  # "the Company is hereby granted"
+            if be_at > 0 and words[be_at - 1] in ("is", "are", "be", "been", "being"):
+                # "is granted to" / "the Licensee is granted": the subject holds it, the party right
+                # before the verb ("(i) the Consultant will inform ..., and (ii) the Company is hereby granted")
+                return find_party(words, texts, be_at - 1, max(0, be_at - 7), party_terms)
             found = first_party_from(words, texts, g + 1, g + 7, party_terms)
             if found[0] is not None:
                 return found
