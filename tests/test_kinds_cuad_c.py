@@ -50,6 +50,8 @@ NEGATIVE = [
     ("ip-assignment", "Any and all future improvements related to the Products licensed pursuant to this Agreement shall be the property of the Vendor."),
     # insolvency, not assignment of the contract
     ("anti-assignment", "All rights granted by this Agreement will automatically terminate without notice to you if you make an assignment for the benefit of your creditors."),
+    # a representation of what has not been done is no bar on assigning
+    ("anti-assignment", "The Depositor has not transferred or granted a security interest in any of the Transferred Property under this Agreement."),
     # "Licensed Products" names goods, not a perpetual grant
     ("perpetual-license", "The Agreement shall remain in force for ten years after the First Commercial Sale of the Licensed Product, and shall thereafter automatically renew for an unlimited period of time."),
     # capacity to grant is not a grant
