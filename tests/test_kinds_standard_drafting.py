@@ -414,6 +414,11 @@ STANDARD = [
     ("liability-cap", "IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT DAMAGES."),
     # a payment to be received after termination
     ("post-termination-services", "If this Agreement is terminated by the Supplier without cause, the Distributor shall have the right to receive monthly compensation for the remaining months of the Term."),
+    # a defects period stated by the event it runs from, in UK and US drafting
+    ("warranty-duration", "Any defect appearing within twelve months of commissioning shall be made good by the Supplier at its own expense."),
+    ("warranty-duration", "During the twelve (12) month period following installation, Contractor shall correct, at no charge, any failure of the System to meet the Specifications."),
+    # a duty to pay left outside any limit
+    ("uncapped-liability", "Licensee's liability for unpaid fees shall not be subject to any limitation."),
 ]
 
 
@@ -581,6 +586,9 @@ LOOK_ALIKES = [
     # the lead-in of a list of the heads of liability: liable for, not excluded
     ("liability-cap", "The Supplier shall be liable for: (a) any loss of City Data; and (b) damage to City property."),
     ("warranty-duration", "The Town's sole remedy for breach of this warranty is the correction of the non-conformity or, if the Provider cannot correct it within thirty (30) days, termination and a refund of prepaid fees for the remaining term."),
+    # a response time or a payment term from an event, in days: not a defects period
+    ("warranty-duration", "The Contractor shall correct any failure within five (5) days following delivery of the defect report."),
+    ("warranty-duration", "Payment shall be made within 30 days of acceptance, and the Supplier shall remedy defects at its own cost."),
 ]
 
 
