@@ -419,6 +419,10 @@ STANDARD = [
     ("warranty-duration", "During the twelve (12) month period following installation, Contractor shall correct, at no charge, any failure of the System to meet the Specifications."),
     # a duty to pay left outside any limit
     ("uncapped-liability", "Licensee's liability for unpaid fees shall not be subject to any limitation."),
+    # IP named "IP"; title to IP that passes; a cap at what insurance pays
+    ("ip-assignment", "To the extent that any rights in the Foreground IP do not vest in the Authority automatically, the Supplier hereby assigns them to the Authority with full title guarantee."),
+    ("ip-assignment", "Title to all inventions conceived by Contractor in the performance of this Contract shall pass to the Government."),
+    ("liability-cap", "In no circumstances shall the Contractor's liability exceed the amount recoverable under its insurance policies."),
 ]
 
 
@@ -589,6 +593,10 @@ LOOK_ALIKES = [
     # a response time or a payment term from an event, in days: not a defects period
     ("warranty-duration", "The Contractor shall correct any failure within five (5) days following delivery of the defect report."),
     ("warranty-duration", "Payment shall be made within 30 days of acceptance, and the Supplier shall remedy defects at its own cost."),
+    # network addresses; title to goods; insurance whose sum insured is set by the liability
+    ("ip-assignment", "The Supplier shall assign a static IP address to each sensor, and the City shall assign the IP ranges of its network."),
+    ("ip-assignment", "Title to all materials produced by the Supplier shall pass to the Buyer upon payment."),
+    ("liability-cap", "The Supplier shall maintain insurance with a sum insured of not less than the maximum liability under this Contract."),
 ]
 
 
