@@ -597,6 +597,9 @@ LOOK_ALIKES = [
     ("ip-assignment", "The Supplier shall assign a static IP address to each sensor, and the City shall assign the IP ranges of its network."),
     ("ip-assignment", "Title to all materials produced by the Supplier shall pass to the Buyer upon payment."),
     ("liability-cap", "The Supplier shall maintain insurance with a sum insured of not less than the maximum liability under this Contract."),
+    # a tender's qualification criterion; a party audited by its own auditors
+    ("minimum-commitment", "Tenderers must have a minimum annual turnover of EUR 5 million."),
+    ("audit-rights", "The Supplier shall be audited annually by its own independent auditors and shall publish its audited accounts."),
 ]
 
 
