@@ -335,6 +335,7 @@ def test_letting_act_keeps_a_hedge_and_a_prohibition_with_the_bound_party():
     ("The Licensee hereby assigns and agrees to assign any rights it may have in the Licensed Mark, to the Licensor.", "hereby", "Licensor", "vendor"),
     ("The Contractor shall assign to the City all Deliverables.", "assign", "City", "public"),
     ("The Contractor agrees to assign all Deliverables to the City.", "assign", "City", "public"),
+    ("The Contractor shall transfer to the City all intellectual property rights in the Software.", "transfer", "City", "public"),
     ("The Contractor shall, and hereby does, assign to the City all right, title and interest in the Deliverables.", "hereby", "City", "public"),
     ("SFJ shall, and hereby does, assign to MedImmune and will cause its officers to assign to MedImmune all rights in the Improvements.", "hereby", "MedImmune", None),
     # present and operative without "hereby": "irrevocably assigns"

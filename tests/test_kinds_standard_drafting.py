@@ -423,6 +423,9 @@ STANDARD = [
     ("ip-assignment", "To the extent that any rights in the Foreground IP do not vest in the Authority automatically, the Supplier hereby assigns them to the Authority with full title guarantee."),
     ("ip-assignment", "Title to all inventions conceived by Contractor in the performance of this Contract shall pass to the Government."),
     ("liability-cap", "In no circumstances shall the Contractor's liability exceed the amount recoverable under its insurance policies."),
+    # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
+    ("ip-assignment", "The Contractor shall transfer to the Department all intellectual property rights in any software developed specifically for this project."),
+    ("warranty-duration", "The Contractor shall warrant all installation work for a period of one year from the date of final acceptance."),
 ]
 
 
@@ -597,6 +600,9 @@ LOOK_ALIKES = [
     ("ip-assignment", "The Supplier shall assign a static IP address to each sensor, and the City shall assign the IP ranges of its network."),
     ("ip-assignment", "Title to all materials produced by the Supplier shall pass to the Buyer upon payment."),
     ("liability-cap", "The Supplier shall maintain insurance with a sum insured of not less than the maximum liability under this Contract."),
+    # transfers of data or shares are not of IP
+    ("ip-assignment", "The Supplier shall transfer to the successor supplier all data and records relating to the Services."),
+    ("ip-assignment", "The Company will transfer to the Purchaser the shares of the Subsidiary."),
     # a tender's qualification criterion; a party audited by its own auditors
     ("minimum-commitment", "Tenderers must have a minimum annual turnover of EUR 5 million."),
     ("audit-rights", "The Supplier shall be audited annually by its own independent auditors and shall publish its audited accounts."),

@@ -320,7 +320,7 @@ def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, 
 
 _GRANTS = frozenset({"grant", "grants", "granted", "authorises", "authorizes"})
 # operative only with "hereby": "the Contractor hereby assigns to the City", "the Supplier hereby licenses the Authority"
-_HEREBY_GRANTS = frozenset({"assigns", "assign", "transfers", "conveys", "licenses", "licences"})
+_HEREBY_GRANTS = frozenset({"assigns", "assign", "transfers", "transfer", "conveys", "licenses", "licences"})
 
 
 def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
