@@ -423,6 +423,9 @@ STANDARD = [
     ("ip-assignment", "To the extent that any rights in the Foreground IP do not vest in the Authority automatically, the Supplier hereby assigns them to the Authority with full title guarantee."),
     ("ip-assignment", "Title to all inventions conceived by Contractor in the performance of this Contract shall pass to the Government."),
     ("liability-cap", "In no circumstances shall the Contractor's liability exceed the amount recoverable under its insurance policies."),
+    # liability "without limitation"; a duty to pay outside the limitation
+    ("uncapped-liability", "Company shall be liable without limitation for any damages resulting from its breach of the exclusivity provisions of Section 4."),
+    ("uncapped-liability", "Such limitation of liability shall not apply to Distributor's obligation to pay for Products ordered hereunder."),
     # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
     ("ip-assignment", "The Contractor shall transfer to the Department all intellectual property rights in any software developed specifically for this project."),
     ("warranty-duration", "The Contractor shall warrant all installation work for a period of one year from the date of final acceptance."),
@@ -600,6 +603,8 @@ LOOK_ALIKES = [
     ("ip-assignment", "The Supplier shall assign a static IP address to each sensor, and the City shall assign the IP ranges of its network."),
     ("ip-assignment", "Title to all materials produced by the Supplier shall pass to the Buyer upon payment."),
     ("liability-cap", "The Supplier shall maintain insurance with a sum insured of not less than the maximum liability under this Contract."),
+    # "without limitation" listing, not the liability's extent
+    ("uncapped-liability", "Company shall be liable for all losses, including, without limitation, legal fees, caused by its breach, up to the amount of the fees paid."),
     # transfers of data or shares are not of IP
     ("ip-assignment", "The Supplier shall transfer to the successor supplier all data and records relating to the Services."),
     ("ip-assignment", "The Company will transfer to the Purchaser the shares of the Subsidiary."),
