@@ -399,6 +399,11 @@ def test_pronoun_parties(sentence, anchor, party):
     # an inverted subject that is no party word: between the modal and "be"
     ("EXCLUDING INFRINGEMENT CLAIMS, IN NO EVENT SHALL eGAIN BE LIABLE TO CUSTOMER FOR LOST PROFITS.", "LIABLE", "eGAIN"),
     ("In no event shall such payment be liable to set-off.", "liable", None),
+    # ... before "will have the right to", the modality read at "right"
+    ("2.6 Axiometric will have the right to terminate the license at any time upon two weeks notice.", "terminate", "Axiometric"),
+    # "Party A", "Party B", as contracts in translation name the parties
+    ("Party A is entitled to unilaterally terminate this Agreement within three months of signing.", "terminate", "Party A"),
+    ("Party B must ensure that the coking system works properly.", "ensure", "Party B"),
 ])
 def test_parties_written_in_capitals(sentence, anchor, party):
     assert attrs(sentence, anchor).party == party

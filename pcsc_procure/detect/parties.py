@@ -128,6 +128,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if i >= skip_from:
             continue
         w = words[i]
+        if len(w) == 1 and texts[i].isupper() and i > start and texts[i - 1] in ("Party", "PARTY"):
+            return f"{texts[i - 1]} {texts[i]}", None, i - 1  # "Party A shall ...", as contracts in translation name them
         if w in _ANY_PARTY_WORD or w in party_terms:
             if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
                 continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
@@ -205,6 +207,8 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     return party, role, idx
 
 
+_MODALS = frozenset({"shall", "will", "may", "must", "should", "can"})
+_RIGHT_PHRASE = frozenset({"have", "has", "the", "a", "sole", "exclusive", "full", "absolute", "unilateral", "right"})
 _NOT_A_SUBJECT = frozenset({"it", "this", "that", "these", "those", "which", "who", "each", "either", "neither", "all", "any", "no",
                             "such", "he", "she", "they", "i", "a", "an", "the", "party", "parties", "nothing", "none"})
 
@@ -215,8 +219,15 @@ def capitalised_subject(words: list[str], texts: list[str], before: int, start: 
 
     Only the words right before `before`, a modal or other verb; not in an all-capitals sentence,
     where every word is so written, nor a defined thing ("AGREEMENT", "SOFTWARE")."""
+    # from a modality read at "right" in "will have the right to", back to its verb
+    for _ in range(4):
+        if before <= start + 1 or before >= len(words) or words[before] in _NOT_NAME_PART or words[before - 1] not in _RIGHT_PHRASE:
+            break
+        before -= 1
     if before >= len(words) or words[before] not in _NOT_NAME_PART:
         return None, None, None  # a verb must follow: not "EXCLUDING LIABILITY", a heading run into the text
+    while before - 1 > start and words[before - 1] in _MODALS:
+        before -= 1  # "Axiometric will have the right": the name is before the modal, not before "have"
     name = _unknown_name(words, texts, before - 1, start)
     if name is not None:
         return name
