@@ -404,6 +404,10 @@ def test_pronoun_parties(sentence, anchor, party):
     # "Party A", "Party B", as contracts in translation name the parties
     ("Party A is entitled to unilaterally terminate this Agreement within three months of signing.", "terminate", "Party A"),
     ("Party B must ensure that the coking system works properly.", "ensure", "Party B"),
+    # a name in CamelCase, and one of two capitals that is no word ("PB", not "IT" or "US")
+    ("27. Insurance: MusclePharm shall, throughout the Term, obtain and maintain product liability insurance.", "maintain", "MusclePharm"),
+    ("PB will obtain such Clinical Trials Liability insurance on a global basis.", "obtain", "PB"),
+    ("IT will be provided to the Contractor's staff on request.", "provided", None),
 ])
 def test_parties_written_in_capitals(sentence, anchor, party):
     assert attrs(sentence, anchor).party == party

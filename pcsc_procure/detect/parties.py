@@ -235,8 +235,10 @@ def capitalised_subject(words: list[str], texts: list[str], before: int, start: 
     while i >= start and texts[i].isalpha() and texts[i].isupper() and len(texts[i]) >= 2:
         i -= 1
     first = i + 1
-    if first >= before or max(len(t) for t in texts[first:before]) < 3 or first - start > 12:
+    if first >= before or first - start > 12:
         return None, None, None
+    if max(len(t) for t in texts[first:before]) < 3 and (before - first > 1 or words[first] in SENTENCE_SHARE):
+        return None, None, None  # two letters: a short name ("PB will obtain"), not a word ("IT will", "US")
     if words[before - 1] in NOT_PARTY_HEADS or words[before - 1] in _NOT_A_SUBJECT or before - first > 4:
         return None, None, None
     if not any(t.islower() for t in texts):
@@ -248,8 +250,8 @@ def _unknown_name(words: list[str], texts: list[str], i: int, start: int):
     """A capitalised word no contract vocabulary has, opening its clause right before the verb:
     a name ("3.2.1 Axiometric shall have the exclusive right"), not "The Products shall"."""
     t = texts[i] if i >= start else ""
-    if not (t[:1].isupper() and t[1:].islower() and t.isalpha() and len(t) >= 3):
-        return None
+    if not (t[:1].isupper() and not t.isupper() and t.isalpha() and len(t) >= 3):
+        return None  # (Title case or CamelCase: "Axiometric", "MusclePharm")
     if words[i] in SENTENCE_SHARE or words[i] in NOT_PARTY_HEADS or words[i] in _NOT_A_SUBJECT:
         return None
     if i > start and texts[i - 1][:1].isalpha():
