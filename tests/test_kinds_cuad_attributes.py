@@ -38,6 +38,10 @@ CASES = [
      (False, "permission", "Authority", "public")),
     ("audit-rights", "The Vendor shall permit the City to inspect its records relating to this Agreement.",
      (False, "permission", "City", "public")),
+    # audited accounts reported are not the audit: the right is the one who may audit
+    ("audit-rights", "The Concessionaire shall provide annual audited accounts of the revenue, and the Council may audit the revenue "
+                     "records once a year on 20 working days' notice.",
+     (False, "permission", "Council", "public")),
     ("audit-rights", "The Licensor shall not audit the Licensee's records.",
      None),
     ("source-code-escrow", "The Supplier shall deposit the source code of the Software with the Escrow Agent.",
