@@ -249,14 +249,10 @@ def capitalised_subject(words: list[str], texts: list[str], before: int, start: 
 def _unknown_name(words: list[str], texts: list[str], i: int, start: int):
     """A capitalised word no contract vocabulary has, opening its clause right before the verb:
     a name ("3.2.1 Axiometric shall have the exclusive right"), not "The Products shall"."""
-    t = texts[i] if i >= start else ""
-    if not (t[:1].isupper() and not t.isupper() and t.isalpha() and len(t) >= 3):
-        return None  # (Title case or CamelCase: "Axiometric", "MusclePharm")
-    if words[i] in SENTENCE_SHARE or words[i] in NOT_PARTY_HEADS or words[i] in _NOT_A_SUBJECT:
-        return None
-    if i > start and texts[i - 1][:1].isalpha():
+    if i < start or (i > start and texts[i - 1][:1].isalpha()):
         return None  # a word before it ("The Escrow Agent", "such Hydrocarbon"): not a bare name
-    return t, None, i
+    name = _bare_name(words, texts, i)
+    return name if name[0] is not None else None
 
 
 def inverted_name(words: list[str], texts: list[str], modal_at: int, anchor: int):
@@ -283,8 +279,8 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
 
 
 def _bare_name(words: list[str], texts: list[str], i: int):
-    """A name never introduced: a capitalised word with small letters that no contract vocabulary
-    has ("assigned ... by MusclePharm"), not "by Section 5", "by Law"."""
+    """A name never introduced: a word in Title case or CamelCase that no contract vocabulary has
+    ("Axiometric", "assigned ... by MusclePharm"), not "by Section 5", "by Law"."""
     t = texts[i]
     if not (t.isalpha() and t[:1].isupper() and not t.isupper() and len(t) >= 3):
         return None, None, None
