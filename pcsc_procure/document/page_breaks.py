@@ -59,11 +59,9 @@ def repeated_lines(text: str) -> frozenset[int]:
     return running if len(running) * 2 <= body else frozenset()
 
 
-_LONG_WORD = re.compile(r"[a-z]{3,}")
-_MIN_LINES_APART = 3
-
-
-_GAP = re.compile(r"[ \t]{3,}")
+_GAP = re.compile(r"[ \t]{3,}")  # the gap a layout conversion leaves between body text and a running text
+_LONG_WORD = re.compile(r"[a-z]{3,}")  # a running text has two words of three letters or more: not "N/A", "$#"
+_MIN_LINES_APART = 3  # a table's column repeats on neighbouring lines; a page's footer never does
 
 
 def glued_running(text: str) -> tuple[list[tuple[int, int]], list[int]]:
