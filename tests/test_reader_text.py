@@ -429,6 +429,22 @@ def test_txt_footer_glued_to_a_line_is_running_text_and_the_sentence_runs_on():
     assert "public liability insurance." in doc.text[dets[0].start : dets[0].end]
 
 
+def test_txt_lines_full_of_wide_gaps_are_read_in_linear_time(monkeypatch):
+    # a hostile file: every line a run of short words and wide gaps. Only a few gaps at each end of a
+    # line are read, however many it has, and nothing here is blanked.
+    import pcsc_procure.document.pdf_reader as pdf_reader
+    from pcsc_procure.document.page_breaks import _MAX_GAPS, glued_running
+
+    keys = []
+    original = pdf_reader.running_key
+    monkeypatch.setattr(pdf_reader, "running_key", lambda text: keys.append(text) or original(text))
+    assert glued_running("\n".join(["ab   " * 40] * 50)) == ([], [])
+    assert len(keys) == 50 * 2 * _MAX_GAPS
+    keys.clear()
+    glued_running("ab   " * 4000)
+    assert len(keys) == 2 * _MAX_GAPS
+
+
 def test_txt_table_column_repeated_row_after_row_is_text():
     # the same words after a wide gap on neighbouring lines are a table's column, not a footer
     rows = "\n".join(f"Sensor type {i}   Monthly maintenance fee   per unit per month" for i in range(6))

@@ -62,6 +62,7 @@ def repeated_lines(text: str) -> frozenset[int]:
 _GAP = re.compile(r"[ \t]{3,}")  # the gap a layout conversion leaves between body text and a running text
 _LONG_WORD = re.compile(r"[a-z]{3,}")  # a running text has two words of three letters or more: not "N/A", "$#"
 _MIN_LINES_APART = 3  # a table's column repeats on neighbouring lines; a page's footer never does
+_MAX_GAPS = 5  # gaps read at each end of a line: a footer of several fields after a legend has four
 
 
 def glued_running(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -82,10 +83,12 @@ def glued_running(text: str) -> tuple[list[tuple[int, int]], list[int]]:
         n = len(line)
         lead = n - len(line.lstrip())
         s = starts[no]
-        # only gaps near either end: a running text is short, and a long line may have many gaps
-        for m in _GAP.finditer(line, max(lead + 1, n - MAX_RUNNING_LEN - 3)):
+        # only the last and first few gaps near either end: a running text is short, and a line
+        # of a table (or of a hostile file) may have dozens
+        tails = list(_GAP.finditer(line, max(lead + 1, n - MAX_RUNNING_LEN - 3)))[-_MAX_GAPS:]
+        for m in tails:
             seen[0].setdefault(running_key(line[m.end() :]), []).append((no, (s + m.start(), s + n), s + len(raw)))
-        for m in _GAP.finditer(line, lead + 1, min(n, lead + MAX_RUNNING_LEN + 3)):
+        for m in itertools.islice(_GAP.finditer(line, lead + 1, min(n, lead + MAX_RUNNING_LEN + 3)), _MAX_GAPS):
             seen[1].setdefault(running_key(line[lead : m.start()]), []).append((no, (s + lead, s + m.end()), s))
     best: dict[int, tuple[tuple[int, int], int]] = {}  # per line and side: the widest running span
     for side, found in enumerate(seen):
