@@ -479,3 +479,17 @@ def test_a_thing_defined_in_parentheses_after_the_two_parties_is_no_party_unless
             "The Agent shall have the right to audit Licensee's books and records.\n")
     assert [d.party for d in found(text, "auto-renewal")] == [None]
     assert [d.party for d in found(text, "audit-rights")] == ["Agent"]
+
+
+def test_only_so_many_introductions_are_tested_as_parties():
+    # each test reads the whole text: a file with thousands of "(the "X")" must not cost thousands of reads
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.detect.parties import MAX_INTRODUCED
+    from pcsc_procure.document.text_reader import read_text
+
+    agents = [f"Agent {chr(65 + i // 26)}{chr(97 + i % 26)}" for i in range(MAX_INTRODUCED + 20)]  # "Agent Aa", ...
+    intros = "".join(f'A firm (the "{a}"). ' for a in agents)
+    acts = "".join(f"{a} shall report. {a} shall attend. " for a in agents)
+    text = 'This Agreement is between Acme Inc. ("Supplier") and the City of Springfield ("City"). ' + intros + "\n\n" + acts
+    names = [n for _, n in get_detector().party_terms(read_text(text.encode(), "many.txt")).names]
+    assert names[:3] == ["Supplier", "City", "Agent Aa"] and len(names) == MAX_INTRODUCED

@@ -493,6 +493,7 @@ PREAMBLE = 5000  # characters: where a contract names the parties it is between
 # what a party does in a contract, right after its name: "Sponsor shall", "the Receiving Party agrees"
 _ACTS = r"(?:'s|'S)?\s+(?i:shall|will|may|must|agrees?|hereby|represents|warrants|acknowledges|covenants|undertakes)\b"
 MIN_ACTS = 2
+MAX_INTRODUCED = 40  # parenthesised introductions tested at most; CUAD dev contracts have up to 25
 
 
 def acts_as_party(text: str, term: str) -> bool:
