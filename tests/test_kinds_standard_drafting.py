@@ -426,6 +426,17 @@ STANDARD = [
     # liability "without limitation"; a duty to pay outside the limitation
     ("uncapped-liability", "Company shall be liable without limitation for any damages resulting from its breach of the exclusivity provisions of Section 4."),
     ("uncapped-liability", "Such limitation of liability shall not apply to Distributor's obligation to pay for Products ordered hereunder."),
+    # civil-law drafting in translation (EU, Latin American and continental models)
+    ("termination-for-convenience", "The Contracting Authority shall be entitled to rescind the contract at any time without stating reasons, subject to three months' notice."),
+    ("termination-for-convenience", "Either Party may denounce this Agreement with a prior notice of six months."),
+    ("warranty-duration", "The Contractor guarantees the equipment supplied for a period of two years from the date of the final acceptance certificate."),
+    ("liability-cap", "Penalties for delay shall not exceed ten per cent (10%) of the contract price."),
+    ("ip-assignment", "The economic rights to the software developed under this contract shall be transferred to the Contracting Authority."),
+    ("ip-assignment", "All results and rights thereto, including copyright and other intellectual or industrial property rights, shall be owned by the Contracting Authority."),
+    ("anti-assignment", "The Contractor may not cede the contract to third parties without the express authorisation of the Contracting Authority."),
+    ("source-code-escrow", "The Contractor shall deposit a copy of the source code with a notary, to be released to the Municipality if the Contractor ceases to trade."),
+    ("license-grant", "The Contractor grants the Contracting Authority a non-exclusive, royalty-free right of use of the pre-existing materials."),
+    ("perpetual-license", "The Contractor grants the Contracting Authority a perpetual and irrevocable right of use of the pre-existing materials incorporated in the results."),
     # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
     ("ip-assignment", "The Contractor shall transfer to the Department all intellectual property rights in any software developed specifically for this project."),
     ("warranty-duration", "The Contractor shall warrant all installation work for a period of one year from the date of final acceptance."),
@@ -605,6 +616,14 @@ LOOK_ALIKES = [
     ("liability-cap", "The Supplier shall maintain insurance with a sum insured of not less than the maximum liability under this Contract."),
     # "without limitation" listing, not the liability's extent
     ("uncapped-liability", "Company shall be liable for all losses, including, without limitation, legal fees, caused by its breach, up to the amount of the fees paid."),
+    # the civil-law words in other senses: rescission for a cause, a daily delay penalty, results of
+    # tests, a personnel transfer, a parts-supply guarantee, source code handed over outright
+    ("termination-for-convenience", "The Buyer may rescind the contract if the Seller fails to deliver within 30 days."),
+    ("liability-cap", "The penalty for late delivery is 0.5% of the contract price per day."),
+    ("ip-assignment", "All results of tests shall be owned by the laboratory that performs them."),
+    ("ip-assignment", "The Contractor's personnel shall be transferred to the new contractor in accordance with the TUPE Regulations, and its patents are unaffected."),
+    ("warranty-duration", "The Supplier guarantees the supply of spare parts for the Products for a period of ten years after the last delivery."),
+    ("source-code-escrow", "The Supplier shall deliver the source code to the City on acceptance and release the next version quarterly."),
     # transfers of data or shares are not of IP
     ("ip-assignment", "The Supplier shall transfer to the successor supplier all data and records relating to the Services."),
     ("ip-assignment", "The Company will transfer to the Purchaser the shares of the Subsidiary."),
