@@ -437,6 +437,16 @@ STANDARD = [
     ("source-code-escrow", "The Contractor shall deposit a copy of the source code with a notary, to be released to the Municipality if the Contractor ceases to trade."),
     ("license-grant", "The Contractor grants the Contracting Authority a non-exclusive, royalty-free right of use of the pre-existing materials."),
     ("perpetual-license", "The Contractor grants the Contracting Authority a perpetual and irrevocable right of use of the pre-existing materials incorporated in the results."),
+    # more civil-law and concession drafting
+    ("governing-law", "The applicable law is Belgian law."),
+    ("exclusivity", "The Operator is granted the exclusive concession for the operation of the public parking facilities in the Historic Centre for the term of the contract."),
+    ("exclusivity", "During the term of the contract, the Municipality undertakes not to grant similar authorisations to other operators in the same zone."),
+    ("change-of-control", "Any modification of the shareholding of the Contractor exceeding 25% of the share capital shall be notified in advance to the Contracting Authority, which may terminate the contract."),
+    ("auto-renewal", "The contract is concluded for one year and is renewable by tacit agreement up to three times."),
+    ("uncapped-liability", "The above ceiling does not apply to damage caused by fraud or gross negligence, or to infringement of third-party intellectual property rights."),
+    ("license-grant", "The Municipality authorises the Operator to use its logo and name for the promotion of the service."),
+    ("audit-rights", "The Contractor shall submit to any financial control by the competent public authorities and the Municipality's internal control body."),
+    ("post-termination-services", "After termination, the Concessionaire shall remain responsible for the maintenance of the installations until they are handed over to the Municipality."),
     # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
     ("ip-assignment", "The Contractor shall transfer to the Department all intellectual property rights in any software developed specifically for this project."),
     ("warranty-duration", "The Contractor shall warrant all installation work for a period of one year from the date of final acceptance."),
@@ -624,6 +634,11 @@ LOOK_ALIKES = [
     ("ip-assignment", "The Contractor's personnel shall be transferred to the new contractor in accordance with the TUPE Regulations, and its patents are unaffected."),
     ("warranty-duration", "The Supplier guarantees the supply of spare parts for the Products for a period of ten years after the last delivery."),
     ("source-code-escrow", "The Supplier shall deliver the source code to the City on acceptance and release the next version quarterly."),
+    # renewable energy, share capital, the use of public space, upkeep during the term
+    ("auto-renewal", "The Contractor shall source renewable energy for all charge points and report the share of renewable electricity each year."),
+    ("change-of-control", "The Contractor shall have a paid-up share capital of at least EUR 50,000 at the date of the tender."),
+    ("license-grant", "The City authorises the Operator to use the bus lanes for the shuttle service."),
+    ("post-termination-services", "During the Term the Concessionaire shall remain responsible for the maintenance of the Site."),
     # transfers of data or shares are not of IP
     ("ip-assignment", "The Supplier shall transfer to the successor supplier all data and records relating to the Services."),
     ("ip-assignment", "The Company will transfer to the Purchaser the shares of the Subsidiary."),
