@@ -148,6 +148,8 @@ def test_defined_party_terms_give_the_role():
     ("The Supplier shall not, without the City's prior written consent: (b) assign this Agreement.", "assign"),
     # ... every item, however long the items before it
     ("The Supplier shall not: (a) disclose the City Data to any person or entity whatsoever; or (b) assign this Agreement.", "assign"),
+    # a parenthesis between the negator and its verb does not count toward its reach
+    ("The Concessionaire shall not, without the prior consent of the Grantor, permit any change in its controlling shareholders.", "controlling"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)

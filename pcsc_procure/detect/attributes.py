@@ -98,6 +98,13 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
         if seq and i + len(seq) <= anchor:
             return True
     lo = max(start, anchor - 12)
+    # "shall not, without the prior consent of the Grantor, permit any change in its controlling
+    # shareholders": the parenthesis between the negator and its verb does not count toward the 12
+    for i in range(max(start, anchor - 30), lo):
+        if words[i] == "not" and i + 1 < anchor and words[i + 1] == ",":
+            close = next((j for j in range(i + 2, min(anchor, i + 18)) if words[j] == ","), None)
+            if close is not None and anchor - close <= 12 and not _in_condition(words, start, i, anchor):
+                return True
     # an item of a list whose lead-in leaves "shall not" open ("shall not: (a) ...; or (b) assign ...")
     # is negated by the lead-in however long the items before it
     colon = open_lead_in(words, anchor, start)
