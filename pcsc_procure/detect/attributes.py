@@ -210,6 +210,15 @@ def _shared_subject(words: list[str], start: int, modal_at: int) -> int:
     return at
 
 
+def _inverted_subject(words: list[str], texts: list[str], after: int, modal_at: int | None, anchor: int, party_terms):
+    """The subject between the modal (or `after`) and the anchor, "shall the City be liable": a
+    party word, else a name between the modal and "be" ("SHALL eGAIN BE LIABLE")."""
+    found = find_party(words, texts, anchor, after + 1, party_terms)
+    if found[0] is None and modal_at is not None:
+        found = inverted_name(words, texts, modal_at, anchor)
+    return found
+
+
 def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]) -> Attributes:
     start = clause_start(words, anchor)
     negated = is_negated(words, anchor, start)
@@ -262,9 +271,7 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     if party is None and modal_at is not None and modal_at < anchor and words[max(0, modal_at - 2) : modal_at] in _INVERTING:
         # "Except ... without limiting a Party's indemnity, in no event shall either Party be liable":
         # the inverted subject, not a party named in the phrase before it
-        party, role, idx = find_party(words, texts, anchor, modal_at + 1, party_terms)
-        if party is None:
-            party, role, idx = inverted_name(words, texts, modal_at, anchor)
+        party, role, idx = _inverted_subject(words, texts, modal_at, modal_at, anchor, party_terms)
     if party is None:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:
@@ -277,9 +284,7 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         party, role, idx = find_party(words, texts, party_before, 0, party_terms)
     if party is None and party_before < anchor:
         # Inverted subject: "In no event shall the City be liable ..."
-        party, role, idx = find_party(words, texts, anchor, party_before + 1, party_terms)
-        if party is None and modal_at is not None:
-            party, role, idx = inverted_name(words, texts, modal_at, anchor)
+        party, role, idx = _inverted_subject(words, texts, party_before, modal_at, anchor, party_terms)
     if party is None and modal_at is not None and modal_at > anchor:
         # The modal follows the anchor: "Upon termination, the Contractor shall ...", "The aggregate
         # liability of the Contractor to the Employer shall not exceed ..."
