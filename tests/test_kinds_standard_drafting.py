@@ -447,6 +447,11 @@ STANDARD = [
     ("license-grant", "The Municipality authorises the Operator to use its logo and name for the promotion of the service."),
     ("audit-rights", "The Contractor shall submit to any financial control by the competent public authorities and the Municipality's internal control body."),
     ("post-termination-services", "After termination, the Concessionaire shall remain responsible for the maintenance of the installations until they are handed over to the Municipality."),
+    # Indian, Kenyan and other Commonwealth public drafting
+    ("termination-for-convenience", "Notwithstanding anything contained herein, the Corporation reserves the right to foreclose the agreement at any time by giving one month's notice."),
+    ("ip-assignment", "All intellectual property rights in the deliverables developed specifically for the Bank shall vest with the Bank."),
+    ("exclusivity", "The Company hereby appoints the Agent as its sole selling agent for the territory of Kenya."),
+    ("change-of-control", "If there is a change in the management or ownership of the Service Provider, the Bank shall be entitled to terminate this Agreement forthwith."),
     # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
     ("ip-assignment", "The Contractor shall transfer to the Department all intellectual property rights in any software developed specifically for this project."),
     ("warranty-duration", "The Contractor shall warrant all installation work for a period of one year from the date of final acceptance."),
@@ -639,6 +644,9 @@ LOOK_ALIKES = [
     ("change-of-control", "The Contractor shall have a paid-up share capital of at least EUR 50,000 at the date of the tender."),
     ("license-grant", "The City authorises the Operator to use the bus lanes for the shuttle service."),
     ("post-termination-services", "During the Term the Concessionaire shall remain responsible for the maintenance of the Site."),
+    # a mortgage foreclosed; a change in management alone
+    ("termination-for-convenience", "The Lender may foreclose the mortgage if the Borrower defaults."),
+    ("change-of-control", "The Service Provider shall notify the Bank of any change in the management team assigned to the Project."),
     # transfers of data or shares are not of IP
     ("ip-assignment", "The Supplier shall transfer to the successor supplier all data and records relating to the Services."),
     ("ip-assignment", "The Company will transfer to the Purchaser the shares of the Subsidiary."),
