@@ -452,6 +452,8 @@ STANDARD = [
     ("ip-assignment", "All intellectual property rights in the deliverables developed specifically for the Bank shall vest with the Bank."),
     ("exclusivity", "The Company hereby appoints the Agent as its sole selling agent for the territory of Kenya."),
     ("change-of-control", "If there is a change in the management or ownership of the Service Provider, the Bank shall be entitled to terminate this Agreement forthwith."),
+    # SaaS exit: the customer's data kept for export after the end
+    ("post-termination-services", "Upon termination or expiration, Provider will make Customer Data available for export for a period of thirty (30) days, after which it will delete it."),
     # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
     ("ip-assignment", "The Contractor shall transfer to the Department all intellectual property rights in any software developed specifically for this project."),
     ("warranty-duration", "The Contractor shall warrant all installation work for a period of one year from the date of final acceptance."),
@@ -644,6 +646,8 @@ LOOK_ALIKES = [
     ("change-of-control", "The Contractor shall have a paid-up share capital of at least EUR 50,000 at the date of the tender."),
     ("license-grant", "The City authorises the Operator to use the bus lanes for the shuttle service."),
     ("post-termination-services", "During the Term the Concessionaire shall remain responsible for the maintenance of the Site."),
+    # export licences that lapse
+    ("post-termination-services", "Upon termination, the export licences granted by the Ministry shall lapse."),
     # a mortgage foreclosed; a change in management alone
     ("termination-for-convenience", "The Lender may foreclose the mortgage if the Borrower defaults."),
     ("change-of-control", "The Service Provider shall notify the Bank of any change in the management team assigned to the Project."),
