@@ -452,6 +452,12 @@ STANDARD = [
     ("ip-assignment", "All intellectual property rights in the deliverables developed specifically for the Bank shall vest with the Bank."),
     ("exclusivity", "The Company hereby appoints the Agent as its sole selling agent for the territory of Kenya."),
     ("change-of-control", "If there is a change in the management or ownership of the Service Provider, the Bank shall be entitled to terminate this Agreement forthwith."),
+    # PPP and energy-performance drafting
+    ("termination-for-convenience", "The Grantor may, at its discretion and for reasons of public interest, terminate the Concession upon six months' notice, subject to payment of the termination compensation."),
+    ("auto-renewal", "Unless terminated earlier, the Energy Performance Contract shall be prolonged automatically by one year if neither party objects in writing six months before the end of the term."),
+    ("insurance", "Project Co shall take out and maintain the Required Insurances set out in Schedule 12 from the Effective Date until the Expiry Date."),
+    ("post-termination-services", "During the last two years of the Contract Period and for six months after its expiry, the Concessionaire shall train the staff of any successor operator."),
+    ("exclusivity", "During the Concession Period, the Grantor shall not grant any concession for the operation of a competing toll road within 20 kilometres of the Project Road."),
     # SaaS exit: the customer's data kept for export after the end
     ("post-termination-services", "Upon termination or expiration, Provider will make Customer Data available for export for a period of thirty (30) days, after which it will delete it."),
     # RFP requirements: "shall transfer to", "shall warrant ... for a period of"
@@ -646,6 +652,9 @@ LOOK_ALIKES = [
     ("change-of-control", "The Contractor shall have a paid-up share capital of at least EUR 50,000 at the date of the tender."),
     ("license-grant", "The City authorises the Operator to use the bus lanes for the shuttle service."),
     ("post-termination-services", "During the Term the Concessionaire shall remain responsible for the maintenance of the Site."),
+    # "Prolong" the name; a discretion to end the contract for a failure
+    ("auto-renewal", "All drivers shall allow their likeness to be used for commercial purposes endorsing Prolong during the term of this agreement."),
+    ("termination-for-convenience", "The Authority may at its discretion terminate the Agreement if Project Co fails to meet the Key Performance Indicators for three months."),
     # export licences that lapse
     ("post-termination-services", "Upon termination, the export licences granted by the Ministry shall lapse."),
     # a mortgage foreclosed; a change in management alone
