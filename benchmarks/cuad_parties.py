@@ -19,7 +19,9 @@ labelled after those, scored 10/12 as drawn (11/12 after one mend). Draw 71
 any change for it, scored 10/17 as drawn; five mends followed (15/17).
 Draw 83 (11 of 25 kept), labelled after those, scored 8/11 as drawn (9/11
 after one mend). Draw 97 (20 of 25 kept), labelled after all of that
-session's mends and not mended on, scored 15/20 as drawn.
+session's mends and not mended on, scored 15/20 as drawn. Draw 113 (12 of 25
+kept), labelled at the end of that session, scored 9/12 as drawn; one mend
+followed ("Each of the Parties" read whole), 10/12.
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

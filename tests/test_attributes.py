@@ -443,6 +443,8 @@ def test_making_services_available_is_the_suppliers_duty():
     ("This Agreement shall continue in effect until either Party informs the other Party with thirty days prior written "
      "notice of termination.", "termination", "either Party", {"party": None}),
     ("Upon request by a Party, the other Party will provide certificates of insurance.", "insurance", "the other Party", {}),
+    # a party phrase of four words read whole, not its last two
+    ("Each of the Parties may, at its own expense, audit the other Party's compliance with this Agreement.", "audit", "Each of the Parties", {}),
     # nor the one who suffers the loss whose liability is capped
     ("Each Party's liability for damage suffered by the other Party shall be limited to the fees paid.", "limited", "Each Party", {}),
     # the inverted subject of "in no event shall", not a party named in the exception before it

@@ -110,9 +110,10 @@ def _told(words: list[str], seq: tuple[str, ...], at: int, start: int) -> bool:
 
 
 def _phrase_ending_at(words: list[str], i: int, start: int):
-    """A party phrase of two or three words whose last word is at `i` ("the Contracting Authority",
-    "the other Party"), met at its end when reading backwards: (text start, role) or None."""
-    for back in (2, 1):
+    """A party phrase of two to four words whose last word is at `i` ("the Contracting Authority",
+    "the other Party", "each of the Parties"), met at its end when reading backwards: (text start,
+    role) or None, the longest first."""
+    for back in (3, 2, 1):
         if i - back >= start and words[i - back] in _PARTY_FIRST:
             for index, role in _PARTY_PHRASES:
                 seq = index.at(words, i - back)
