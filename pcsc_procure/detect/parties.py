@@ -265,7 +265,7 @@ def inverted_name(words: list[str], texts: list[str], modal_at: int, anchor: int
     name = texts[modal_at + 1 : be]
     if words[modal_at + 1] in _NOT_A_NAME or words[be - 1] in NOT_PARTY_HEADS or words[be - 1] in _NOT_A_SUBJECT:
         return None, None, None
-    if not all(t.isalpha() and t[:1].isalpha() and any(c.isupper() for c in t) for t in name):
+    if not all(t.isalpha() and any(c.isupper() for c in t) for t in name):
         return None, None, None
     return " ".join(name), None, modal_at + 1
 
