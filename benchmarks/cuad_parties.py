@@ -21,7 +21,9 @@ Draw 83 (11 of 25 kept), labelled after those, scored 8/11 as drawn (9/11
 after one mend). Draw 97 (20 of 25 kept), labelled after all of that
 session's mends and not mended on, scored 15/20 as drawn. Draw 113 (12 of 25
 kept), labelled at the end of that session, scored 9/12 as drawn; one mend
-followed ("Each of the Parties" read whole), 10/12.
+followed ("Each of the Parties" read whole), 10/12. Draw 127 (14 of 25 kept),
+labelled at the start of the seventh session of 2026-12-02, scored 11/14 as
+drawn.
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

@@ -497,3 +497,14 @@ def test_only_so_many_introductions_are_tested_as_parties():
     text = 'This Agreement is between Acme Inc. ("Supplier") and the City of Springfield ("City"). ' + intros + "\n\n" + acts
     names = [n for _, n in get_detector().party_terms(read_text(text.encode(), "many.txt")).names]
     assert names[:3] == ["Supplier", "City", "Agent Aa"] and len(names) == MAX_INTRODUCED
+
+
+def test_a_passage_whose_first_part_names_no_one_takes_the_party_of_the_next():
+    from kindkit import found
+
+    text = ('This Agreement is made between Acme Inc. ("Company") and Beta LLC ("Distributor").\n\n'
+            "7.3 Following expiration or termination of this Agreement, the provisions of Section 6 shall continue to govern "
+            "the payment of fees. Following termination, the Distributor shall provide the Company with a final accounting "
+            "and shall pay all amounts due.\n")
+    dets = found(text, "post-termination-services")
+    assert [(d.party, text[d.start : d.start + 14]) for d in dets] == [("Distributor", "7.3 Following ")]

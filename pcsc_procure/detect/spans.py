@@ -144,7 +144,8 @@ def absorb(keep, det):
 
     It keeps the attributes of its first non-negated part, so a negated
     sentence never hides a positive one next to it (the party named first
-    stays when that part names none); but a sentence that only
+    stays when that part names none, and a first part that names none takes
+    the next part's party); but a sentence that only
     continues the passage (`continue`) never stands for it ("X shall not assign
     ... Y may assign to its affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
@@ -160,6 +161,10 @@ def absorb(keep, det):
             det.values[k] = v + det.values.get(k, [])
         return det
     keep.end = max(keep.end, det.end)
+    if keep.party is None and det.party is not None and det.cue != CONTINUE:
+        # "In the event of any termination ..., then: 14.3.1 ... SFJ shall assign ...": a first part
+        # that names no one leaves the passage to the party its next part names
+        keep.party, keep.role = det.party, det.role
     for k, v in det.values.items():
         keep.values[k] = keep.values.get(k, []) + v
     return keep
