@@ -508,3 +508,26 @@ def test_a_passage_whose_first_part_names_no_one_takes_the_party_of_the_next():
             "and shall pay all amounts due.\n")
     dets = found(text, "post-termination-services")
     assert [(d.party, text[d.start : d.start + 14]) for d in dets] == [("Distributor", "7.3 Following ")]
+
+
+@pytest.mark.parametrize("kind, sentence, party", [
+    # two grantees, two joint owners, two subjects after a leading phrase: both hold the right
+    ("license-grant", "The Licensor hereby grants to Beta and Gamma a non-exclusive, royalty-free license to use the Materials.", "Beta and Gamma"),
+    ("joint-ip-ownership", "Any extension of the Software developed jointly shall be the joint property of Acme and Beta.", "Acme and Beta"),
+    ("joint-ip-ownership", "Upon termination of the Agreement, Acme and Beta shall jointly own all User Data.", "Acme and Beta"),
+    # a work made for hire belongs to the other party than the one who acknowledges making it, or to the owner named
+    ("ip-assignment", "The Consultant further acknowledges that each original work of authorship made by the Consultant within the scope "
+     'of this Agreement is a "work made for hire," as defined in the United States Copyright Act.', "Company"),
+    ("ip-assignment", 'All Materials will be deemed a "work made for hire" under the provisions of the United States Copyright Act '
+     "(17 U.S.C. Sec. 101) and will be owned by Beta for all purposes.", "Beta"),    ("ip-assignment", "All creative materials produced by the Consultant under this Agreement shall be works made for hire for the "
+     "Company.", "Company"),
+])
+def test_who_holds_what_is_granted_owned_or_made_for_hire(kind, sentence, party):
+    from kindkit import found
+
+    intro = {"license-grant": 'This Agreement is made between Beta LLC ("Beta") and Gamma Ltd ("Gamma").',
+             "joint-ip-ownership": 'This Agreement is made between Acme Inc. ("Acme") and Beta LLC ("Beta").',
+             "ip-assignment": 'This Agreement is made between Acme Inc. ("Company") and Jane Doe ("Consultant").'}[kind]
+    if "Beta" in sentence and kind == "ip-assignment":
+        intro = 'This Agreement is made between Acme Inc. ("Acme") and Beta LLC ("Beta").'
+    assert [d.party for d in found(intro + "\n\n" + sentence + "\n", kind)] == [party]

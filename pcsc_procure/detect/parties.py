@@ -180,6 +180,34 @@ def first_party_from(words: list[str], texts: list[str], lo: int, hi: int, party
     return None, None, None
 
 
+def pair_ending(words: list[str], texts: list[str], found, lo: int, party_terms: dict[str, str | None]):
+    """The party `found` and the one joined to it before "and", as one holder: "the joint property
+    of SAP AFRICA and TELKOM", "jointly owned by ebix and About" -> both. Else `found` as it is."""
+    party, role, idx = found
+    conj = _joined_by(words, idx, "and")
+    if conj is None or conj <= lo or role == "both":
+        return found
+    other, other_role, at = find_party(words, texts, conj, max(lo, conj - 4), party_terms)
+    if other is not None and other_role != "both" and at + len(other.split()) == conj:
+        return " ".join(texts[at : idx + len(party.split())]), "both", at
+    return found
+
+
+def pair_starting(words: list[str], texts: list[str], found, party_terms: dict[str, str | None]):
+    """The party `found` and the one joined to it after "and": "grants to ABG and CELEBRITY a
+    ... license" -> both. Else `found` as it is."""
+    party, role, idx = found
+    if party is None or role == "both":
+        return found
+    end = idx + len(party.split())
+    if words[end : end + 1] != ["and"]:
+        return found
+    other, other_role, at = first_party_from(words, texts, end + 1, end + 2, party_terms)
+    if other is None or other_role == "both" or at != end + 1 or other.lower() == party.lower():
+        return found
+    return " ".join(texts[idx : at + len(other.split())]), "both", idx
+
+
 def subject_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]):
     """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
     the Employer shall ...", the Employer receives and the clause is about the Contractor."""
@@ -192,13 +220,13 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
         neither = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] == "neither"), None)
         if neither is not None:
             return " ".join(texts[neither : idx + 1]), "both", neither
-    conj = _joined_by(words, idx, "and")
-    if conj is not None and conj > start and role != "both":
-        # "The Company and MBE shall jointly own ...": two parties, one subject
-        other, other_role, at = find_party(words, texts, conj, max(start, conj - 4), party_terms)
-        # (only when the pair opens the clause: not "deliver the data to the City and the Contractor shall")
-        if other is not None and other_role != "both" and at + len(other.split()) == conj and _opens_clause(texts, start, at):
-            return " ".join(texts[at : idx + 1]), "both", at
+    if party is not None:
+        # "The Company and MBE shall jointly own ...", "Upon termination, VerticalNet and LeadersOnline
+        # shall jointly own ...": two parties, one subject (only when the pair opens the clause or
+        # follows a leading phrase: not "deliver the data to the City and the Contractor shall")
+        pair = pair_ending(words, texts, (party, role, idx), start, party_terms)
+        if pair[2] != idx and (_opens_clause(texts, start, pair[2]) or texts[pair[2] - 1] == ","):
+            return pair
     if idx is not None and "to" in words[max(start, idx - 2) : idx]:
         to_at = max(k for k in range(max(start, idx - 2), idx) if words[k] == "to")
         earlier = find_party(words, texts, to_at, start, party_terms)
@@ -275,7 +303,9 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
     for i in range(anchor + 1, min(end, anchor + 8)):
         if words[i] == "by":
             found = find_party(words, texts, min(end, i + 5), i + 1, party_terms)
-            return found if found[0] is not None or i + 1 >= end else _bare_name(words, texts, i + 1)
+            if found[0] is not None:
+                return pair_ending(words, texts, found, i, party_terms)
+            return found if i + 1 >= end else _bare_name(words, texts, i + 1)
     return None, None, None
 
 
@@ -294,11 +324,13 @@ def _bare_name(words: list[str], texts: list[str], i: int):
 LETS = frozenset({"permit", "permits", "allow", "allows", "enable", "enables", "authorize", "authorizes", "authorise", "authorises", "entitle", "entitles"})
 # "... shall be the property of Y", "... shall vest in Y", "... shall belong to Y": Y owns
 _OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",),
-          "pass": ("to",), "passes": ("to",)}  # "Ownership of ... shall pass to the Authority"
+          "pass": ("to",), "passes": ("to",),  # "Ownership of ... shall pass to the Authority"
+          "hire": ("for",)}  # "... shall be deemed a work made for hire for PAPA JOHN'S"
 # what may stand between the anchor and the ownership word ("shall be the sole and exclusive property
 # of"): anything else ("shall insure all property of the City") means the owner is not the clause's
 _OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "remains", "is", "are", "and", "the", "sole", "exclusive",
-                       "absolute", "automatically", "immediately", "fully", "solely", "hereby", "thereupon"})
+                       "absolute", "automatically", "immediately", "fully", "solely", "hereby", "thereupon",
+                       "joint", "common", "work", "works", "made", "for", '"', "“", "”", ","})  # "shall be the joint property of SAP AFRICA and TELKOM"
 
 
 _APPOINTED = frozenset({"designated", "appointed", "selected", "nominated", "chosen", "engaged", "retained"})
@@ -350,7 +382,7 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
                 return find_party(words, texts, be_at - 1, max(0, be_at - 7), party_terms)
             found = first_party_from(words, texts, g + 1, g + 7, party_terms)
             if found[0] is not None:
-                return found
+                return pair_starting(words, texts, found, party_terms)
             named = _name_after(words, texts, g)
             if named[0] is not None:
                 return named
@@ -468,7 +500,8 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
     for i in range(anchor, min(len(words) - 1, anchor + 8)):
         preps = _OWNED.get(words[i])
         if preps and words[i + 1] in preps:
-            return find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+            found = find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
+            return pair_ending(words, texts, found, i + 1, party_terms)
         if preps is None and words[i] not in _OWN_GLUE:
             break
     return None, None, None
