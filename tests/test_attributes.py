@@ -531,3 +531,26 @@ def test_who_holds_what_is_granted_owned_or_made_for_hire(kind, sentence, party)
     if "Beta" in sentence and kind == "ip-assignment":
         intro = 'This Agreement is made between Acme Inc. ("Acme") and Beta LLC ("Beta").'
     assert [d.party for d in found(intro + "\n\n" + sentence + "\n", kind)] == [party]
+
+
+@pytest.mark.parametrize("kind, sentence, party", [
+    # a cue that opens with its modal is that modal's clause, not the one of "agrees" before it
+    ("ip-assignment", "The Professional agrees that the Company shall own all such materials and all intellectual property rights "
+     "therein for use in perpetuity in any media now known or hereafter devised or developed.", "Company"),
+    # the agent of a passive the cue opens with its modal, across coordinated participles only
+    ("anti-assignment", "The Options shall not be assigned, transferred or alienated by the Professional.", "Professional"),
+    ("anti-assignment", "This Agreement is binding upon the parties and their successors, and no party shall have the right to assign "
+     "its rights hereunder without the prior written consent of the other parties.", "no party"),
+    # a grantee of several capitalised words that is no defined party; owners "in joint names of"
+    ("license-grant", "T-Mobile hereby grants ELEPHANT TALK a fully paid-up, non-exclusive licence to use the Hosting Services.", "ELEPHANT TALK"),
+    ("joint-ip-ownership", "The Professional will trademark the series name in joint names of the Professional and the Company.",
+     "Professional and the Company"),
+    # not a new clause's subject after "and"
+    ("ip-assignment", "All Materials developed under this Agreement shall be the property of the Company and the Professional shall "
+     "deliver them on request.", "Company"),
+])
+def test_whose_clause_a_modal_or_a_name_makes_it(kind, sentence, party):
+    from kindkit import found
+
+    intro = 'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").'
+    assert [d.party for d in found(intro + "\n\n" + sentence + "\n", kind)] == [party]

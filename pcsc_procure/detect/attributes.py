@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
-    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, inverted_name, owner_after, passive_agent, subject_party,
+    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
+    subject_party,
 )
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
@@ -146,7 +147,9 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     weak_at = _WEAK.first_in(words, start, clause_end(words, anchor))
     if weak_at is not None and not _hedges_a_later_modal(words, start, anchor, weak_at):
         return "weak", weak_at
-    for i in range(anchor - 1, start - 1, -1):
+    # (a cue that opens with a modal is that modal's clause: "The Professional agrees that the Company
+    # shall own ..." is the Company's "shall", not the Professional's "agrees")
+    for i in range(anchor, start - 1, -1):
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
@@ -268,6 +271,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         if verb < len(words) and is_participle(words, verb) and (verb == anchor or words[modal_at - 1] not in _RELATIVE):
             # (not a relative clause's passive: "liability for any loss that may be suffered by TELKOM")
             party, role, idx = passive_agent(words, texts, verb, len(words), party_terms)
+    if party is None and modal_at == anchor:
+        party, role, idx = modal_passive_agent(words, texts, anchor, party_terms)
     if party is None and modal_at is not None and modal_at < anchor and words[max(0, modal_at - 2) : modal_at] in _INVERTING:
         # "Except ... without limiting a Party's indemnity, in no event shall either Party be liable":
         # the inverted subject, not a party named in the phrase before it

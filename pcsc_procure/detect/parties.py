@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pcsc_procure.detect.word_frequency import SENTENCE_SHARE
-from pcsc_procure.detect.wordscan import PhraseIndex, clause_end
+from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, is_participle
 
 PUBLIC = {"city", "town", "municipality", "council", "county", "borough", "authority", "government", "ministry", "department", "agency", "commission", "purchaser", "district", "region", "province", "state", "metropolis", "township", "village", "prefecture", "administration", "employer", "procuring"}
 PUBLIC_PHRASES = (("public", "body"), ("contracting", "authority"), ("contracting", "entity"), ("public", "authority"), ("the", "public", "sector"), ("local", "government"), ("procuring", "entity"))
@@ -43,7 +43,8 @@ NOT_PARTY_HEADS = frozenset(
 )
 VENDOR_PHRASES = (("service", "provider"), ("successful", "bidder"), ("successful", "proposer"), ("solution", "provider"), ("private", "partner"),
                   ("project", "company"))  # the private side of a PPP
-BOTH_PHRASES = (("either", "party"), ("each", "party"), ("both", "parties"), ("the", "parties"), ("neither", "party"), ("any", "party"), ("a", "party"), ("either", "of", "the", "parties"), ("each", "of", "the", "parties"), ("the", "other", "party"))
+BOTH_PHRASES = (("either", "party"), ("each", "party"), ("both", "parties"), ("the", "parties"), ("neither", "party"), ("any", "party"), ("a", "party"), ("either", "of", "the", "parties"), ("each", "of", "the", "parties"), ("the", "other", "party"),
+                ("no", "party"), ("neither", "of", "the", "parties"))
 
 _PARTY_PHRASES = [(PhraseIndex(BOTH_PHRASES), "both"), (PhraseIndex(PUBLIC_PHRASES), "public"), (PhraseIndex(VENDOR_PHRASES), "vendor")]
 _PARTY_FIRST = {seq[0] for seq in BOTH_PHRASES + PUBLIC_PHRASES + VENDOR_PHRASES}
@@ -180,17 +181,25 @@ def first_party_from(words: list[str], texts: list[str], lo: int, hi: int, party
     return None, None, None
 
 
-def pair_ending(words: list[str], texts: list[str], found, lo: int, party_terms: dict[str, str | None]):
+def pair_ending(words: list[str], texts: list[str], found, lo: int, party_terms: dict[str, str | None], subject: bool = False):
     """The party `found` and the one joined to it before "and", as one holder: "the joint property
-    of SAP AFRICA and TELKOM", "jointly owned by ebix and About" -> both. Else `found` as it is."""
+    of SAP AFRICA and TELKOM", "jointly owned by ebix and About" -> both. Else `found` as it is.
+    A verb after the pair makes it a new clause's subject, unless a `subject` is read."""
     party, role, idx = found
     conj = _joined_by(words, idx, "and")
     if conj is None or conj <= lo or role == "both":
         return found
     other, other_role, at = find_party(words, texts, conj, max(lo, conj - 4), party_terms)
-    if other is not None and other_role != "both" and at + len(other.split()) == conj:
-        return " ".join(texts[at : idx + len(party.split())]), "both", at
+    end = idx + len(party.split())
+    if other is not None and other_role != "both" and at + len(other.split()) == conj and (subject or not _new_clause_at(words, end)):
+        return " ".join(texts[at:end]), "both", at
     return found
+
+
+def _new_clause_at(words: list[str], i: int) -> bool:
+    """Does a verb follow at `i`, making the party before it the subject of a new clause ("the
+    property of the City and the Contractor shall deliver ...")?"""
+    return i < len(words) and (words[i] in _MODALS or words[i] in ("agrees", "agree", "hereby", "is", "are"))
 
 
 def pair_starting(words: list[str], texts: list[str], found, party_terms: dict[str, str | None]):
@@ -202,8 +211,12 @@ def pair_starting(words: list[str], texts: list[str], found, party_terms: dict[s
     end = idx + len(party.split())
     if words[end : end + 1] != ["and"]:
         return found
-    other, other_role, at = first_party_from(words, texts, end + 1, end + 2, party_terms)
-    if other is None or other_role == "both" or at != end + 1 or other.lower() == party.lower():
+    other, other_role, at = first_party_from(words, texts, end + 1, end + 3, party_terms)
+    if other is None or other_role == "both" or other.lower() == party.lower():
+        return found
+    if at != end + 1 and not (at == end + 2 and words[end + 1] == "the"):
+        return found
+    if _new_clause_at(words, at + len(other.split())):
         return found
     return " ".join(texts[idx : at + len(other.split())]), "both", idx
 
@@ -224,7 +237,7 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
         # "The Company and MBE shall jointly own ...", "Upon termination, VerticalNet and LeadersOnline
         # shall jointly own ...": two parties, one subject (only when the pair opens the clause or
         # follows a leading phrase: not "deliver the data to the City and the Contractor shall")
-        pair = pair_ending(words, texts, (party, role, idx), start, party_terms)
+        pair = pair_ending(words, texts, (party, role, idx), start, party_terms, subject=True)
         if pair[2] != idx and (_opens_clause(texts, start, pair[2]) or texts[pair[2] - 1] == ","):
             return pair
     if idx is not None and "to" in words[max(start, idx - 2) : idx]:
@@ -309,6 +322,28 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
     return None, None, None
 
 
+def modal_passive_agent(words: list[str], texts: list[str], modal_at: int, party_terms: dict[str, str | None]):
+    """The agent of a passive that a cue opens with its modal: "The Options shall not be assigned,
+    transferred or alienated by the Professional" -> the Professional. Only across the coordinated
+    participles themselves ("assigned, transferred or alienated by"), so "shall be limited to the
+    fees paid by the Customer" names no agent of "limited"."""
+    j = modal_at + 1
+    if words[j : j + 1] in (["not"], ["n't"]):
+        j += 1
+    if words[j : j + 1] != ["be"]:
+        return None, None, None
+    j += 1
+    if j >= len(words) or not is_participle(words, j):
+        return None, None, None
+    end = min(len(words), j + 10)
+    while j < end and (is_participle(words, j) or words[j] in (",", "or", "and", "otherwise") or words[j].endswith("ly")):
+        j += 1
+    if j + 1 >= len(words) or words[j] != "by":
+        return None, None, None
+    found = find_party(words, texts, min(len(words), j + 5), j + 1, party_terms)
+    return found if found[0] is not None else _bare_name(words, texts, j + 1)
+
+
 def _bare_name(words: list[str], texts: list[str], i: int):
     """A name never introduced: a word in Title case or CamelCase that no contract vocabulary has
     ("Axiometric", "assigned ... by MusclePharm"), not "by Section 5", "by Law"."""
@@ -325,12 +360,13 @@ LETS = frozenset({"permit", "permits", "allow", "allows", "enable", "enables", "
 # "... shall be the property of Y", "... shall vest in Y", "... shall belong to Y": Y owns
 _OWNED = {"property": ("of",), "owner": ("of",), "vest": ("in",), "vests": ("in",), "belong": ("to",), "belongs": ("to",),
           "pass": ("to",), "passes": ("to",),  # "Ownership of ... shall pass to the Authority"
-          "hire": ("for",)}  # "... shall be deemed a work made for hire for PAPA JOHN'S"
+          "hire": ("for",),  # "... shall be deemed a work made for hire for PAPA JOHN'S"
+          "names": ("of",), "name": ("of",)}  # "... trademark the series name in joint names of TL and Integrity"
 # what may stand between the anchor and the ownership word ("shall be the sole and exclusive property
 # of"): anything else ("shall insure all property of the City") means the owner is not the clause's
 _OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "remains", "is", "are", "and", "the", "sole", "exclusive",
                        "absolute", "automatically", "immediately", "fully", "solely", "hereby", "thereupon",
-                       "joint", "common", "work", "works", "made", "for", '"', "“", "”", ","})  # "shall be the joint property of SAP AFRICA and TELKOM"
+                       "joint", "common", "in", "work", "works", "made", "for", '"', "“", "”", ","})  # "shall be the joint property of SAP AFRICA and TELKOM"
 
 
 _APPOINTED = frozenset({"designated", "appointed", "selected", "nominated", "chosen", "engaged", "retained"})
@@ -404,15 +440,16 @@ _AFTER_GRANTEE = frozenset({"a", "an", "the", ",", "and", "all", "any", "its", "
 
 
 def _name_after(words: list[str], texts: list[str], g: int):
-    """A grantee named by a word that is not a known party term: "VerticalNet hereby grants
-    LeadersOnline a non-exclusive ... license" -> LeadersOnline."""
+    """A grantee named by words that are no known party term: "VerticalNet hereby grants
+    LeadersOnline a non-exclusive ... license", "T-Mobile hereby grants ELEPHANT TALK a fully
+    paid-up ... licence" -> LeadersOnline, ELEPHANT TALK (up to three capitalised words)."""
     i = g + 2 if words[g + 1 : g + 2] == ["to"] else g + 1
-    if i + 1 >= len(words) or words[i + 1] not in _AFTER_GRANTEE:
+    j = i
+    while j < min(len(words), i + 3) and texts[j][:1].isupper() and texts[j].isalpha() and words[j] not in _NOT_A_NAME:
+        j += 1
+    if j == i or j >= len(words) or words[j] not in _AFTER_GRANTEE:
         return None, None, None
-    t = texts[i]
-    if t[:1].isupper() and t.isalpha() and words[i] not in _NOT_A_NAME:
-        return t, None, i
-    return None, None, None
+    return " ".join(texts[i:j]), None, i
 
 
 _NOT_A_NAME = frozenset({"the", "this", "that", "each", "any", "all", "such", "a", "an", "its", "their", "his", "her", "it", "them", "you",
@@ -501,7 +538,8 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
         preps = _OWNED.get(words[i])
         if preps and words[i + 1] in preps:
             found = find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
-            return pair_ending(words, texts, found, i + 1, party_terms)
+            pair = pair_ending(words, texts, found, i + 1, party_terms)
+            return pair if pair is not found else pair_starting(words, texts, found, party_terms)
         if preps is None and words[i] not in _OWN_GLUE:
             break
     return None, None, None
