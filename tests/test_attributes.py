@@ -554,3 +554,24 @@ def test_whose_clause_a_modal_or_a_name_makes_it(kind, sentence, party):
 
     intro = 'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").'
     assert [d.party for d in found(intro + "\n\n" + sentence + "\n", kind)] == [party]
+
+
+def test_a_party_named_for_several_is_a_party_when_it_acts():
+    from kindkit import found
+
+    from pcsc_procure.segment.definitions import find_definitions
+
+    preamble = ('This Agreement is made between Marine MP, LLC ("Lender") and Fitness Publications, Inc. ("Fitness") '
+                '(collectively, Lender and Fitness are referred to as the "AS Parties") and MusclePharm Corporation and its '
+                'subsidiaries (collectively, "MusclePharm" or the "Company"). The stands and the boxes (collectively, the "Stands") '
+                "are described in Exhibit A.\n\n")
+    assert [(d.term, d.collective) for d in find_definitions(preamble) if d.kind == "party"] == [
+        ("Lender", False), ("Fitness", False), ("AS Parties", True), ("MusclePharm", True), ("Stands", True)]
+    text = (preamble + "1. The AS Parties shall have the right, upon five days' written notice, to inspect MusclePharm's books and records.\n\n"
+            "2. IN NO EVENT SHALL THE AS PARTIES BE LIABLE FOR SPECIAL, CONSEQUENTIAL, OR PUNITIVE DAMAGES.\n\n"
+            "3. MusclePharm shall pay the fees. MusclePharm shall keep records.\n\n"
+            "4. The Stands shall not be assigned by the Company.\n\n5. The AS Parties shall approve each Licensed Product.\n")
+    assert [d.party for d in found(text, "audit-rights")] == ["AS Parties"]
+    assert [d.party for d in found(text, "liability-cap")] == ["AS PARTIES"]
+    # a thing named for several that never acts is no party: the assignor is the Company
+    assert [d.party for d in found(text, "anti-assignment")] == ["Company"]

@@ -213,9 +213,10 @@ class Detector:
             if word in parties.NOT_PARTY_HEADS:
                 continue  # (the "Effective Date"), (the "Licensed Marks"): defined terms, not parties
             introduced += 1
-            if introduced > 2 and (introduced > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term)):
-                # after the two a contract is between, a party must act in it: not (the "Options");
-                # and each such test reads the whole text, so only so many are made
+            if (introduced > 2 or d.collective) and (introduced > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term)):
+                # after the two a contract is between, a party must act in it: not (the "Options"), nor
+                # what is named for several things (collectively, the "Stands"); and each such test
+                # reads the whole text, so only so many are made
                 continue
             role = "public" if word in parties.PUBLIC else "vendor" if word in parties.VENDOR else None
             terms[word] = role

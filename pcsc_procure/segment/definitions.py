@@ -35,8 +35,13 @@ DEFINITION = re.compile(
     + r"\s*(?:\([^)\n]{0,80}\)\s*)?(?:shall\s+)?"
     + r"(?:means?|has\s+the\s+meaning|is\s+defined\s+as|shall\s+have\s+the\s+meaning|refers\s+to|includes?)\b"
 )
+# a party named for several: "(collectively, "Merchant")", "(collectively, Lender, Endorser, and Fitness
+# are referred to as the "AS Parties")", "(collectively, "MusclePharm" or the "Company")"
+_COLLECTIVE = (r"(?P<group>(?:(?:collectively|together|jointly)\s*,?\s*)?"
+               r"(?:[^()\n\"“”]{1,120}?\s(?:are|is)\s*,?\s*(?:(?:individually\s+and\s+)?collectively\s*,?\s*)?"
+               r"(?:(?:hereinafter\s+)?(?:referred\s+to\s+(?:herein\s+)?as|called|known\s+as)\s+)?)?)")
 PARTY_INTRO = re.compile(
-    rf"\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[{_Q}](?P<term>[A-Z][A-Za-z .&\-]{{1,40}}?)[{_Q}]"
+    rf"\({_COLLECTIVE}(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[{_Q}](?P<term>[A-Z][A-Za-z .&\-]{{1,40}}?)[{_Q}]"
     rf"(?:\s*(?:or|and)\s+(?:the\s+)?[{_Q}][A-Z][A-Za-z .&\-]{{1,40}}?[{_Q}])?\s*\)"
     # a cover page's role, unquoted: "AZUL LINHAS AÉREAS S/A (as Company)", "ACME SA (as the Seller)"
     rf"|\(as\s+(?:the\s+)?(?P<role>[A-Z][A-Za-z\-]{{1,30}})\)"
@@ -50,6 +55,7 @@ class DefinedTerm:
     start: int
     end: int
     kind: str  # "definition" or "party"
+    collective: bool = False  # a party named for several ("(collectively, "Merchant")"): a thing as often
 
 
 def _term(m: re.Match) -> str | None:
@@ -63,5 +69,6 @@ def find_definitions(text: str) -> list[DefinedTerm]:
         term = _term(m)
         if term:
             out.append(DefinedTerm(term, m.start(), m.end(), "definition"))
-    out.extend(DefinedTerm((m.group("term") or m.group("role")).strip(), m.start(), m.end(), "party") for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW]))
+    out.extend(DefinedTerm((m.group("term") or m.group("role")).strip(), m.start(), m.end(), "party", bool(m.group("group")))
+               for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW]))
     return out
