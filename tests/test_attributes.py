@@ -575,3 +575,13 @@ def test_a_party_named_for_several_is_a_party_when_it_acts():
     assert [d.party for d in found(text, "liability-cap")] == ["AS PARTIES"]
     # a thing named for several that never acts is no party: the assignor is the Company
     assert [d.party for d in found(text, "anti-assignment")] == ["Company"]
+
+
+def test_a_liability_shared_with_the_other_partys_remedy_is_the_first_partys():
+    from kindkit import found
+
+    text = ('This Agreement is made between XACCT Technologies, Inc. ("XACCT") and Beta LLC ("Licensee").\n\n'
+            "XACCT'S SOLE LIABILITY AND LICENSEE'S EXCLUSIVE REMEDY FOR DAMAGES WITH RESPECT TO THE SUPPORT SERVICES UNDER ANY "
+            "CONTRACT, TORT (INCLUDING NEGLIGENCE), STRICT LIABILITY OR OTHER THEORY, SHALL BE LIMITED TO THE AMOUNT PAID BY LICENSEE "
+            "FOR THE SUPPORT SERVICES FOR THE PRIOR 12 MONTHS.\n")
+    assert [d.party for d in found(text, "liability-cap")] == ["XACCT"]

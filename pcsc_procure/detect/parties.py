@@ -181,6 +181,28 @@ def first_party_from(words: list[str], texts: list[str], lo: int, hi: int, party
     return None, None, None
 
 
+_LIABILITY_ADJ = frozenset({"sole", "entire", "total", "aggregate", "maximum", "cumulative", "whole", "overall", "collective"})
+
+
+def _liability_owner(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]):
+    """The party whose liability is the subject when another party's remedy shares it: "XACCT'S
+    SOLE LIABILITY AND LICENSEE'S EXCLUSIVE REMEDY ... SHALL BE LIMITED TO ..." -> XACCT."""
+    if "remedy" not in words[start:before] and "remedies" not in words[start:before]:
+        return None, None, None
+    for j in range(start, before):
+        if words[j] != "liability":
+            continue
+        k = j - 1
+        while k > start and words[k] in _LIABILITY_ADJ or (k > start and words[k] == "and" and words[k - 1] in _LIABILITY_ADJ):
+            k -= 1
+        if k > start and words[k] in ("'s", "’s", "'"):
+            found = find_party(words, texts, k, max(start, k - 4), party_terms)
+            if found[0] is not None and found[2] + len(found[0].split()) == k:
+                return found
+        return None, None, None
+    return None, None, None
+
+
 def pair_ending(words: list[str], texts: list[str], found, lo: int, party_terms: dict[str, str | None], subject: bool = False):
     """The party `found` and the one joined to it before "and", as one holder: "the joint property
     of SAP AFRICA and TELKOM", "jointly owned by ebix and About" -> both. Else `found` as it is.
@@ -223,7 +245,11 @@ def pair_starting(words: list[str], texts: list[str], found, party_terms: dict[s
 
 def subject_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]):
     """`find_party`, reading "<noun> of X to Y" as about X: in "the liability of the Contractor to
-    the Employer shall ...", the Employer receives and the clause is about the Contractor."""
+    the Employer shall ...", the Employer receives and the clause is about the Contractor; and
+    "X'S SOLE LIABILITY AND Y'S EXCLUSIVE REMEDY ... SHALL BE LIMITED" as about X."""
+    owner = _liability_owner(words, texts, before, start, party_terms)
+    if owner[0] is not None:
+        return owner
     party, role, idx = find_party(words, texts, before, start, party_terms)
     if party is None:
         party, role, idx = capitalised_subject(words, texts, before, start)
