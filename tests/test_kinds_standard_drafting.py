@@ -636,6 +636,41 @@ STANDARD = [
     ("termination-for-convenience", "Licensee may terminate this Agreement at any time for any reason upon sixty (60) days' written notice to Licensor."),
     ("termination-for-convenience", "This Agreement may be terminated at will by either party on thirty (30) days written notice."),
     ("termination-for-convenience", "The Client may, at its sole discretion, terminate the Services upon one month's written notice to the Agency."),
+    # exclusivity, joint ownership, licences, renewals, caps and post-termination duties in US commercial forms:
+    # an endorser who 'shall not render services as a spokesperson for any other ... brand', a provider used
+    # 'exclusively for all of its' services, copyright vesting 'in both parties jointly', a 'right to resell',
+    # 'may use Company's trademarks' (40 of 46 right before)
+    ("exclusivity", "During the Term, Company shall not appoint any other distributor, agent or representative for the Products in the Territory."),
+    ("exclusivity", "Licensor agrees that it will not license the Licensed Technology to any third party for use in the Field during the Exclusivity Period."),
+    ("exclusivity", "Supplier shall be Customer's sole and exclusive supplier of the Products in North America."),
+    ("exclusivity", "Talent shall not render services as a spokesperson for any other automotive brand during the Term."),
+    ("exclusivity", "During the term of this Agreement, Hospital shall use Provider exclusively for all of its laboratory testing services."),
+    ("exclusivity", "Customer agrees to obtain all of its needs for the Services solely from Vendor."),
+    ("joint-ip-ownership", "All Joint Inventions shall be owned jointly by the Parties, with each Party owning an undivided interest therein."),
+    ("joint-ip-ownership", "Any Intellectual Property conceived or reduced to practice jointly by employees of Licensor and Licensee shall be jointly owned."),
+    ("joint-ip-ownership", "The copyright in the Co-Developed Materials shall vest in both parties jointly."),
+    ("joint-ip-ownership", "Company and Partner shall be joint owners of all data generated through the Joint Platform."),
+    ("license-grant", "Subject to the terms and conditions of this Agreement, Company grants Reseller a non-exclusive, non-transferable right to resell the Products in the Territory."),
+    ("license-grant", "Owner hereby licenses to Operator the use of the Marks in connection with the operation of the Hotel."),
+    ("license-grant", "Licensor grants to Licensee an exclusive license under the Licensed Patents to make, use and sell Licensed Products in the Field."),
+    ("license-grant", "Customer is granted a limited right to access and use the Platform during the Subscription Term."),
+    ("license-grant", "Partner may use Company's trademarks and logos solely to promote the Joint Offering, in accordance with Company's brand guidelines."),
+    ("perpetual-license", "Upon payment in full, Licensee shall have a perpetual, non-exclusive license to use the Software for its internal purposes."),
+    ("perpetual-license", "Contributor grants the Company an irrevocable, worldwide, royalty-free license to use, reproduce and distribute the Contributions."),
+    ("perpetual-license", "The licenses granted to Customer under this Section 3 are perpetual and irrevocable, except as set forth in Section 12."),
+    ("auto-renewal", "The Initial Term shall be automatically extended for successive renewal terms of one (1) year each, unless either party gives written notice of termination at least sixty (60) days prior to the end of the then-current term."),
+    ("auto-renewal", "Following the Initial Term, this Agreement shall renew for additional one-year terms unless either Party elects not to renew by providing notice ninety (90) days prior to the expiration of the then-current term."),
+    ("auto-renewal", "Licensee may renew this Agreement for two additional terms of five years each by giving Licensor notice of renewal at least six months before the end of the then current term."),
+    ("auto-renewal", "Subscriptions automatically renew for additional periods equal to the expiring subscription term, unless either party gives the other notice of non-renewal."),
+    ("liability-cap", "IN NO EVENT SHALL COMPANY'S AGGREGATE LIABILITY ARISING OUT OF THIS AGREEMENT EXCEED THE TOTAL FEES PAID BY CUSTOMER HEREUNDER."),
+    ("liability-cap", "Neither party shall be liable to the other for any loss of profits, loss of business or indirect or consequential loss."),
+    ("liability-cap", "Supplier's maximum liability for all claims under this Agreement shall be limited to one hundred percent (100%) of the Contract Price."),
+    ("liability-cap", "Customer's exclusive remedy for any breach of the Service Level shall be the service credits set forth in Exhibit D."),
+    ("liability-cap", "Any claim against Vendor must be brought within one (1) year after the cause of action accrues."),
+    ("post-termination-services", "For six (6) months after the expiration or termination of this Agreement, Licensee may sell off its existing inventory of Licensed Products, subject to payment of royalties thereon."),
+    ("post-termination-services", "Upon termination, Provider shall provide reasonable transition assistance to Customer for a period of up to ninety (90) days at Provider's then-current rates."),
+    ("post-termination-services", "Following any expiration or termination, Company shall continue to pay Agent commissions on renewals of policies placed by Agent."),
+    ("post-termination-services", "Within thirty (30) days after termination, Distributor shall deliver to Supplier a list of all customers who purchased Products during the preceding twelve months."),
 ]
 
 
@@ -904,6 +939,23 @@ LOOK_ALIKES = [
     ("change-of-control", "Either party may assign this Agreement to a successor to all or substantially all of its business upon written notice."),
     ("termination-for-convenience", "Either party may terminate this Agreement upon written notice if the other party files a petition in bankruptcy."),
     ("termination-for-convenience", "Company may terminate this Agreement upon thirty days' notice if Distributor fails to meet the Minimum Purchase Requirements."),
+    # their look-alikes: non-exclusive rights, control of prosecution, business licences, joint and several
+    # liability, a certification renewed, costs borne
+    ("exclusivity", "The rights granted to Licensee hereunder are non-exclusive."),
+    ("exclusivity", "Each party shall have the exclusive right to control the prosecution of its own patents."),
+    ("exclusivity", "Consultant may provide services to other clients, provided that such services do not conflict with its obligations hereunder."),
+    ("joint-ip-ownership", "The parties shall jointly develop a communications plan."),
+    ("joint-ip-ownership", "Each party is jointly and severally liable for the obligations of its Affiliates."),
+    ("license-grant", "Franchisee shall obtain and maintain all business licenses required by applicable law."),
+    ("license-grant", "No license is granted by implication, estoppel or otherwise."),
+    ("perpetual-license", "This Agreement shall continue in perpetuity unless terminated in accordance with Section 10."),
+    ("perpetual-license", "The Licensee's right to use the Software shall terminate upon expiry of the Subscription Term."),
+    ("auto-renewal", "Supplier shall renew its ISO 9001 certification annually."),
+    ("auto-renewal", "The parties shall meet each year to review the pricing set forth in Exhibit B."),
+    ("liability-cap", "Each party shall be liable for its own costs in connection with the negotiation of this Agreement."),
+    ("liability-cap", "Licensee shall maintain product liability insurance of at least $5,000,000 per occurrence."),
+    ("post-termination-services", "Termination of this Agreement shall not relieve either party of obligations accrued prior to termination."),
+    ("post-termination-services", "Supplier may terminate this Agreement upon sixty (60) days' notice to Distributor."),
 ]
 
 
