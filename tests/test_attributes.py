@@ -462,16 +462,6 @@ def test_who_acts_when_other_parties_are_named_around_it(sentence, anchor, party
     assert attrs(sentence, anchor, party_terms=terms).party == party
 
 
-def test_the_agent_of_a_relative_clauses_passive_is_not_the_party():
-    from kindkit import found
-
-    text = ('This Agreement is made between SAP Africa (Pty) Ltd ("SAP AFRICA") and Telkom SA Limited ("TELKOM").\n\n'
-            "11.4 Subject to, and without prejudice to the provisions of this clause 11.1 and clause 10, SAP AFRICA'S liability "
-            "for any loss or damages of whatever nature or however arising, that may be suffered by TELKOM or AFFILIATE from "
-            "USE or license of the SOFTWARE and irrespective of the number of occurrences giving rise to such liability, shall "
-            "be limited to the aggregate of all License Fees paid by TELKOM to SAP AFRICA in terms of this AGREEMENT.\n")
-    assert [d.party for d in found(text, "liability-cap")] == ["SAP AFRICA"]
-
 
 def test_a_thing_defined_in_parentheses_after_the_two_parties_is_no_party_unless_it_acts():
     from kindkit import found
@@ -498,16 +488,6 @@ def test_only_so_many_introductions_are_tested_as_parties():
     names = [n for _, n in get_detector().party_terms(read_text(text.encode(), "many.txt")).names]
     assert names[:3] == ["Supplier", "City", "Agent Aa"] and len(names) == MAX_INTRODUCED
 
-
-def test_a_passage_whose_first_part_names_no_one_takes_the_party_of_the_next():
-    from kindkit import found
-
-    text = ('This Agreement is made between Acme Inc. ("Company") and Beta LLC ("Distributor").\n\n'
-            "7.3 Following expiration or termination of this Agreement, the provisions of Section 6 shall continue to govern "
-            "the payment of fees. Following termination, the Distributor shall provide the Company with a final accounting "
-            "and shall pay all amounts due.\n")
-    dets = found(text, "post-termination-services")
-    assert [(d.party, text[d.start : d.start + 14]) for d in dets] == [("Distributor", "7.3 Following ")]
 
 
 @pytest.mark.parametrize("kind, sentence, party", [
@@ -577,11 +557,43 @@ def test_a_party_named_for_several_is_a_party_when_it_acts():
     assert [d.party for d in found(text, "anti-assignment")] == ["Company"]
 
 
-def test_a_liability_shared_with_the_other_partys_remedy_is_the_first_partys():
+# Whole documents, so that the parties are introduced as contracts introduce them: (kind, text, [(party, start of passage)])
+DOCUMENT_PARTIES = [
+    # the agent of a relative clause's passive is not the party
+    ("liability-cap",
+     'This Agreement is made between SAP Africa (Pty) Ltd ("SAP AFRICA") and Telkom SA Limited ("TELKOM").\n\n'
+     "11.4 Subject to, and without prejudice to the provisions of this clause 11.1 and clause 10, SAP AFRICA'S liability "
+     "for any loss or damages of whatever nature or however arising, that may be suffered by TELKOM or AFFILIATE from "
+     "USE or license of the SOFTWARE and irrespective of the number of occurrences giving rise to such liability, shall "
+     "be limited to the aggregate of all License Fees paid by TELKOM to SAP AFRICA in terms of this AGREEMENT.\n",
+     [("SAP AFRICA", "11.4 Subject t")]),
+    # a passage whose first part names no one takes the party its next part names
+    ("post-termination-services",
+     'This Agreement is made between Acme Inc. ("Company") and Beta LLC ("Distributor").\n\n'
+     "7.3 Following expiration or termination of this Agreement, the provisions of Section 6 shall continue to govern "
+     "the payment of fees. Following termination, the Distributor shall provide the Company with a final accounting "
+     "and shall pay all amounts due.\n",
+     [("Distributor", "7.3 Following ")]),
+    # a liability shared with the other party's remedy is the first party's
+    ("liability-cap",
+     'This Agreement is made between XACCT Technologies, Inc. ("XACCT") and Beta LLC ("Licensee").\n\n'
+     "XACCT'S SOLE LIABILITY AND LICENSEE'S EXCLUSIVE REMEDY FOR DAMAGES WITH RESPECT TO THE SUPPORT SERVICES UNDER ANY "
+     "CONTRACT, TORT (INCLUDING NEGLIGENCE), STRICT LIABILITY OR OTHER THEORY, SHALL BE LIMITED TO THE AMOUNT PAID BY LICENSEE "
+     "FOR THE SUPPORT SERVICES FOR THE PRIOR 12 MONTHS.\n",
+     [("XACCT", "XACCT'S SOLE L")]),
+    # a party whose name is written in lower case (and a thing named collectively, which is none)
+    *[(kind,
+       'This Agreement is entered into by eGain Communications Corporation ("eGain") and Eliance Corporation ("Customer") '
+       '(collectively, "records").\n\n'
+       "9.2 Except in the event of termination for Customer's breach, eGain shall provide Customer with an electronic copy "
+       "of the final Reports after termination of this Agreement.\n\n"
+       "9.3 Customer hereby grants eGain a right to use Customer's trademarks for such limited uses.\n",
+       [("eGain", start)]) for kind, start in (("post-termination-services", "9.2 Except in "), ("license-grant", "9.3 Customer h"))],
+]
+
+
+@pytest.mark.parametrize("kind, text, expected", DOCUMENT_PARTIES)
+def test_the_party_of_each_passage_in_a_whole_document(kind, text, expected):
     from kindkit import found
 
-    text = ('This Agreement is made between XACCT Technologies, Inc. ("XACCT") and Beta LLC ("Licensee").\n\n'
-            "XACCT'S SOLE LIABILITY AND LICENSEE'S EXCLUSIVE REMEDY FOR DAMAGES WITH RESPECT TO THE SUPPORT SERVICES UNDER ANY "
-            "CONTRACT, TORT (INCLUDING NEGLIGENCE), STRICT LIABILITY OR OTHER THEORY, SHALL BE LIMITED TO THE AMOUNT PAID BY LICENSEE "
-            "FOR THE SUPPORT SERVICES FOR THE PRIOR 12 MONTHS.\n")
-    assert [d.party for d in found(text, "liability-cap")] == ["XACCT"]
+    assert [(d.party, text[d.start : d.start + 14]) for d in found(text, kind)] == expected

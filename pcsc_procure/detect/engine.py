@@ -212,6 +212,9 @@ class Detector:
             word = words[-1]
             if word in parties.NOT_PARTY_HEADS:
                 continue  # (the "Effective Date"), (the "Licensed Marks"): defined terms, not parties
+            lower_case = d.term[:1].islower()
+            if lower_case and d.term.islower() and word in parties.SENTENCE_SHARE:
+                continue  # (collectively, "records"): a word, not a name written in lower case ("ebix")
             introduced += 1
             if (introduced > 2 or d.collective) and (introduced > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term)):
                 # after the two a contract is between, a party must act in it: not (the "Options"), nor
@@ -220,6 +223,8 @@ class Detector:
                 continue
             role = "public" if word in parties.PUBLIC else "vendor" if word in parties.VENDOR else None
             terms[word] = role
+            if lower_case:
+                terms.lower_case.add(word)
             if 1 < len(words) <= 4:
                 terms[" ".join(words)] = role  # the whole name, to report "ADAMS GOLF" rather than "GOLF"
             if not any(n.lower() == d.term.lower() for _, n in terms.names):

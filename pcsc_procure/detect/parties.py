@@ -159,7 +159,7 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
             return texts[i], "vendor", i
         if (w in party_terms or w in NAMED) and _compound_name(texts, i, before):
             continue  # "its 32 Member Clubs", "Licensee Products": a name built on a party word
-        if w in party_terms and texts[i][:1].isupper():
+        if w in party_terms and (texts[i][:1].isupper() or w in getattr(party_terms, "lower_case", ())):
             for n in (3, 2, 1):  # a defined name of several words ("ADAMS GOLF"), given whole
                 if i - n >= 0 and " ".join(words[i - n : i + 1]) in party_terms:
                     return " ".join(texts[i - n : i + 1]), party_terms[w], i - n
@@ -578,6 +578,7 @@ class PartyTerms(dict):
     def __init__(self, *args, names: list[tuple[int, str]] | None = None):
         super().__init__(*args)
         self.names = names or []
+        self.lower_case: set[str] = set()  # names the document writes in lower case ("eGain", "ebix")
 
     def contracting_parties(self) -> list[str]:
         """The two parties the contract is between: the first two it introduces, when both are
