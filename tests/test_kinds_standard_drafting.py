@@ -671,6 +671,17 @@ STANDARD = [
     ("post-termination-services", "Upon termination, Provider shall provide reasonable transition assistance to Customer for a period of up to ninety (90) days at Provider's then-current rates."),
     ("post-termination-services", "Following any expiration or termination, Company shall continue to pay Agent commissions on renewals of policies placed by Agent."),
     ("post-termination-services", "Within thirty (30) days after termination, Distributor shall deliver to Supplier a list of all customers who purchased Products during the preceding twelve months."),
+    # termination for convenience in more verbs and conditions: cancelled, withdrawn from, ended, 'for any
+    # reason or no reason', from an anniversary or at the end of any Contract Year (all found before)
+    ("termination-for-convenience", "This Agreement may be cancelled by either party upon ninety (90) days' written notice to the other party."),
+    ("termination-for-convenience", "Either party may terminate this Agreement by providing the other party with ninety (90) days prior written notice of its intent to terminate."),
+    ("termination-for-convenience", "Sponsor may withdraw from this Agreement at any time by giving the Company six months' notice in writing."),
+    ("termination-for-convenience", "Company shall have the right to terminate this Agreement at any time, without penalty, upon thirty (30) days' notice."),
+    ("termination-for-convenience", "Either party may terminate this Agreement for any reason or no reason upon sixty (60) days prior written notice."),
+    ("termination-for-convenience", "Customer may cancel the Services, in whole or in part, upon thirty (30) days' prior written notice to Provider."),
+    ("termination-for-convenience", "Either Party may end this Agreement on three (3) months' written notice."),
+    ("termination-for-convenience", "After the second anniversary of the Effective Date, either party may terminate this Agreement upon one hundred eighty (180) days notice."),
+    ("termination-for-convenience", "Distributor may terminate this Agreement without cause at the end of any Contract Year by giving ninety days' notice."),
 ]
 
 
@@ -956,6 +967,11 @@ LOOK_ALIKES = [
     ("liability-cap", "Licensee shall maintain product liability insurance of at least $5,000,000 per occurrence."),
     ("post-termination-services", "Termination of this Agreement shall not relieve either party of obligations accrued prior to termination."),
     ("post-termination-services", "Supplier may terminate this Agreement upon sixty (60) days' notice to Distributor."),
+    # an order cancelled before it ships is not the contract ended; bankruptcy, expiry and breach are causes
+    ("termination-for-convenience", "Either party may terminate this Agreement upon notice if the other party becomes subject to any bankruptcy proceeding."),
+    ("termination-for-convenience", "This Agreement shall terminate automatically upon the expiration of the Term."),
+    ("termination-for-convenience", "Customer may cancel any Order before shipment by written notice to Supplier."),
+    ("termination-for-convenience", "Either party may terminate this Agreement upon thirty days' notice if the other party breaches any material provision and fails to cure it."),
 ]
 
 
