@@ -271,7 +271,7 @@ class Detector:
                     if not req.met_text(low, heading):
                         continue
                 found.add(kind)
-        return [*always, *found]
+        return [*always, *sorted(found)]  # (sorted: a set's order changes from one process to the next)
 
     def detect(self, doc: Document, kinds: set[str] | None = None) -> list[Detection]:
         text = doc.analysis_text

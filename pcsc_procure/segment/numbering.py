@@ -53,8 +53,16 @@ def _label_ends(text: str, end: int, allow_end: bool = False) -> bool:
     return text[end].isspace() or _TIGHT.match(text, end) is not None
 
 
+# The characters a label can start with (digits, "(", "§", the word numbers' capitals, roman
+# numerals); any other letter only as a one-letter label ("a.", "B)"). Most sentences start with
+# none of them, and are rejected without trying the patterns (this runs for every block and sentence).
+_CAN_START = frozenset("0123456789(§ASCPEivxIVX")
+
+
 def match_number(text: str, pos: int = 0) -> ClauseNumber | None:
     """Return the clause number starting exactly at `text[pos]`, if any."""
+    if text[pos : pos + 1] not in _CAN_START and text[pos + 1 : pos + 2] not in (".", ")"):
+        return None
     m = _WORD_NUMBER.match(text, pos)
     if m:
         if _REFERENCE_AFTER.match(text, m.end()):
