@@ -920,3 +920,21 @@ def test_token_patterns_spacy_rejects_or_cannot_afford_are_rule_errors(tmp_path)
     """)
     with pytest.raises(RuleError, match=r"tokens\[1\]\.OP '\{0,30\}': at most 16 optional tokens"):
         make_detector(tmp_path, {"k": wide})
+
+
+def test_detections_come_out_in_the_same_order_in_every_process():
+    # kinds found in one sentence start at the same offset; their order must not follow the process's hash seed
+    import os
+    import subprocess
+    import sys
+
+    code = ("from pcsc_procure.analysis import analyse_text\n"
+            "a = analyse_text('Licensor hereby grants to Licensee an exclusive, perpetual, irrevocable, royalty-free license to use, "
+            "reproduce and distribute the Software in the Territory.')\n"
+            "print([d.kind for d in a.detections])\n")
+    runs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+        runs.add(out.strip())
+    assert len(runs) == 1 and runs.pop().count("'") >= 6  # one order, of three kinds or more
