@@ -557,11 +557,16 @@ def test_a_party_named_for_several_is_a_party_when_it_acts():
     assert [d.party for d in found(text, "anti-assignment")] == ["Company"]
 
 
+def _between(first: str, first_term: str, second: str, second_term: str) -> str:
+    """A contract's opening line introducing its two parties, then a blank line."""
+    return f'This Agreement is made between {first} ("{first_term}") and {second} ("{second_term}").\n\n'
+
+
 # Whole documents, so that the parties are introduced as contracts introduce them: (kind, text, [(party, start of passage)])
 DOCUMENT_PARTIES = [
     # the agent of a relative clause's passive is not the party
     ("liability-cap",
-     'This Agreement is made between SAP Africa (Pty) Ltd ("SAP AFRICA") and Telkom SA Limited ("TELKOM").\n\n'
+     _between("SAP Africa (Pty) Ltd", "SAP AFRICA", "Telkom SA Limited", "TELKOM") +
      "11.4 Subject to, and without prejudice to the provisions of this clause 11.1 and clause 10, SAP AFRICA'S liability "
      "for any loss or damages of whatever nature or however arising, that may be suffered by TELKOM or AFFILIATE from "
      "USE or license of the SOFTWARE and irrespective of the number of occurrences giving rise to such liability, shall "
@@ -569,14 +574,14 @@ DOCUMENT_PARTIES = [
      [("SAP AFRICA", "11.4 Subject t")]),
     # a passage whose first part names no one takes the party its next part names
     ("post-termination-services",
-     'This Agreement is made between Acme Inc. ("Company") and Beta LLC ("Distributor").\n\n'
+     _between("Acme Inc.", "Company", "Beta LLC", "Distributor") +
      "7.3 Following expiration or termination of this Agreement, the provisions of Section 6 shall continue to govern "
      "the payment of fees. Following termination, the Distributor shall provide the Company with a final accounting "
      "and shall pay all amounts due.\n",
      [("Distributor", "7.3 Following ")]),
     # a liability shared with the other party's remedy is the first party's
     ("liability-cap",
-     'This Agreement is made between XACCT Technologies, Inc. ("XACCT") and Beta LLC ("Licensee").\n\n'
+     _between("XACCT Technologies, Inc.", "XACCT", "Beta LLC", "Licensee") +
      "XACCT'S SOLE LIABILITY AND LICENSEE'S EXCLUSIVE REMEDY FOR DAMAGES WITH RESPECT TO THE SUPPORT SERVICES UNDER ANY "
      "CONTRACT, TORT (INCLUDING NEGLIGENCE), STRICT LIABILITY OR OTHER THEORY, SHALL BE LIMITED TO THE AMOUNT PAID BY LICENSEE "
      "FOR THE SUPPORT SERVICES FOR THE PRIOR 12 MONTHS.\n",
@@ -589,6 +594,36 @@ DOCUMENT_PARTIES = [
        "of the final Reports after termination of this Agreement.\n\n"
        "9.3 Customer hereby grants eGain a right to use Customer's trademarks for such limited uses.\n",
        [("eGain", start)]) for kind, start in (("post-termination-services", "9.2 Except in "), ("license-grant", "9.3 Customer h"))],
+    # an owner after an adverb: "shall belong exclusively to the Company"
+    ("ip-assignment",
+     _between("Acme Inc.", "Company", "Jane Doe", "Consultant") +
+     "5.1 All inventions, works of authorship and other intellectual property created by the Consultant under this Agreement "
+     "shall belong exclusively to the Company.\n",
+     [("Company", "5.1 All invent")]),
+    # the grantee right after "license to"
+    ("license-grant",
+     'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").\n\n'
+     "3.1 The Professional hereby grants an exclusive, worldwide license to the Company to use the name, likeness and image "
+     "of the Professional in connection with the Products.\n",
+     [("Company", "3.1 The Profes")]),
+    # a modal in a relative clause closed before the anchor is not the anchor's; one the anchor is in is
+    ("minimum-commitment",
+     _between("Zynga Inc.", "Zynga", "WPT Enterprises, Inc.", "WPT") +
+     "4. Zynga will pay WPT three million U.S. dollars ($3,000,000) per year according to the following schedule (which the "
+     'parties may alter upon mutual agreement) (the "Annual Minimum Guarantee").\n',
+     [("Zynga", "4. Zynga will ")]),
+    ("joint-ip-ownership",
+     _between("About.com, Inc.", "About", "ebix.com, Inc.", "ebix") +
+     "Upon request by About, ebix shall provide About with About Customer Data in the aggregated form, which aggregated form "
+     "shall be jointly owned by ebix and About.\n",
+     [("ebix and About", "Upon request b")]),
+    # a later sentence that names only "a Party" leaves the passage to the party named first
+    ("anti-assignment",
+     _between("Sutro Biopharma, Inc.", "Sutro", "SutroVax, Inc.", "SutroVax") +
+     "12.4 Neither Party may assign or transfer this Supply Agreement without the other Party's prior written consent. Any "
+     "attempted assignment by a Party in violation of this Section without the written consent of the other Party will be null "
+     "and void.\n",
+     [("Neither Party", "12.4 Neither P")]),
 ]
 
 

@@ -150,6 +150,8 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     # (a cue that opens with a modal is that modal's clause: "The Professional agrees that the Company
     # shall own ..." is the Company's "shall", not the Professional's "agrees")
     for i in range(anchor, start - 1, -1):
+        if (_PERMISSION.at(words, i) or _OBLIGATION.at(words, i)) and _in_aside(words, start, i, anchor):
+            continue  # "Zynga will pay WPT ... (which the parties may alter ...) (the "Annual Minimum Guarantee")"
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
@@ -173,6 +175,16 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         if _OBLIGATION.at(words, i):
             return _obligation_or_right(words, i), i
     return None, None
+
+
+def _in_aside(words: list[str], start: int, i: int, anchor: int) -> bool:
+    """Is the modal at `i` a relative clause's, set off by a comma or a bracket and closed before
+    the anchor ("... (which the parties may alter upon mutual agreement) (the "Annual Minimum
+    Guarantee")")? Its subject is not the sentence's. (Not when the anchor is in it: "..., which
+    aggregated form shall be jointly owned by ebix and About".)"""
+    if not any(w in (")", ",") for w in words[i + 1 : anchor]):
+        return False
+    return any(words[k] in ("which", "who", "whom") and k > start and words[k - 1] in ("(", ",") for k in range(max(start, i - 4), i))
 
 
 def _obligation_or_right(words: list[str], i: int) -> str:

@@ -395,6 +395,9 @@ _OWN_GLUE = frozenset({"shall", "will", "be", "become", "becomes", "remain", "re
                        "joint", "common", "in", "work", "works", "made", "for", '"', "“", "”", ","})  # "shall be the joint property of SAP AFRICA and TELKOM"
 
 
+_OWN_ADVERBS = frozenset({"exclusively", "solely", "absolutely", "entirely", "wholly", "fully", "automatically", "immediately"})
+
+
 _APPOINTED = frozenset({"designated", "appointed", "selected", "nominated", "chosen", "engaged", "retained"})
 
 
@@ -450,7 +453,7 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
                 return named
             # the assignee or licensee after what is given: "hereby assigns all right, title and
             # interest in the Improvements to Licensor", "will grant a royalty-free licence to HERC"
-            for k in range(g + 7, min(clause_end(words, g), g + 40)):
+            for k in range(g + 2, min(clause_end(words, g), g + 40)):
                 if words[k] == "to" and k + 1 < len(words) and (texts[k + 1][:1].isupper() or words[k + 1] in ("the", "each", "either")):
                     # ("to HERC", "to the Licensor"; not "licenses to utilize the other party's marks")
                     found = find_party(words, texts, min(len(words), k + 4), k + 1, party_terms)
@@ -562,9 +565,12 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
     """Who owns, when the owner follows: "All Work Product shall be the sole property of the Company"."""
     for i in range(anchor, min(len(words) - 1, anchor + 8)):
         preps = _OWNED.get(words[i])
-        if preps and words[i + 1] in preps:
-            found = find_party(words, texts, min(len(words), i + 6), i + 2, party_terms)
-            pair = pair_ending(words, texts, found, i + 1, party_terms)
+        prep = i + 1
+        while prep < len(words) - 1 and words[prep] in _OWN_ADVERBS:
+            prep += 1  # "belong exclusively to the AS Parties"
+        if preps and words[prep] in preps:
+            found = find_party(words, texts, min(len(words), prep + 5), prep + 1, party_terms)
+            pair = pair_ending(words, texts, found, prep, party_terms)
             return pair if pair is not found else pair_starting(words, texts, found, party_terms)
         if preps is None and words[i] not in _OWN_GLUE:
             break

@@ -153,9 +153,10 @@ def absorb(keep, det):
     if keep.negated and not det.negated and det.cue != CONTINUE:
         det.start = keep.start
         det.end = max(det.end, keep.end)
-        if det.party is None:
+        if det.party is None or (det.role == "both" and keep.party is not None):
             # "the Consultant shall not assign ... . Any assignment without consent shall be void":
-            # the later part names no one; the passage is still about the party named first
+            # the later part names no one (or only "a Party": "Any attempted assignment by a Party
+            # ... will be null and void"); the passage is still about the party named first
             det.party, det.role = keep.party, keep.role
         for k, v in keep.values.items():
             det.values[k] = v + det.values.get(k, [])
