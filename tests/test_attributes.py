@@ -600,6 +600,13 @@ DOCUMENT_PARTIES = [
      "5.1 All inventions, works of authorship and other intellectual property created by the Consultant under this Agreement "
      "shall belong exclusively to the Company.\n",
      [("Company", "5.1 All invent")]),
+    # the assignee after what is assigned, however long ("in and to the THC ERB Domains" is what is given)
+    ("ip-assignment",
+     _between("The Hertz Corporation", "THC", "Herc Rentals Inc.", "HERC") +
+     "2.9.1 THC will assign all right, title and interest in and to the THC ERB Domains (those domains owned by THC related to "
+     "the ERB that do not incorporate the mark or name HERTZ) as set forth on Schedule H to HERC and as more fully set forth in "
+     "the Domain Name Assignment attached hereto as Exhibit D.\n",
+     [("HERC", "2.9.1 THC will")]),
     # the grantee right after "license to"
     ("license-grant",
      'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").\n\n'

@@ -453,7 +453,9 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
                 return named
             # the assignee or licensee after what is given: "hereby assigns all right, title and
             # interest in the Improvements to Licensor", "will grant a royalty-free licence to HERC"
-            for k in range(g + 2, min(clause_end(words, g), g + 40)):
+            for k in range(g + 2, min(clause_end(words, g), g + 60)):
+                if words[k - 2 : k] == ["in", "and"]:
+                    continue  # "all right, title and interest in and to the THC ERB Domains ... to HERC": what is given
                 if words[k] == "to" and k + 1 < len(words) and (texts[k + 1][:1].isupper() or words[k + 1] in ("the", "each", "either")):
                     # ("to HERC", "to the Licensor"; not "licenses to utilize the other party's marks")
                     found = find_party(words, texts, min(len(words), k + 4), k + 1, party_terms)
