@@ -607,6 +607,12 @@ DOCUMENT_PARTIES = [
      "the ERB that do not incorporate the mark or name HERTZ) as set forth on Schedule H to HERC and as more fully set forth in "
      "the Domain Name Assignment attached hereto as Exhibit D.\n",
      [("HERC", "2.9.1 THC will")]),
+    # an audit's reports given to a party: the right is the receiver's
+    ("audit-rights",
+     _between("PhaseBio Pharmaceuticals, Inc.", "PB", "SFJ Pharmaceuticals X, Ltd.", "SFJ") +
+     "3.6.3 At either Party's request, a Party will provide the other Party with copies of any reports relating to source data "
+     "verification and other types of Clinical Trials audits.\n",
+     [("the other Party", "3.6.3 At eithe")]),
     # the grantee right after "license to"
     ("license-grant",
      'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").\n\n'

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
     LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
-    subject_party,
+    report_receiver, subject_party,
 )
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
@@ -272,6 +272,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
             party, role, idx = available_to(words, texts, anchor, party_terms)
         if party is None:
             party, role, idx = helped(words, texts, modal_at, anchor, party_terms)
+        if party is None:
+            party, role, idx = report_receiver(words, texts, modal_at, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
     if party is None and modal_at is not None and modal_at < anchor and words[modal_at + 1 : modal_at + 2] == ["be"]:

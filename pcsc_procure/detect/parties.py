@@ -546,6 +546,26 @@ def helped(words: list[str], texts: list[str], modal_at: int, anchor: int, party
     return None, None, None
 
 
+_REPORTS = frozenset({"report", "reports", "copies", "copy", "results", "findings", "statements"})
+
+
+def report_receiver(words: list[str], texts: list[str], modal_at: int, anchor: int, party_terms: dict[str, str | None]):
+    """Who receives the audit's reports, and so holds what the clause gives: "a Party will provide
+    the other Party with copies of any reports relating to ... Clinical Trials audits" -> the other
+    Party (the audit-by-report reading: the right belongs to the receiver). Only for an audit
+    anchor after "provide/give X with" and the reports."""
+    if not words[anchor].startswith("audit"):
+        return None, None, None
+    for j in range(modal_at + 1, anchor):
+        if words[j] not in _PROVIDES:
+            continue
+        with_at = next((k for k in range(j + 2, min(anchor, j + 7)) if words[k] == "with"), None)
+        if with_at is None or not _REPORTS.intersection(words[with_at + 1 : with_at + 5]):
+            return None, None, None
+        return find_party(words, texts, with_at, j + 1, party_terms)
+    return None, None, None
+
+
 _ACTION_ADJ = frozenset({"reasonable", "periodic", "annual", "independent", "any", "an", "a", "such", "the", "its", "their"})
 
 
