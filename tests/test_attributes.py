@@ -545,7 +545,7 @@ def test_a_party_named_for_several_is_a_party_when_it_acts():
                 '(collectively, Lender and Fitness are referred to as the "AS Parties") and MusclePharm Corporation and its '
                 'subsidiaries (collectively, "MusclePharm" or the "Company"). The stands and the boxes (collectively, the "Stands") '
                 "are described in Exhibit A.\n\n")
-    assert [(d.term, d.collective) for d in find_definitions(preamble) if d.kind == "party"] == [
+    assert [(d.term, d.tentative) for d in find_definitions(preamble) if d.kind == "party"] == [
         ("Lender", False), ("Fitness", False), ("AS Parties", True), ("MusclePharm", True), ("Stands", True)]
     text = (preamble + "1. The AS Parties shall have the right, upon five days' written notice, to inspect MusclePharm's books and records.\n\n"
             "2. IN NO EVENT SHALL THE AS PARTIES BE LIABLE FOR SPECIAL, CONSEQUENTIAL, OR PUNITIVE DAMAGES.\n\n"
@@ -613,6 +613,14 @@ DOCUMENT_PARTIES = [
      "3.6.3 At either Party's request, a Party will provide the other Party with copies of any reports relating to source data "
      "verification and other types of Clinical Trials audits.\n",
      [("the other Party", "3.6.3 At eithe")]),
+    # parties introduced without quotes (a text conversion that lost them) count once they act; a bracket
+    # inside a name whose quoted term follows is no party
+    ("license-grant",
+     "This LICENSE AGREEMENT is entered into by and between Bioeq IP AG, having its place of business at Zug (Bioeq) and Coherus "
+     "BioSciences, Inc., having its principal place of business at Redwood City (Licensee). See Section 5 (Confidentiality).\n\n"
+     "2.1 Bioeq shall deliver the Product. Licensee shall pay the fees. Licensee shall report. Bioeq shall inform.\n\n"
+     "15.3 Licensee shall grant, and hereby grants to Bioeq an exclusive, royalty-free license to use the Licensee Trademarks.\n",
+     [("Bioeq", "15.3 Licensee ")]),
     # the grantee right after "license to"
     ("license-grant",
      'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").\n\n'
@@ -645,3 +653,19 @@ def test_the_party_of_each_passage_in_a_whole_document(kind, text, expected):
     from kindkit import found
 
     assert [(d.party, text[d.start : d.start + 14]) for d in found(text, kind)] == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # quotes lost in conversion: the bracketed names count once they act; a cross-reference title does not
+    ("This LICENSE AGREEMENT is entered into by and between Bioeq IP AG, having its place of business at Zug (Bioeq) and Coherus "
+     "BioSciences, Inc., of Redwood City (Licensee). See Section 5 (Confidentiality).\n\nBioeq shall deliver the Product. "
+     "Licensee shall pay the fees. Licensee shall report. Bioeq shall inform.\n", ["Bioeq", "Licensee"]),
+    # a bracket inside a name whose quoted term follows is no party, though its word acts inside that name
+    ('SYSTEMS APPLICATIONS PRODUCTS (AFRICA) (PTY) LIMITED ("SAP AFRICA") and TELKOM SOUTH AFRICA LIMITED ("TELKOM").\n\n'
+     "SAP AFRICA shall deliver. SAP AFRICA shall support.\n", ["SAP AFRICA", "TELKOM"]),
+])
+def test_parties_introduced_without_quotes(text, names):
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.document.text_reader import read_text
+
+    assert [n for _, n in get_detector().party_terms(read_text(text.encode(), "draft.txt")).names] == names

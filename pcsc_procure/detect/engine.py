@@ -215,12 +215,19 @@ class Detector:
             lower_case = d.term[:1].islower()
             if lower_case and d.term.islower() and word in parties.SENTENCE_SHARE:
                 continue  # (collectively, "records"): a word, not a name written in lower case ("ebix")
-            introduced += 1
-            if (introduced > 2 or d.collective) and (introduced > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term)):
-                # after the two a contract is between, a party must act in it: not (the "Options"), nor
-                # what is named for several things (collectively, the "Stands"); and each such test
-                # reads the whole text, so only so many are made
-                continue
+            if d.tentative:
+                # named for several things (collectively, the "Stands") or without quotes ("Section 5
+                # (Confidentiality)"): a party only if the contract makes it act, and it takes one of the
+                # first two places only then
+                if introduced >= parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term):
+                    continue
+                introduced += 1
+            else:
+                introduced += 1
+                if introduced > 2 and (introduced > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term)):
+                    # after the two a contract is between, a party must act in it: not (the "Options");
+                    # and each such test reads the whole text, so only so many are made
+                    continue
             role = "public" if word in parties.PUBLIC else "vendor" if word in parties.VENDOR else None
             terms[word] = role
             if lower_case:

@@ -49,6 +49,13 @@ PARTY_INTRO = re.compile(
     rf"|\(as\s+(?:the\s+)?(?P<role>[A-Z][A-Za-z\-]{{1,30}})\)"
 )
 PARTY_WINDOW = 20000  # parties are introduced at the top of a draft
+# A text conversion that lost the quotes: "by and between Bioeq IP AG, having its place of business at
+# ... (Bioeq) and Coherus BioSciences, Inc., ... (Licensee)". One to three capitalised words alone in
+# brackets name cross-references and headings far more often ("Section 5 (Confidentiality)"), so
+# such a term is tentative (it must act to count), and only the first few are tested.
+BARE_INTRO = re.compile(r"\((?P<bare>[A-Z][A-Za-z&\-]{1,30}(?: [A-Z][A-Za-z&\-]{1,30}){0,2})\)")
+MAX_BARE = 6
+BARE_WINDOW = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +64,9 @@ class DefinedTerm:
     start: int
     end: int
     kind: str  # "definition" or "party"
-    collective: bool = False  # a party named for several ("(collectively, "Merchant")"): a thing as often
+    # a party named for several ("(collectively, "Merchant")") or without quotes ("(Bioeq)"): a thing
+    # as often, so it counts only if the contract makes it act
+    tentative: bool = False
 
 
 def _term(m: re.Match) -> str | None:
@@ -71,6 +80,11 @@ def find_definitions(text: str) -> list[DefinedTerm]:
         term = _term(m)
         if term:
             out.append(DefinedTerm(term, m.start(), m.end(), "definition"))
-    out.extend(DefinedTerm((m.group("term") or m.group("role")).strip(), m.start(), m.end(), "party", bool(m.group("group")))
-               for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW]))
+    parties = [DefinedTerm((m.group("term") or m.group("role")).strip(), m.start(), m.end(), "party", bool(m.group("group")))
+               for m in PARTY_INTRO.finditer(text[:PARTY_WINDOW])]
+    # (not a bracket inside a name whose quoted term follows: 'SYSTEMS APPLICATIONS PRODUCTS (AFRICA) (PTY)
+    # LIMITED ("SAP AFRICA")')
+    bare = [DefinedTerm(m.group("bare"), m.start(), m.end(), "party", True) for m in BARE_INTRO.finditer(text[:BARE_WINDOW])
+            if not any(0 <= d.start - m.end() <= 80 for d in parties)]
+    out.extend(sorted(parties + bare[:MAX_BARE], key=lambda d: d.start))
     return out
