@@ -29,8 +29,9 @@ kept), labelled after those, scored 11/15 as drawn (12/15 after one mend).
 Draw 163 (17 of 25 kept), labelled after those, scored 14/17 as drawn
 (15/17 after one mend). Draw 175 (16 of 25 kept), labelled after that,
 scored 10/16 as drawn (15/16 after five mends). Draw 187 (12 of 25 kept),
-labelled after those, scored 10/12 as drawn (one label names the party by
-its other defined name, "REIT" for "the Company": the same party).
+labelled after those, scored 10/12 as drawn (11/12 after one mend; one
+label names the party by its other defined name, "REIT" for "the Company":
+the same party).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a
