@@ -972,6 +972,20 @@ LOOK_ALIKES = [
     ("termination-for-convenience", "This Agreement shall terminate automatically upon the expiration of the Term."),
     ("termination-for-convenience", "Customer may cancel any Order before shipment by written notice to Supplier."),
     ("termination-for-convenience", "Either party may terminate this Agreement upon thirty days' notice if the other party breaches any material provision and fails to cure it."),
+    # quantities that are no commitment to buy or do: meetings, scores, quality shares, a fund's portfolio, a
+    # bond amount, a net worth, time devoted, records kept, efforts (5 of 12 wrongly found before)
+    ("minimum-commitment", "The Steering Committee shall meet at least once every calendar quarter."),
+    ("minimum-commitment", "Licensee shall achieve a customer satisfaction score of at least 85% in each annual survey."),
+    ("minimum-commitment", "The Company shall maintain a minimum net worth of $10,000,000 at all times during the Term."),
+    ("minimum-commitment", "Each shipment shall contain at least 95% conforming units."),
+    ("minimum-commitment", "The Fund shall invest at least 80% of its net assets in Treasury securities."),
+    ("minimum-commitment", "Tenant shall maintain a minimum balance of $5,000 in the reserve account."),
+    ("minimum-commitment", "Consultant shall devote at least twenty (20) hours per week to the performance of the Services."),
+    ("minimum-commitment", "The Servicer shall maintain a fidelity bond in an amount of at least $1,000,000."),
+    ("minimum-commitment", "Supplier shall ensure that at least 30% of the recycled content in the Products is post-consumer material."),
+    ("minimum-commitment", "Each party shall keep records for a minimum of five (5) years after the end of the Term."),
+    ("minimum-commitment", "The Transporter shall accept Crude with a minimum API gravity of 18 degrees."),
+    ("minimum-commitment", "The Agent shall use its best efforts to sell at least 1,000 units during each Contract Year."),
 ]
 
 
