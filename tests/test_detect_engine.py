@@ -169,6 +169,25 @@ def test_unknown_modality_is_rejected(tmp_path):
         make_detector(tmp_path, {"term": TERMINATION + "    modality: [maybe]\n"})
 
 
+def test_stands_must_be_true_or_false(tmp_path):
+    with pytest.raises(RuleError, match="stands"):
+        make_detector(tmp_path, {"term": TERMINATION + "    stands: maybe\n"})
+
+
+def test_a_part_that_does_not_stand_leaves_the_passage_to_the_bar_before_it():
+    # "X shall not assign ... Y may assign to its affiliates": one anti-assignment passage, still X's bar
+    from kindkit import found
+
+    text = ('This Agreement is made between Acme Inc. ("Service Provider") and Beta LLC ("Service Recipient").\n\n'
+            "12.1 Service Recipient shall not assign or transfer any rights or obligations hereunder to any third party without "
+            "the prior written consent of Service Provider. Service Provider may assign this Agreement to any of its Affiliates.\n\n"
+            "14. Either party may, at its election, assign this Agreement to any person acquiring all or substantially all of its "
+            "assets.\n")
+    dets = found(text, "anti-assignment")
+    assert [(d.cue, d.negated, d.party, text[d.start : d.start + 4]) for d in dets] == [
+        ("barred", True, "Service Recipient", "12.1"), ("permitted-assignment", False, "Either party", "14. ")]
+
+
 def test_negation_drop_and_keep(tmp_path):
     det = make_detector(tmp_path, {"term": TERMINATION})
     assert not detect(det, "Neither party may terminate this Agreement on 30 days notice.")

@@ -704,6 +704,10 @@ STANDARD = [
     ("license-grant", "Subject to the terms and conditions of this Agreement, including Licensee's payment of all applicable fees, Licensor hereby grants to Licensee, during the Term, a non-exclusive, non-transferable, non-sublicensable license to install and use the Software, in object code form only, on the number of servers set forth in the applicable Order Form, solely for Licensee's internal business purposes."),
     ("insurance", "During the Term and for a period of three (3) years thereafter, Vendor shall, at its own cost and expense, obtain and maintain in full force and effect, with insurers rated A- or better by A.M. Best, the following insurance coverages: (a) commercial general liability insurance with limits of not less than $2,000,000 per occurrence; and (b) cyber liability insurance with limits of not less than $5,000,000 per claim."),
     ("audit-rights", "Upon not less than fifteen (15) business days' prior written notice, and no more than once in any twelve (12) month period, Licensor or an independent certified public accountant designated by Licensor and reasonably acceptable to Licensee may, during Licensee's normal business hours, inspect and audit the books and records of Licensee relating to the calculation of royalties payable hereunder."),
+    # a permission to assign the contract without consent answers CUAD's anti-assignment question too
+    ("anti-assignment", "Either party may, at its election, assign this Agreement or any of its rights hereunder to any person acquiring all or a substantial portion of its assets."),
+    ("anti-assignment", "Each party shall have the right to assign its rights and obligations hereunder to an assignee in connection with any merger or sale of all or substantially all of its business."),
+    ("anti-assignment", "Licensor may assign this Agreement without Licensee's consent to any successor to its business."),
 ]
 
 

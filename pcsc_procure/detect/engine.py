@@ -58,6 +58,7 @@ class Detection:
     section: str | None = None
     heading: str | None = None
     block: int | None = None  # index of the block the passage starts in
+    stands: bool = True  # False: found by a cue that never stands for a passage it joins (see `spans.absorb`)
 
     def as_dict(self) -> dict:
         return {
@@ -488,7 +489,7 @@ class Detector:
             kind=spec.kind, start=sent.start, end=sent.end, cue=cue.id,
             anchor_start=base + cand.original(tokens[a_start].idx), anchor_end=base + cand.original(last.idx + len(last.text) - 1) + 1,
             negated=res.negated, modality=res.modality, party=res.party, role=res.role, values=values,
-            section=block.section, heading=block.heading, block=sent.block,
+            section=block.section, heading=block.heading, block=sent.block, stands=cue.stands,
         )
 
 

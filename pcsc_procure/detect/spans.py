@@ -146,11 +146,12 @@ def absorb(keep, det):
     sentence never hides a positive one next to it (the party named first
     stays when that part names none, and a first part that names none takes
     the next part's party); but a sentence that only
-    continues the passage (`continue`) never stands for it ("X shall not assign
-    ... Y may assign to its affiliates" is X's bar). Extracted values of both
+    continues the passage (`continue`), or that a cue with `stands: false`
+    found, never stands for it ("X shall not assign ... Y may assign to its
+    affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
     """
-    if keep.negated and not det.negated and det.cue != CONTINUE:
+    if keep.negated and not det.negated and det.cue != CONTINUE and det.stands:
         det.start = keep.start
         det.end = max(det.end, keep.end)
         if det.party is None or (det.role == "both" and keep.party is not None):
@@ -162,7 +163,7 @@ def absorb(keep, det):
             det.values[k] = v + det.values.get(k, [])
         return det
     keep.end = max(keep.end, det.end)
-    if keep.party is None and det.party is not None and det.cue != CONTINUE:
+    if keep.party is None and det.party is not None and det.cue != CONTINUE and det.stands:
         # "In the event of any termination ..., then: 14.3.1 ... SFJ shall assign ...": a first part
         # that names no one leaves the passage to the party its next part names
         keep.party, keep.role = det.party, det.role

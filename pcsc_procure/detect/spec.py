@@ -21,6 +21,9 @@ A detector file describes one clause kind:
                                   # (obligation, permission, weak, prohibition, none)
         negated: false            # optional: only non-negated (false) / negated (true) anchors
         role: public              # optional: the party resolved for the anchor has this role
+        stands: false             # optional: what this cue finds is an exception to the clause ("X may
+                                  # assign to its affiliates" after "Y shall not assign"): found alone
+                                  # it is the kind, but joined to a passage it never stands for it
         party: counterparty       # optional: report the other party to the one resolved (a
                                   # remedy of one party limits the other's liability)
         scope: item               # optional: all occurrences lie in one item of an enumerated
@@ -92,7 +95,7 @@ def op_bounds(op: str) -> tuple[int, int]:
     return lo, int(m.group(3)) if m.group(3) else INF
 
 
-CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party"}
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
@@ -116,6 +119,7 @@ class Cue:
     modality: list[str] = field(default_factory=list)  # resolved modality must be one of these
     scope: str = "sentence"  # or "item": every occurrence in one item of an enumerated sentence
     party: str | None = None  # "counterparty": report the other party to the one resolved
+    stands: bool = True  # false: a part it finds never stands for a passage it joins (an exception to a bar)
     line: int | None = None
 
     @property
@@ -219,6 +223,10 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if raw["role"] not in ("public", "vendor", "both"):
             raise RuleError(path, f"{what}[{index}].role must be public, vendor or both", line)
         cue.role = raw["role"]
+    if "stands" in raw:
+        if not isinstance(raw["stands"], bool):
+            raise RuleError(path, f"{what}[{index}].stands must be true or false", line)
+        cue.stands = raw["stands"]
     if "party" in raw:
         if raw["party"] != "counterparty":
             raise RuleError(path, f"{what}[{index}].party must be counterparty", line)
