@@ -708,6 +708,9 @@ STANDARD = [
     ("anti-assignment", "Either party may, at its election, assign this Agreement or any of its rights hereunder to any person acquiring all or a substantial portion of its assets."),
     ("anti-assignment", "Each party shall have the right to assign its rights and obligations hereunder to an assignee in connection with any merger or sale of all or substantially all of its business."),
     ("anti-assignment", "Licensor may assign this Agreement without Licensee's consent to any successor to its business."),
+    # a duty for a stated period after the end
+    ("post-termination-services", "For twenty-four (24) months following termination of this Agreement, Licensee shall state on all public-facing materials that it is no longer affiliated with Licensor."),
+    ("post-termination-services", "For at least ninety (90) days after expiration of the Term, Customer shall maintain the escrow account from which Provider may draw any trailing charges."),
 ]
 
 
@@ -1101,6 +1104,10 @@ LOOK_ALIKES = [
     ("anti-assignment", "The Company shall assign a project manager to the Customer within five business days."),
     ("termination-for-convenience", "The Initial Term shall end on the fifth anniversary of the Effective Date."),
     ("termination-for-convenience", "Either party may terminate this Agreement if the other party commits a material breach that is not cured within thirty days."),
+    # ... but not a non-solicit, a non-compete or confidentiality kept for a period after it
+    ("post-termination-services", "For twelve (12) months following termination of this Agreement, Consultant shall not solicit any employee of the Company."),
+    ("post-termination-services", "For two years following the expiration of this Agreement, Distributor shall not sell any product that competes with the Products."),
+    ("post-termination-services", "For three years after termination, each party shall keep the other party's Confidential Information in confidence."),
 ]
 
 
