@@ -711,6 +711,8 @@ STANDARD = [
     # a duty for a stated period after the end
     ("post-termination-services", "For twenty-four (24) months following termination of this Agreement, Licensee shall state on all public-facing materials that it is no longer affiliated with Licensor."),
     ("post-termination-services", "For at least ninety (90) days after expiration of the Term, Customer shall maintain the escrow account from which Provider may draw any trailing charges."),
+    # a liability made subject to a list of limitations
+    ("liability-cap", "The Supplier's liability for all claims made under this Agreement shall be subject to the following limitations."),
 ]
 
 
@@ -1108,6 +1110,8 @@ LOOK_ALIKES = [
     ("post-termination-services", "For twelve (12) months following termination of this Agreement, Consultant shall not solicit any employee of the Company."),
     ("post-termination-services", "For two years following the expiration of this Agreement, Distributor shall not sell any product that competes with the Products."),
     ("post-termination-services", "For three years after termination, each party shall keep the other party's Confidential Information in confidence."),
+    # limitations on the use of a service, not on liability
+    ("liability-cap", "The Services shall be subject to the following limitations on use set out in the Documentation."),
 ]
 
 
