@@ -489,6 +489,21 @@ def test_only_so_many_introductions_are_tested_as_parties():
     assert names[:3] == ["Supplier", "City", "Agent Aa"] and len(names) == MAX_INTRODUCED
 
 
+def test_only_so_many_tentative_introductions_are_tested(monkeypatch):
+    # terms named for several that never act take no place, but each still costs a read of the whole text
+    from pcsc_procure.detect import parties
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.document.text_reader import read_text
+
+    calls = []
+    real = parties.acts_as_party
+    monkeypatch.setattr(parties, "acts_as_party", lambda text, term: calls.append(term) or real(text, term))
+    things = "".join(f'Goods (collectively, the "Lot {chr(65 + i // 26)}{chr(97 + i % 26)}"). ' for i in range(500))
+    text = 'This Agreement is between Acme Inc. ("Supplier") and the City of Springfield ("City"). ' + things + "\n"
+    names = [n for _, n in get_detector().party_terms(read_text(text.encode(), "many.txt")).names]
+    assert names == ["Supplier", "City"] and len(calls) == parties.MAX_INTRODUCED
+
+
 
 @pytest.mark.parametrize("kind, sentence, party", [
     # two grantees, two joint owners, two subjects after a leading phrase: both hold the right

@@ -203,7 +203,7 @@ class Detector:
 
     def party_terms(self, doc: Document) -> parties.PartyTerms:
         terms = parties.PartyTerms()
-        introduced = 0
+        introduced = tests = 0
         for d in find_definitions(doc.analysis_text[:50000]):
             if d.kind != "party":
                 continue
@@ -216,19 +216,18 @@ class Detector:
             lower_case = d.term[:1].islower()
             if lower_case and d.term.islower() and word in parties.SENTENCE_SHARE:
                 continue  # (collectively, "records"): a word, not a name written in lower case ("ebix")
-            if d.tentative:
-                # named for several things (collectively, the "Stands") or without quotes ("Section 5
-                # (Confidentiality)"): a party only if the contract makes it act, and it takes one of the
-                # first two places only then
-                if introduced >= parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term):
+            place = introduced + 1
+            if d.tentative or place > 2:
+                # After the two a contract is between, a party must act in it: not (the "Options"); nor,
+                # in any place, what is named for several things (collectively, the "Stands") or without
+                # quotes ("Section 5 (Confidentiality)"). Each test reads the whole text, so only so many
+                # are made. A tentative term that does not act takes no place.
+                tests += 1
+                if place > parties.MAX_INTRODUCED or tests > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term):
+                    if not d.tentative:
+                        introduced = place
                     continue
-                introduced += 1
-            else:
-                introduced += 1
-                if introduced > 2 and (introduced > parties.MAX_INTRODUCED or not parties.acts_as_party(doc.analysis_text, d.term)):
-                    # after the two a contract is between, a party must act in it: not (the "Options");
-                    # and each such test reads the whole text, so only so many are made
-                    continue
+            introduced = place
             role = "public" if word in parties.PUBLIC else "vendor" if word in parties.VENDOR else None
             terms[word] = role
             if lower_case:

@@ -187,19 +187,16 @@ _LIABILITY_ADJ = frozenset({"sole", "entire", "total", "aggregate", "maximum", "
 def _liability_owner(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]):
     """The party whose liability is the subject when another party's remedy shares it: "XACCT'S
     SOLE LIABILITY AND LICENSEE'S EXCLUSIVE REMEDY ... SHALL BE LIMITED TO ..." -> XACCT."""
-    if "remedy" not in words[start:before] and "remedies" not in words[start:before]:
+    subject = words[start:before]
+    if "liability" not in subject or ("remedy" not in subject and "remedies" not in subject):
         return None, None, None
-    for j in range(start, before):
-        if words[j] != "liability":
-            continue
-        k = j - 1
-        while k > start and words[k] in _LIABILITY_ADJ or (k > start and words[k] == "and" and words[k - 1] in _LIABILITY_ADJ):
-            k -= 1
-        if k > start and words[k] in ("'s", "’s", "'"):
-            found = find_party(words, texts, k, max(start, k - 4), party_terms)
-            if found[0] is not None and found[2] + len(found[0].split()) == k:
-                return found
-        return None, None, None
+    k = start + subject.index("liability") - 1
+    while k > start and (words[k] in _LIABILITY_ADJ or (words[k] == "and" and words[k - 1] in _LIABILITY_ADJ)):
+        k -= 1  # "SOLE AND EXCLUSIVE LIABILITY"
+    if k > start and words[k] in ("'s", "’s", "'"):
+        found = find_party(words, texts, k, max(start, k - 4), party_terms)
+        if found[0] is not None and found[2] + len(found[0].split()) == k:
+            return found
     return None, None, None
 
 
@@ -587,15 +584,17 @@ def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: di
     """Who owns, when the owner follows: "All Work Product shall be the sole property of the Company"."""
     for i in range(anchor, min(len(words) - 1, anchor + 8)):
         preps = _OWNED.get(words[i])
+        if preps is None:
+            if words[i] not in _OWN_GLUE:
+                break
+            continue
         prep = i + 1
         while prep < len(words) - 1 and words[prep] in _OWN_ADVERBS:
             prep += 1  # "belong exclusively to the AS Parties"
-        if preps and words[prep] in preps:
+        if words[prep] in preps:
             found = find_party(words, texts, min(len(words), prep + 5), prep + 1, party_terms)
             pair = pair_ending(words, texts, found, prep, party_terms)
             return pair if pair is not found else pair_starting(words, texts, found, party_terms)
-        if preps is None and words[i] not in _OWN_GLUE:
-            break
     return None, None, None
 
 
