@@ -31,7 +31,8 @@ Draw 163 (17 of 25 kept), labelled after those, scored 14/17 as drawn
 scored 10/16 as drawn (15/16 after five mends). Draw 187 (12 of 25 kept),
 labelled after those, scored 10/12 as drawn (11/12 after one mend; one
 label names the party by its other defined name, "REIT" for "the Company":
-the same party).
+the same party). Draw 199 (16 of 25 kept), labelled at the end of that
+session, scored 14/16 as drawn (15/16 after one mend).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

@@ -636,6 +636,17 @@ DOCUMENT_PARTIES = [
      "2.1 Bioeq shall deliver the Product. Licensee shall pay the fees. Licensee shall report. Bioeq shall inform.\n\n"
      "15.3 Licensee shall grant, and hereby grants to Bioeq an exclusive, royalty-free license to use the Licensee Trademarks.\n",
      [("Bioeq", "15.3 Licensee ")]),
+    # the appointee named right after the verb holds what the appointment gives; not one a relative clause designates
+    ("exclusivity",
+     _between("A.J. Racing, Inc.", "AJR", "Xybernaut Corporation", "XC") +
+     "(a) In consideration of the payments provided for in Section 3 hereof, AJR agrees to designate XC as an associate sponsor "
+     'and the "exclusive technology sponsor" for wearable computer technology of the Team for the Season.\n',
+     [("XC", "(a) In conside")]),
+    ("audit-rights",
+     _between("ATR GIE", "Repairer", "Azul Linhas Aereas", "Company") +
+     "2.4 The Repairer or any representative it designates shall have the right to inspect the Stock and to audit any records "
+     "relating thereto held by the Company.\n",
+     [("Repairer", "2.4 The Repair")]),
     # the grantee right after "license to"
     ("license-grant",
      'This Agreement is made between Womens Golf Unlimited, Inc. (the "Company") and Jane Doe (the "Professional").\n\n'

@@ -423,6 +423,10 @@ def beneficiary(words: list[str], texts: list[str], modal_at: int, anchor: int, 
 
 
 _GRANTS = frozenset({"grant", "grants", "granted", "authorises", "authorizes"})
+# the appointee holds what an appointment gives, when named right after the verb: "hereby appoints Distributor
+# as its exclusive distributor", "agrees to designate XC as ... the exclusive technology sponsor" (not "the
+# Repairer or any representative it designates shall have the right to inspect")
+_APPOINTS = frozenset({"appoint", "appoints", "designate", "designates"})
 # operative only with "hereby": "the Contractor hereby assigns to the City", "the Supplier hereby licenses the Authority"
 _HEREBY_GRANTS = frozenset({"assigns", "assign", "transfers", "transfer", "conveys", "licenses", "licences"})
 
@@ -434,8 +438,13 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     top = anchor + 2  # the anchor may be "hereby grants", or "hereby does, assign": past the glue to the verb
     while top < len(words) - 1 and (words[top - 1] in _ASSIGN_GLUE or words[top - 1] == ",") and words[top] in _ASSIGN_GLUE | {","}:
         top += 1
-    for g in range(min(len(words) - 1, top), max(-1, anchor - 9), -1):
+    for g in range(min(len(words) - 1, top), max(-1, anchor - 12), -1):
         w = words[g]
+        if w in _APPOINTS:
+            found = first_party_from(words, texts, g + 1, g + 4, party_terms)
+            if found[0] is not None:
+                return found
+            continue
         if w in _GRANTS or (w in _HEREBY_GRANTS and _operative(words, g)):
             be_at = g - 1 if words[g - 1] == "hereby" else g  # "the Company is hereby granted"
             if be_at > 0 and words[be_at - 1] in ("is", "are", "be", "been", "being"):
