@@ -713,6 +713,48 @@ STANDARD = [
     ("post-termination-services", "For at least ninety (90) days after expiration of the Term, Customer shall maintain the escrow account from which Provider may draw any trailing charges."),
     # a liability made subject to a list of limitations
     ("liability-cap", "The Supplier's liability for all claims made under this Agreement shall be subject to the following limitations."),
+    # Pharma collaboration, licence, 1990s distribution and supply drafting (scored before any change: 51/63
+    # right with the look-alikes below; the misses mended were a schedule's purchase quantities, unpaid
+    # royalties kept out of the cap and a party that "is acquired by" another)
+    ("uncapped-liability", "Nothing in this Section 12 shall limit either Party's liability for its indemnification obligations under Section 11, for breach of Article 9 (Confidentiality), or for its gross negligence or willful misconduct."),
+    ("uncapped-liability", "The limitations set forth in Section 13.2 shall not apply with respect to damages arising from a Party's breach of its confidentiality obligations or a Party's obligations to indemnify under Article 14."),
+    ("uncapped-liability", "The exclusion of damages in this Section 10.3 shall not apply to claims for infringement or misappropriation of the other Party's intellectual property rights."),
+    ("uncapped-liability", "Notwithstanding anything to the contrary, the foregoing limitation of liability shall not apply to amounts owed by Distributor for Products purchased hereunder."),
+    ("uncapped-liability", "EXCEPT WITH RESPECT TO A BREACH OF SECTION 8 OR A PARTY'S INDEMNIFICATION OBLIGATIONS, IN NO EVENT SHALL EITHER PARTY'S AGGREGATE LIABILITY EXCEED THE AMOUNTS PAID HEREUNDER IN THE TWELVE MONTHS PRECEDING THE CLAIM."),
+    ("uncapped-liability", "Licensee's liability for unpaid royalties shall not be subject to any limitation under this Agreement."),
+    ("change-of-control", "In the event of a Change of Control of Licensee, Licensor may terminate this Agreement upon sixty (60) days' written notice given within six (6) months after Licensor is notified of such Change of Control."),
+    ("change-of-control", "Licensee shall notify Licensor in writing within ten (10) days after the consummation of any merger, consolidation or sale of all or substantially all of Licensee's assets."),
+    ("change-of-control", "If a Third Party acquires, directly or indirectly, more than fifty percent (50%) of the voting securities of Collaborator, Company shall have the right to terminate the Research Program."),
+    ("change-of-control", "Any transaction or series of transactions resulting in a change in the beneficial ownership of more than 50% of the outstanding equity of Distributor shall be deemed an assignment for purposes of this Section 15."),
+    ("change-of-control", "This Agreement may be terminated by Supplier if Purchaser is acquired by a competitor of Supplier."),
+    ("warranty-duration", "Supplier warrants that each Product shall, for a period of twelve (12) months from the date of delivery, be free from defects in material and workmanship."),
+    ("warranty-duration", "Manufacturer warrants that the Equipment will perform substantially in accordance with the Specifications for one (1) year after installation."),
+    ("warranty-duration", "The warranty period for the Software is ninety (90) days commencing on the date of shipment."),
+    ("warranty-duration", "Any Product that fails to conform to the Specifications within six (6) months after delivery shall be replaced by Supplier at no charge."),
+    ("post-termination-services", "Upon expiration or termination of this Agreement, Distributor may sell off its remaining inventory of Products for a period of six (6) months."),
+    ("post-termination-services", "Following termination, Supplier shall continue to supply Products to Licensee for a transition period not to exceed twelve (12) months at the prices then in effect."),
+    ("post-termination-services", "Upon termination of this Agreement for any reason, Licensee shall promptly transfer to Licensor all regulatory filings and approvals relating to the Licensed Products."),
+    ("post-termination-services", "After the termination of this Agreement, Company shall provide reasonable transition assistance to enable the orderly transfer of the Services to a successor provider."),
+    ("exclusivity", "During the Term, Licensor shall not grant to any Third Party any license under the Licensed Patents to develop or commercialize Licensed Products in the Field in the Territory."),
+    ("exclusivity", "Company appoints Distributor as its sole and exclusive distributor of the Products in the Territory."),
+    ("exclusivity", "Purchaser shall purchase all of its requirements for the Products exclusively from Supplier."),
+    ("minimum-commitment", "Licensee shall pay Licensor a minimum annual royalty of $50,000 for each calendar year during the Term, creditable against earned royalties for such year."),
+    ("minimum-commitment", "Distributor shall purchase from Company not less than the quantities of Products set forth in Exhibit C for each Contract Year."),
+    ("minimum-commitment", "In each Calendar Year, Buyer shall order at least eighty percent (80%) of its forecasted requirements from Seller."),
+    ("minimum-commitment", "If Distributor fails to achieve the Minimum Sales Target for two consecutive years, Company may convert the appointment to a non-exclusive one."),
+    ("minimum-commitment", "Licensee shall spend not less than $1,000,000 on Development activities for the Licensed Product in each of the first three years."),
+    ("termination-for-convenience", "Collaborator may terminate this Agreement in its entirety at any time, for any reason or no reason, upon ninety (90) days' prior written notice to Company."),
+    ("termination-for-convenience", "Either Party may terminate this Agreement without cause upon six (6) months' written notice to the other."),
+    ("termination-for-convenience", "Licensee shall have the right to terminate this Agreement on a country-by-country basis upon one hundred eighty (180) days' prior written notice."),
+    ("auto-renewal", "This Agreement shall automatically renew for successive one (1) year terms unless either Party gives written notice of non-renewal at least ninety (90) days prior to the end of the then-current term."),
+    ("auto-renewal", "Thereafter, this Agreement shall continue in effect from year to year unless terminated by either party upon six months' notice."),
+    ("auto-renewal", "Upon expiration of the Initial Term, the Term shall be extended for additional two-year periods unless Distributor notifies Company otherwise."),
+    ("joint-ip-ownership", "Inventions made jointly by employees of both Parties shall be owned jointly by the Parties."),
+    ("joint-ip-ownership", "Each Party shall own an undivided one-half interest in all Joint Patents."),
+    ("joint-ip-ownership", "Any Joint Invention shall be jointly owned, and each Party may exploit it without the consent of or accounting to the other."),
+    ("change-of-control", "If Distributor is acquired by or merges with a competitor of Company, Company may terminate this Agreement upon written notice."),
+    ("change-of-control", "In the event that Licensee shall be acquired by any person, Licensee shall give Licensor prompt notice thereof."),
+    ("minimum-commitment", "During each Contract Year, Customer shall purchase not less than the volumes set forth in Schedule 2."),
 ]
 
 
@@ -1112,6 +1154,34 @@ LOOK_ALIKES = [
     ("post-termination-services", "For three years after termination, each party shall keep the other party's Confidential Information in confidence."),
     # limitations on the use of a service, not on liability
     ("liability-cap", "The Services shall be subject to the following limitations on use set out in the Documentation."),
+    # ... and their look-alikes: a non-compete and a non-solicit are not exclusivity as CUAD labels it (design
+    # folds: bars on selling competing products are left unlabelled), goods or sites "acquired by" someone are
+    # no change of control
+    ("uncapped-liability", "Neither Party shall be liable for any delay caused by a Force Majeure Event."),
+    ("uncapped-liability", "The Company's obligations under this Section 7 are not limited to the Territory."),
+    ("change-of-control", "Distributor shall notify Supplier of any change in its address for notices."),
+    ("change-of-control", "The Joint Steering Committee may change the Development Plan by unanimous vote."),
+    ("warranty-duration", "Each Party represents and warrants that it has full power and authority to enter into this Agreement."),
+    ("warranty-duration", "Licensee shall pay the royalties within forty-five (45) days after the end of each calendar quarter."),
+    ("post-termination-services", "Within thirty (30) days after termination, each Party shall return or destroy all Confidential Information of the other Party."),
+    ("post-termination-services", "This Agreement shall commence on the Effective Date and continue for a period of five (5) years."),
+    ("post-termination-services", "Licensee may terminate this Agreement on ninety (90) days' written notice."),
+    ("exclusivity", "Distributor shall not, during the Term, market or sell any product that competes with the Products in the Territory."),
+    ("exclusivity", "Neither Party shall, during the term of this Agreement and for one year thereafter, solicit for employment any employee of the other Party."),
+    ("exclusivity", "Supplier grants Customer a non-exclusive license to use the Software."),
+    ("exclusivity", "Each Party shall have the exclusive right to control the prosecution of its own patents."),
+    ("minimum-commitment", "The minimum age of any person operating the Equipment shall be eighteen years."),
+    ("minimum-commitment", "Payments shall be made at least thirty (30) days prior to shipment."),
+    ("termination-for-convenience", "Either Party may terminate this Agreement if the other Party materially breaches this Agreement and fails to cure such breach within sixty (60) days."),
+    ("termination-for-convenience", "This Agreement shall terminate automatically upon the bankruptcy of either Party."),
+    ("auto-renewal", "The Initial Term of this Agreement shall be three (3) years from the Effective Date."),
+    ("auto-renewal", "Licensee may renew its subscription by paying the then-current fee."),
+    ("joint-ip-ownership", "The Parties shall jointly prepare a Development Plan."),
+    ("joint-ip-ownership", "The Joint Steering Committee shall consist of three representatives of each Party."),
+    ("change-of-control", "If the Licensed Compound is acquired by a Third Party from a source other than Licensor, no royalty shall be payable."),
+    ("change-of-control", "Where any Customer Site is acquired by the Council, the Contractor shall give notice of the change in service address."),
+    ("minimum-commitment", "The Supplier shall deliver not less than the quantities ordered in each Purchase Order."),
+    ("uncapped-liability", "Licensee shall pay all royalties due within thirty days."),
 ]
 
 
