@@ -671,6 +671,12 @@ DOCUMENT_PARTIES = [
      "attempted assignment by a Party in violation of this Section without the written consent of the other Party will be null "
      "and void.\n",
      [("Neither Party", "12.4 Neither P")]),
+    # an operative assignment whose verb is one of a coordinated list: the assignee holds it
+    ("ip-assignment",
+     _between("MiddleBrook Pharmaceuticals, Inc.", "MBRK", "Dr. Dan, Inc.", "DD") +
+     "12.1. For good and valuable consideration, DD hereby sells, assigns and transfers to MBRK the entire right, title and "
+     "interest in and to all work product developed under this Agreement.\n",
+     [("MBRK", "12.1. For good")]),
 ]
 
 

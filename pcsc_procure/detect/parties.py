@@ -500,13 +500,18 @@ _ASSIGN_GLUE = frozenset({"irrevocably", "unconditionally", "absolutely", "does"
 def _operative(words: list[str], g: int) -> bool:
     """An assignment that transfers or binds to transfer: "hereby (irrevocably) assigns", "shall
     assign", "agrees to assign", "irrevocably assigns" -- not "may assign", a permission whose
-    holder is the assignor."""
-    for i in range(g - 1, max(-1, g - 5), -1):
+    holder is the assignor. The verbs it is coordinated with are passed over: "hereby sells,
+    assigns and transfers to MBRK"."""
+    for i in range(g - 1, max(-1, g - 7), -1):
         if words[i] in ("hereby", "shall", "will", "must", "irrevocably") or (words[i] == "to" and i > 0 and words[i - 1] in ("agrees", "agree")):
             return True  # ("irrevocably assigns": present and operative, like "hereby assigns")
-        if words[i] not in _ASSIGN_GLUE and words[i] != ",":  # "hereby does, assign"
+        if words[i] not in _ASSIGN_GLUE and words[i] != "," and words[i] not in _CONVEYS:  # "hereby does, assign"
             return False
     return False
+
+
+# verbs coordinated with an operative assignment: "hereby sells, assigns and transfers"
+_CONVEYS = _HEREBY_GRANTS | {"sells", "sell", "grants", "grant"}
 
 
 def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
