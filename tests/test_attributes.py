@@ -677,6 +677,23 @@ DOCUMENT_PARTIES = [
      "12.1. For good and valuable consideration, DD hereby sells, assigns and transfers to MBRK the entire right, title and "
      "interest in and to all work product developed under this Agreement.\n",
      [("MBRK", "12.1. For good")]),
+    # what one party agrees another has is the other's
+    ("exclusivity",
+     _between("Fulucai Productions Ltd.", "Producer", "ConvergTV, Inc.", "ConvergTV") +
+     "During the License Term, Producer agrees that ConvergTV has the exclusive right to exercise the rights granted to it "
+     "under this Agreement with respect to the Program within the Licensed Territory.\n",
+     [("ConvergTV", "During the Lic")]),
+    # a bar that opens a passage of a kind that is ordinarily a bar stands for it
+    ("liability-cap",
+     _between("Sutro Biopharma, Inc.", "SUTRO", "SutroVax, Inc.", "SUTROVAX") +
+     "11.2 NEITHER PARTY SHALL BE LIABLE TO THE OTHER PARTY FOR ANY INDIRECT, INCIDENTAL, CONSEQUENTIAL OR PUNITIVE DAMAGES. "
+     "SUTRO'S LIABILITY TO SUTROVAX FOR THIRD PARTY PENALTIES SHALL NOT EXCEED ONE MILLION DOLLARS.\n",
+     [("NEITHER PARTY", "11.2 NEITHER P")]),
+    ("anti-assignment",
+     _between("Acme Inc.", "Company", "Jane Doe", "Consultant") +
+     "9. Consultant may not sell, assign or delegate any rights or obligations under this Agreement. Notwithstanding anything "
+     "to the contrary herein, Company may assign this Agreement to any successor to its business.\n",
+     [("Consultant", "9. Consultant ")]),
 ]
 
 

@@ -274,6 +274,21 @@ def test_merged_passage_keeps_the_positive_attributes(tmp_path):
     assert not dets[0].negated and dets[0].role == "public"
 
 
+def test_a_bar_opening_a_passage_stands_for_it(tmp_path):
+    """`negation: bar`: the kind is ordinarily a bar, so the negated part that opens the passage
+    is the clause, though a positive part follows."""
+    det = make_detector(tmp_path, {"term": TERMINATION + "negation: bar\n"})
+    text = "Neither party may terminate on 5 days notice. The City may terminate on 30 days notice."
+    (d,) = detect(det, text)
+    assert (d.start, d.end) == (0, len(text))
+    assert d.negated and d.party == "Neither party"
+
+
+def test_negation_must_be_drop_keep_or_bar(tmp_path):
+    with pytest.raises(RuleError, match="negation must be"):
+        make_detector(tmp_path, {"term": TERMINATION + "negation: sometimes\n"})
+
+
 def test_values_have_document_offsets(tmp_path):
     det = make_detector(tmp_path, {"term": TERMINATION + "extract: [duration]\n"})
     text = "Preamble sentence here. The City may terminate on 30 days notice."

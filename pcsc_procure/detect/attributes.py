@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
-    LETS, action_agent, available_to, beneficiary, find_party, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
+    LETS, action_agent, available_to, beneficiary, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
     report_receiver, subject_party,
 )
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
@@ -135,6 +135,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _RIGHT_WORDS = frozenset({"right", "rights", "option", "options"})
 _LEADING = frozenset({"after", "upon", "following", "if", "when", "where", "once"})
+_CONDITION_OPENS = _LEADING | {"in", "unless", "should"}
 
 
 def modality(words: list[str], anchor: int, start: int, sentence_words: list[str] | None = None) -> tuple[str | None, int | None]:
@@ -291,6 +292,12 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # "Except ... without limiting a Party's indemnity, in no event shall either Party be liable":
         # the inverted subject, not a party named in the phrase before it
         party, role, idx = _inverted_subject(words, texts, modal_at, modal_at, anchor, party_terms)
+    if (party is None and modal_at is not None and modal_at + 2 < anchor and words[modal_at] in ("agrees", "agree")
+            and words[modal_at + 1] == "that" and words[modal_at + 2] not in _CONDITION_OPENS):
+        # what one party agrees another has: "Producer agrees that ConvergTV has the exclusive right" (the
+        # subject of what is agreed, when it is a party, not a pronoun: "agrees that it shall not ...";
+        # nor a condition's: "The parties agree that if Distributor places Purchase Orders after ...")
+        party, role, idx = first_party_from(words, texts, modal_at + 2, min(anchor, modal_at + 8), party_terms)
     if party is None:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:

@@ -127,6 +127,7 @@ class Detector:
             if cue.tokens and req is not None
         }
         self._plans: dict[tuple, tuple] = {}
+        self._bars = frozenset(k.kind for k in kinds if k.negation == "bar")
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
         # A list's (lead-in, item) pair is only read by `window: clause` cues: its gate index holds theirs alone.
         self._list_requirements = {
@@ -331,11 +332,11 @@ class Detector:
             for d in dets:
                 starts[d.start] = sent.index
             prev = (sent.block, sent.index, {d.kind for d in dets})
-        merged = spans.merge_adjacent(found, starts)
+        merged = spans.merge_adjacent(found, starts, self._bars)
         list_kinds = active & self._list_kinds
         if list_kinds:
             merged.extend(self._list_detections(doc, list_kinds, merged, party_terms or self.party_terms(doc)))
-        joined = spans.join_sections(merged, {k for k in active if self.kinds[k].join == "section"})
+        joined = spans.join_sections(merged, {k for k in active if self.kinds[k].join == "section"}, bars=self._bars)
         return self._keep_home(joined)
 
     def _keep_home(self, found: list[Detection]) -> list[Detection]:
@@ -389,7 +390,7 @@ class Detector:
                 if at is None:
                     out.append(det)
                 else:
-                    out[at] = spans.absorb(out[at], det)
+                    out[at] = spans.absorb(out[at], det, self._bars)
         return out
 
     def _candidate(self, sent: Sentence, block, stext: str, names: list[str], heading: str, offsets: list[int] | None = None,

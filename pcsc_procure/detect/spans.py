@@ -139,19 +139,22 @@ def xref_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def absorb(keep, det):
+def absorb(keep, det, bars: frozenset = frozenset()):
     """One passage from `keep` and the later `det` of the same kind, covering both.
 
     It keeps the attributes of its first non-negated part, so a negated
-    sentence never hides a positive one next to it (the party named first
-    stays when that part names none, and a first part that names none takes
-    the next part's party); but a sentence that only
-    continues the passage (`continue`), or that a cue with `stands: false`
-    found, never stands for it ("X shall not assign ... Y may assign to its
-    affiliates" is X's bar). Extracted values of both
+    sentence never hides a positive one next to it -- except in kinds that are
+    ordinarily a bar (`bars`, `negation: bar`), where the negated part that
+    opens the passage is the clause ("NEITHER PARTY SHALL BE LIABLE ... .
+    SUTRO'S LIABILITY TO SUTROVAX ..."; "Consultant may not assign ... .
+    Company may assign ..."). The party named first stays when the later part
+    names none, and a first part that names none takes the next part's party;
+    but a sentence that only continues the passage (`continue`), or that a cue
+    with `stands: false` found, never stands for it ("X shall not assign ...
+    Y may assign to its affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
     """
-    if keep.negated and not det.negated and det.cue != CONTINUE and det.stands:
+    if keep.negated and keep.kind not in bars and not det.negated and det.cue != CONTINUE and det.stands:
         det.start = keep.start
         det.end = max(det.end, keep.end)
         if det.party is None or (det.role == "both" and keep.party is not None):
@@ -172,7 +175,7 @@ def absorb(keep, det):
     return keep
 
 
-def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
+def merge_adjacent(found: list, sentence_index: dict[int, int], bars: frozenset = frozenset()) -> list:
     """Join detections of one kind in consecutive sentences of one block.
 
     `sentence_index` maps a detection's start to its sentence number; parts
@@ -185,7 +188,7 @@ def merge_adjacent(found: list, sentence_index: dict[int, int]) -> list:
         prev = last.get(det.kind)
         if prev is not None and prev[1] == n - 1 and out[prev[0]].block == det.block:
             at = prev[0]  # positions, not list.index(): that compared dataclasses, quadratic on long documents
-            out[at] = absorb(out[at], det)
+            out[at] = absorb(out[at], det, bars)
             last[det.kind] = (at, n)
             continue
         last[det.kind] = (len(out), n)
@@ -213,7 +216,7 @@ def _same_clause(a: str | None, b: str | None) -> bool:
     return a == b or pa == pb or pa == b or pb == a
 
 
-def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
+def join_sections(found: list, kinds: set[str], max_gap: int = 4, bars: frozenset = frozenset()) -> list:
     """Join detections of the given kinds that lie under one numbered clause and heading.
 
     Contracts spread one clause over sub-paragraphs ("9.1 The Supplier shall
@@ -231,7 +234,7 @@ def join_sections(found: list, kinds: set[str], max_gap: int = 4) -> list:
         prev = out[at] if at is not None else None
         if (prev is not None and _same_clause(prev.section, det.section) and prev.heading == det.heading
                 and prev_block is not None and det.block is not None and det.block - prev_block <= max_gap):
-            out[at] = absorb(prev, det)
+            out[at] = absorb(prev, det, bars)
             last[det.kind] = (at, det.block)
             continue
         last[det.kind] = (len(out), det.block)

@@ -8,6 +8,9 @@ A detector file describes one clause kind:
     cuad: Renewal Term            # optional CUAD category it maps to
     negation: drop                # drop (default): "shall not renew automatically" is not this kind
                                   # keep: the kind is itself negative or neutral (anti-assignment)
+                                  # bar: kept, and the kind is ordinarily a bar ("X shall not assign",
+                                  # "neither party shall be liable"): a passage that a negated part
+                                  # opens keeps that part's attributes (see spans.absorb)
     vocab:                        # named phrase groups, case-insensitive, matched on tokens;
       renew: ["renew{s,ed,al}", "extend{ed}"]    # {a,b} expands: renew, renews, renewed, renewal
     match:                        # a sentence is this kind when any cue matches
@@ -275,8 +278,8 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         # known_kinds() lists kinds by file name, without parsing every detector
         raise RuleError(p, f"kind {kind!r} must match the file name ({path.stem}.yaml)", line_of(raw))
     negation = raw.get("negation", "drop")
-    if negation not in ("drop", "keep"):
-        raise RuleError(p, "negation must be 'drop' or 'keep'", line_of(raw))
+    if negation not in ("drop", "keep", "bar"):
+        raise RuleError(p, "negation must be 'drop', 'keep' or 'bar'", line_of(raw))
     vocab = parse_vocab(raw.get("vocab"), p)
     if not isinstance(raw["match"], list) or not raw["match"]:
         raise RuleError(p, "match must be a non-empty list of cues", line_of(raw))
