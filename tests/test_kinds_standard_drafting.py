@@ -788,6 +788,19 @@ STANDARD = [
     ("warranty-duration", "Seller warrants that the Goods will be free from defects for eighteen (18) months after shipment or twelve (12) months after installation, whichever occurs first."),
     ("warranty-duration", "Vendor shall repair or replace any Deliverable that fails to conform to its warranty within one hundred eighty (180) days after Acceptance."),
     ("warranty-duration", "The limited warranty set forth above shall remain in effect for a period of two (2) years from the date of purchase."),
+    # Uncapped liability, the weakest kind on the check folds (document recall 5/9): carve-out structures,
+    # scored before any change (9/14 with the look-alikes below). Mended: 'except as otherwise provided in
+    # Section 10', 'save in respect of', 'without limiting either party's obligations under', 'the foregoing
+    # limitation does not apply to ... fraud'
+    ("uncapped-liability", "EXCEPT AS OTHERWISE PROVIDED IN SECTION 10 (INDEMNIFICATION), IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES ARISING OUT OF THIS AGREEMENT."),
+    ("uncapped-liability", "Subject to Section 12.3, neither party shall be liable to the other for any consequential or indirect loss; Section 12.3 provides that the foregoing exclusion does not apply to breaches of confidentiality or to a party's indemnity obligations."),
+    ("uncapped-liability", "OTHER THAN WITH RESPECT TO A PARTY'S INDEMNIFICATION OBLIGATIONS OR ITS GROSS NEGLIGENCE OR WILLFUL MISCONDUCT, NEITHER PARTY'S LIABILITY HEREUNDER SHALL EXCEED THE TOTAL FEES PAID."),
+    ("uncapped-liability", "Save in respect of claims for breach of confidentiality or infringement of intellectual property rights, the total liability of the Supplier shall not exceed 150% of the Charges."),
+    ("uncapped-liability", "The foregoing limitation does not apply to claims arising from a party's fraud or willful misconduct."),
+    ("uncapped-liability", "EXCEPT FOR LIABILITY ARISING FROM A BREACH OF SECTION 6 (CONFIDENTIALITY), THE MAXIMUM AGGREGATE LIABILITY OF EITHER PARTY SHALL NOT EXCEED ONE MILLION DOLLARS."),
+    ("uncapped-liability", "In no event shall Company's liability exceed the fees paid, provided that this limitation shall not apply to Company's obligations under Section 9 (Indemnity)."),
+    ("uncapped-liability", "The limitations and exclusions of liability in this Article 13 will not apply to either party's breach of Article 8 or to its indemnification obligations under Article 12."),
+    ("uncapped-liability", "Without limiting either party's obligations under Section 11 (Indemnification), in no event shall either party be liable for lost profits or consequential damages."),
 ]
 
 
@@ -1228,6 +1241,13 @@ LOOK_ALIKES = [
     ("change-of-control", "Supplier shall notify Customer of any change to the Specifications."),
     ("warranty-duration", "Licensor warrants that the Software does not contain any virus or disabling code."),
     ("warranty-duration", "The Warrant may be exercised within five (5) years from the date of issuance."),
+    # ... and their look-alikes
+    ("uncapped-liability", "Except as expressly set forth in this Agreement, neither party makes any representation or warranty, express or implied."),
+    ("uncapped-liability", "Except for the payment obligations under Section 4, neither party shall be liable for any failure to perform caused by a Force Majeure Event."),
+    ("uncapped-liability", "The Contractor shall indemnify the Authority against all claims arising from the Contractor's negligence."),
+    ("uncapped-liability", "Neither party shall be liable for any delay in delivery except to the extent caused by its own negligence."),
+    ("uncapped-liability", "The limitations on use set forth in Section 3 shall not apply to Confidential Information that becomes publicly available."),
+    ("uncapped-liability", "The foregoing limitation does not apply to personal data processed outside the Territory."),
 ]
 
 
