@@ -150,6 +150,8 @@ def test_defined_party_terms_give_the_role():
     ("The Supplier shall not: (a) disclose the City Data to any person or entity whatsoever; or (b) assign this Agreement.", "assign"),
     # a parenthesis between the negator and its verb does not count toward its reach
     ("The Concessionaire shall not, without the prior consent of the Grantor, permit any change in its controlling shareholders.", "controlling"),
+    # a condition closed before the scoped negator leaves it the main clause's
+    ("If the Supplier is acquired, neither party shall, without the consent of the other, assign this Agreement.", "assign"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -171,6 +173,10 @@ def test_negated_obligation_is_prohibition():
     ("Excluding liability for fraud, in no event shall the Vendor have any liability for lost profits.", "liability", 0),
     # a "not" inside item (a) of a lead-in that does not negate is item (a)'s own
     ("The Supplier shall: (a) not disclose the City Data to any person or entity whatsoever; and (b) assign a named account manager.", "assign", 0),
+    # "neither party" as the subject of a leading condition
+    ("If neither party gives notice of termination, this Agreement shall automatically renew for one year.", "renew", 0),
+    ("Upon expiry of the term, if neither party objects, this Agreement shall be automatically extended for one year.", "extended", 0),
+    ("In the event neither party terminates this Agreement, it shall automatically renew.", "renew", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

@@ -847,6 +847,32 @@ STANDARD = [
     ("auto-renewal", "Unless terminated earlier, this Agreement shall automatically extend for consecutive periods of one (1) year each."),
     ("audit-rights", "Licensor may, upon reasonable notice and not more than once per calendar year, have an independent certified public accountant audit the books and records of Licensee relating to royalties."),
     ("audit-rights", "Company shall have the right to inspect Supplier's manufacturing facilities during normal business hours."),
+    # Translated (PRC-style 'Party A / Party B') and other drafting, scored before any change: 18/26. Mended:
+    # an indemnity 'shall not be subject to the limitations' of a section, 'shall not cooperate with any third
+    # party', a purchase volume that 'shall not be lower than' an amount; and a renewal whose condition opens
+    # with 'neither party' ('If neither party gives notice ..., this Agreement shall automatically renew')
+    ("uncapped-liability", "Party B's indemnification obligations under Article 9 shall not be subject to the limitations set forth in this Article 12."),
+    ("uncapped-liability", "The indemnity provided by the Distributor under Clause 15 shall not be limited by Clause 16."),
+    ("termination-for-convenience", "Party A has the right to terminate this Contract at any time by giving Party B thirty (30) days' written notice."),
+    ("termination-for-convenience", "Either Party may unilaterally terminate this Agreement by notifying the other Party in writing three months in advance."),
+    ("exclusivity", "During the cooperation period, Party B shall not cooperate with any third party on the same or similar business in the Region."),
+    ("exclusivity", "Party A authorizes Party B as its sole agent for the Products in the PRC."),
+    ("minimum-commitment", "Party B shall complete sales of no less than RMB 5,000,000 in each contract year."),
+    ("minimum-commitment", "The annual purchase volume of Party A shall not be lower than 10,000 tons."),
+    ("post-termination-services", "After the termination of this Agreement, Party B shall hand over all materials and data relating to the Project to Party A within fifteen days."),
+    ("post-termination-services", "Upon expiry of this Contract, Party A shall continue to provide maintenance services for the delivered equipment for a period of two years."),
+    ("change-of-control", "If there is any change in the controlling shareholder of Party B, Party B shall notify Party A in writing and Party A shall be entitled to terminate this Agreement."),
+    ("warranty-duration", "The quality guarantee period of the equipment is 24 months from the date of acceptance."),
+    ("warranty-duration", "Within the warranty period of one year, Party A shall repair any quality defects free of charge."),
+    ("auto-renewal", "Upon expiry of the term, if neither party raises any objection, this Agreement shall be automatically extended for one year."),
+    ("license-grant", "Party A grants Party B the right to use the Trademark in the Territory during the term of this Agreement."),
+    ("joint-ip-ownership", "The patents jointly developed by both parties shall be jointly owned by both parties."),
+    ("anti-assignment", "Without the written consent of Party A, Party B shall not transfer any of its rights or obligations under this Contract to a third party."),
+    ("insurance", "Party B shall purchase property insurance for the leased equipment and name Party A as beneficiary."),
+    ("governing-law", "The conclusion, validity, interpretation and performance of this Contract shall be governed by the laws of the People's Republic of China."),
+    ("auto-renewal", "If neither party gives notice of termination at least 90 days before the end of the term, this Agreement shall automatically renew for successive one-year terms."),
+    ("auto-renewal", "In the event neither party terminates this Agreement, it shall automatically renew for an additional year."),
+    ("auto-renewal", "Where neither Party has served notice of non-renewal, the Contract shall be extended automatically for a further 12 months."),
 ]
 
 
@@ -1341,6 +1367,12 @@ LOOK_ALIKES = [
     ("audit-rights", "Licensee shall maintain complete and accurate records of all sales of the Products."),
     ("audit-rights", "The Audit Committee of the Board shall review this Agreement annually."),
     ("audit-rights", "Supplier shall provide Customer with copies of its ISO 9001 certificates upon request."),
+    # ... and their look-alikes
+    ("termination-for-convenience", "If Party B violates the Platform Rules, Party A has the right to terminate this Agreement immediately."),
+    ("exclusivity", "Party B shall not transfer its rights under this Agreement to any third party."),
+    ("minimum-commitment", "The registered capital of Party B shall not be less than RMB 10 million."),
+    ("post-termination-services", "This Agreement shall terminate upon the dissolution of Party B."),
+    ("uncapped-liability", "Licensee's indemnification obligations hereunder shall not be limited by the amount of insurance required hereunder."),
 ]
 
 

@@ -73,6 +73,21 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     return False
 
 
+def _opens_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
+    """True when a scoped negator is the subject of a leading condition that a comma closes
+    before the anchor: "If neither party gives notice ..., this Agreement shall automatically
+    renew" renews. (Not "If X, neither party shall, without consent, assign": the condition
+    closed before the negator.)"""
+    if "," not in words[neg + 1 : anchor]:
+        return False
+    for i in range(neg - 1, max(-1, start - 2), -1):  # (a clause may start right after its "if": ", if neither party ...")
+        if words[i] in (",", ";", ":"):
+            return False
+        if words[i] in _CONDITION or match_at(words, i, ("in", "the", "event")):
+            return True
+    return False
+
+
 def _anchor_in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     """True when negator and anchor both sit inside an "if" condition: "if Licensee
     does not transfer the Product" states a condition, not a prohibition on transfer."""
@@ -96,7 +111,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
         start = clause_start(words, anchor)
     for i in range(max(start, anchor - 40), anchor):
         seq = _SCOPED_NEG_INDEX.at(words, i)
-        if seq and i + len(seq) <= anchor:
+        if seq and i + len(seq) <= anchor and not _opens_condition(words, start, i, anchor):
             return True
     lo = max(start, anchor - 12)
     # "shall not, without the prior consent of the Grantor, permit any change in its controlling
@@ -121,13 +136,13 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
                 continue
             if w == "nor" and i > 0 and words[i - 1] == "or":
                 continue
-            if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor):
+            if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor) or _opens_condition(words, start, i, anchor):
                 continue
             return True
     # "In no event shall ...", "Neither party ..." at the head of the sentence.
     for i in range(0, min(len(words), 4)):
         seq = _SENTENCE_NEG_INDEX.at(words, i)
-        if seq and i + len(seq) <= anchor:
+        if seq and i + len(seq) <= anchor and not _opens_condition(words, 0, i, anchor):
             return True
     return False
 
