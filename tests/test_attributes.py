@@ -152,6 +152,8 @@ def test_defined_party_terms_give_the_role():
     ("The Concessionaire shall not, without the prior consent of the Grantor, permit any change in its controlling shareholders.", "controlling"),
     # a condition closed before the scoped negator leaves it the main clause's
     ("If the Supplier is acquired, neither party shall, without the consent of the other, assign this Agreement.", "assign"),
+    # "provided" alone opens no condition
+    ("Except as may otherwise be provided in this Agreement, Consultant may not sell, assign or delegate any rights.", "assign"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -177,6 +179,9 @@ def test_negated_obligation_is_prohibition():
     ("If neither party gives notice of termination, this Agreement shall automatically renew for one year.", "renew", 0),
     ("Upon expiry of the term, if neither party objects, this Agreement shall be automatically extended for one year.", "extended", 0),
     ("In the event neither party terminates this Agreement, it shall automatically renew.", "renew", 0),
+    ("Provided that neither party has terminated this Agreement, it shall renew automatically.", "renew", 0),
+    ("In case none of the parties terminates this agreement, it shall be renewed automatically.", "renewed", 0),
+    ("Provided that Licensee is not in breach of this Agreement, Licensor hereby grants to Licensee a licence.", "grants", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

@@ -873,6 +873,21 @@ STANDARD = [
     ("auto-renewal", "If neither party gives notice of termination at least 90 days before the end of the term, this Agreement shall automatically renew for successive one-year terms."),
     ("auto-renewal", "In the event neither party terminates this Agreement, it shall automatically renew for an additional year."),
     ("auto-renewal", "Where neither Party has served notice of non-renewal, the Contract shall be extended automatically for a further 12 months."),
+    # A negation inside a leading condition does not negate the clause (scored before any change: 10/14; mended:
+    # 'Provided that neither party has terminated ...', 'In case none of the parties terminates ...', 'Provided
+    # that Licensee is not in breach ..., Licensor hereby grants')
+    ("auto-renewal", "If no notice of non-renewal is given, the term shall automatically extend for one additional year."),
+    ("auto-renewal", "If Customer does not terminate this Agreement at the end of the Initial Term, it shall renew automatically for successive twelve-month periods."),
+    ("auto-renewal", "Provided that neither party has terminated this Agreement, it shall renew automatically on each anniversary of the Effective Date."),
+    ("auto-renewal", "Absent written notice of non-renewal, this Agreement shall automatically renew for successive one-year terms."),
+    ("auto-renewal", "In case none of the parties terminates this agreement, it shall be renewed automatically for another year."),
+    ("auto-renewal", "Should neither party elect to terminate, the Agreement shall continue for further periods of two years each."),
+    ("termination-for-convenience", "Where the Authority does not wish to continue, it may terminate the Contract for convenience by giving three months' notice."),
+    ("license-grant", "Provided that Licensee is not in breach of this Agreement, Licensor hereby grants to Licensee a non-exclusive license to use the Software."),
+    ("liability-cap", "Where the Supplier is not at fault, its total liability shall not exceed the Charges paid in the preceding year."),
+    ("anti-assignment", "If the Customer does not consent, the Supplier shall not assign this Agreement."),
+    ("audit-rights", "If the Licensee does not provide the royalty reports, the Licensor may audit the Licensee's books and records."),
+    ("insurance", "If the Contractor does not use subcontractors, it shall nonetheless maintain employer's liability insurance of at least $1,000,000."),
 ]
 
 

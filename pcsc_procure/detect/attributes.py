@@ -34,7 +34,9 @@ _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "non
 _INVERTING = (["no", "event"], ["no", "circumstances"], ["no", "circumstance"], ["no", "case"])
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))
 _SCOPED_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("neither",), ("none", "of"))
-_CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether"}
+_CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether", "absent"}
+# conditions of more than one word (not "provided" alone: "Except as may otherwise be provided in this Agreement, X may not assign")
+_IN_CASE = (("in", "the", "event"), ("in", "case"), ("provided", "that"))
 _NOT_NEGATING_AFTER = {"limited", "limit", "only", "less", "more", "later", "earlier", "fewer", "exceeding", "to", "withstanding"}
 
 OBLIGATION = (("shall",), ("must",), ("will",), ("agrees",), ("agree",), ("undertakes",), ("undertake",), ("covenants",), ("is", "required"), ("are", "required"), ("is", "obligated"), ("are", "obligated"), ("is", "obliged"), ("has", "to"), ("is", "responsible"), ("are", "responsible"), ("commits",), ("guarantees",))
@@ -68,7 +70,7 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     if "," not in words[neg + 1 : anchor]:
         return False
     for i in range(start, neg):
-        if words[i] in _CONDITION or match_at(words, i, ("in", "the", "event")):
+        if words[i] in _CONDITION or any(match_at(words, i, seq) for seq in _IN_CASE):
             return True
     return False
 
@@ -83,7 +85,7 @@ def _opens_condition(words: list[str], start: int, neg: int, anchor: int) -> boo
     for i in range(neg - 1, max(-1, start - 2), -1):  # (a clause may start right after its "if": ", if neither party ...")
         if words[i] in (",", ";", ":"):
             return False
-        if words[i] in _CONDITION or match_at(words, i, ("in", "the", "event")):
+        if words[i] in _CONDITION or any(match_at(words, i, seq) for seq in _IN_CASE):
             return True
     return False
 
