@@ -888,6 +888,24 @@ STANDARD = [
     ("anti-assignment", "If the Customer does not consent, the Supplier shall not assign this Agreement."),
     ("audit-rights", "If the Licensee does not provide the royalty reports, the Licensor may audit the Licensee's books and records."),
     ("insurance", "If the Contractor does not use subcontractors, it shall nonetheless maintain employer's liability insurance of at least $1,000,000."),
+    # Termination for convenience and change of control, less usual forms (scored before any change: 13/18;
+    # mended: 'at its option', 'change in the management or control', a percentage 'of the shares in the
+    # Customer', a bar on selling 'shares of its capital stock' without consent)
+    ("termination-for-convenience", "Either party may terminate this Agreement upon ninety (90) days written notice to the other party."),
+    ("termination-for-convenience", "This Agreement may be cancelled by the Distributor on six months' notice."),
+    ("termination-for-convenience", "The Company may, at its option, terminate this Agreement at the end of any Contract Year."),
+    ("termination-for-convenience", "Licensee may terminate this Agreement at any time by paying Licensor the Termination Fee."),
+    ("termination-for-convenience", "Sponsor shall have the right to terminate this Agreement effective as of the end of any Season by written notice given prior to May 1 of that Season."),
+    ("termination-for-convenience", "In addition, Licensee may terminate this Agreement at will."),
+    ("termination-for-convenience", "This Agreement shall continue until terminated by either party on thirty (30) days' written notice."),
+    ("termination-for-convenience", "Notwithstanding anything herein, Bank may terminate the Agreement on 180 days' notice, subject to payment of the early termination fee set out in Schedule C."),
+    ("termination-for-convenience", "Customer may terminate any Statement of Work upon fifteen (15) days' notice to Provider."),
+    ("change-of-control", "This Agreement may not be assigned by Licensee, including by way of merger or change of control, without Licensor's consent."),
+    ("change-of-control", "Any change in the management or control of Distributor shall entitle Supplier to terminate this Agreement forthwith."),
+    ("change-of-control", "If more than 50% of the shares in the Customer are acquired by a third party, the Supplier may terminate this Agreement."),
+    ("change-of-control", "Licensee shall notify Licensor within five (5) business days of entering into any agreement providing for the sale of all or substantially all of its assets."),
+    ("change-of-control", "In the event of a merger of the Company with another entity, this Agreement shall be binding on the surviving entity and the Consultant may terminate it on notice."),
+    ("change-of-control", "Franchisee shall not sell, transfer or pledge any shares of its capital stock without the prior written consent of Franchisor."),
 ]
 
 
@@ -1388,6 +1406,12 @@ LOOK_ALIKES = [
     ("minimum-commitment", "The registered capital of Party B shall not be less than RMB 10 million."),
     ("post-termination-services", "This Agreement shall terminate upon the dissolution of Party B."),
     ("uncapped-liability", "Licensee's indemnification obligations hereunder shall not be limited by the amount of insurance required hereunder."),
+    # ... and their look-alikes
+    ("change-of-control", "Licensor may sell the Licensed Products to any third party outside the Territory."),
+    ("change-of-control", "The Shares shall be transferred to the Purchaser at Closing against payment of the Purchase Price."),
+    ("termination-for-convenience", "Supplier may, at its option, terminate this Agreement if Customer fails to pay any invoice within sixty days."),
+    ("change-of-control", "Each Shareholder holds 50% of the shares of the Company."),
+    ("change-of-control", "The Investor shall not sell any shares of its capital stock in a public offering during the lock-up period."),
 ]
 
 
