@@ -906,6 +906,20 @@ STANDARD = [
     ("change-of-control", "Licensee shall notify Licensor within five (5) business days of entering into any agreement providing for the sale of all or substantially all of its assets."),
     ("change-of-control", "In the event of a merger of the Company with another entity, this Agreement shall be binding on the surviving entity and the Consultant may terminate it on notice."),
     ("change-of-control", "Franchisee shall not sell, transfer or pledge any shares of its capital stock without the prior written consent of Franchisor."),
+    # Exclusivity as licences, appointments, supply and endorsements write it (scored before any change: 17/20;
+    # mended: 'agrees not to manufacture the Products for any party other than Customer', 'shall not endorse any
+    # other brand of ...')
+    ("exclusivity", "Licensor hereby grants to Licensee an exclusive license, even as to Licensor, to make, use and sell the Licensed Products in the Field."),
+    ("exclusivity", "The rights granted in Section 2.1 shall be exclusive in the Territory during the Term."),
+    ("exclusivity", "Hospital agrees that Provider shall be the exclusive provider of anesthesia services at the Facility."),
+    ("exclusivity", "During the Term, Company shall use Agency as its sole and exclusive advertising agency for the Products."),
+    ("exclusivity", "Supplier agrees not to manufacture the Products for any party other than Customer."),
+    ("exclusivity", "Company shall not appoint any other distributor, agent or representative for the Products in the Territory."),
+    ("exclusivity", "Manufacturer shall sell the Products in the Territory exclusively through Distributor."),
+    ("exclusivity", "The Producer grants to the Network the exclusive right to broadcast the Program in the United States."),
+    ("exclusivity", "Client agrees that it will not engage any other firm to provide investor relations services during the term of this Agreement."),
+    ("exclusivity", "Celebrity shall not endorse any other brand of athletic footwear during the Term."),
+    ("exclusivity", "Purchaser shall buy exclusively from Seller all of the crude oil required for the Refinery."),
 ]
 
 
@@ -1412,6 +1426,15 @@ LOOK_ALIKES = [
     ("termination-for-convenience", "Supplier may, at its option, terminate this Agreement if Customer fails to pay any invoice within sixty days."),
     ("change-of-control", "Each Shareholder holds 50% of the shares of the Company."),
     ("change-of-control", "The Investor shall not sell any shares of its capital stock in a public offering during the lock-up period."),
+    # ... and 'exclusive' that is no dealing
+    ("exclusivity", "The courts of New York shall have exclusive jurisdiction over any dispute arising hereunder."),
+    ("exclusivity", "Licensee shall be exclusively responsible for all taxes arising from its use of the Software."),
+    ("exclusivity", "The remedies set forth in this Section are exclusive and in lieu of all other remedies."),
+    ("exclusivity", "This Agreement constitutes the entire and exclusive agreement between the parties."),
+    ("exclusivity", "Each party shall be the exclusive owner of its own trademarks."),
+    ("exclusivity", "Prices are exclusive of value added tax."),
+    ("exclusivity", "Licensor shall have the exclusive right to prosecute and maintain the Licensed Patents."),
+    ("exclusivity", "The license granted herein is non-exclusive and non-transferable."),
 ]
 
 
