@@ -920,6 +920,18 @@ STANDARD = [
     ("exclusivity", "Client agrees that it will not engage any other firm to provide investor relations services during the term of this Agreement."),
     ("exclusivity", "Celebrity shall not endorse any other brand of athletic footwear during the Term."),
     ("exclusivity", "Purchaser shall buy exclusively from Seller all of the crude oil required for the Refinery."),
+    # Warranty periods, less usual forms (scored before any change: 13/15; mended: a System's performance
+    # 'guaranteed ... for a period of 24 months', and 'warranty fees' payable within thirty days)
+    ("warranty-duration", "Company warrants the Products against defects in materials and workmanship for one (1) year."),
+    ("warranty-duration", "The Products are warranted to be free from defects for the shorter of two years or 10,000 hours of operation."),
+    ("warranty-duration", "Vendor's warranty obligations shall extend for a period of twelve (12) months after Acceptance."),
+    ("warranty-duration", "Each Unit shall be covered by the standard limited warranty, which lasts for three (3) years from the date of shipment."),
+    ("warranty-duration", "All parts and labor are warranted for ninety days."),
+    ("warranty-duration", "Claims for defective Products must be made within thirty (30) days of receipt; thereafter the Products shall be deemed accepted."),
+    ("warranty-duration", "Distributor may return any defective Product to Manufacturer within one year after delivery for repair or replacement."),
+    ("warranty-duration", "The warranty on replacement parts shall run for the remainder of the original warranty period or ninety (90) days, whichever is longer."),
+    ("warranty-duration", "Supplier guarantees the performance of the System for a period of 24 months from Commissioning."),
+    ("warranty-duration", "THE WARRANTY PERIOD FOR THE SOFTWARE SHALL BE SIXTY (60) DAYS FROM INSTALLATION."),
 ]
 
 
@@ -1435,6 +1447,12 @@ LOOK_ALIKES = [
     ("exclusivity", "Prices are exclusive of value added tax."),
     ("exclusivity", "Licensor shall have the exclusive right to prosecute and maintain the Licensed Patents."),
     ("exclusivity", "The license granted herein is non-exclusive and non-transferable."),
+    # ... and their look-alikes
+    ("warranty-duration", "Supplier warrants that the Products comply with all applicable laws."),
+    ("warranty-duration", "Manufacturer warrants that it has good title to the Products, free of all liens."),
+    ("warranty-duration", "Licensee shall pay the warranty fees quarterly within thirty (30) days after the end of each quarter."),
+    ("warranty-duration", "The Warrants shall expire five years after the date of issuance."),
+    ("warranty-duration", "The Company warrants that the Shares, when issued, will be fully paid and non-assessable."),
 ]
 
 
