@@ -932,6 +932,35 @@ STANDARD = [
     ("warranty-duration", "The warranty on replacement parts shall run for the remainder of the original warranty period or ninety (90) days, whichever is longer."),
     ("warranty-duration", "Supplier guarantees the performance of the System for a period of 24 months from Commissioning."),
     ("warranty-duration", "THE WARRANTY PERIOD FOR THE SOFTWARE SHALL BE SIXTY (60) DAYS FROM INSTALLATION."),
+    # IP, licences, insurance and the rest as US service and licence agreements write them (scored before any
+    # change: 31/36; mended: 'shall disclose and assign', 'Consultant irrevocably assigns such rights' after a
+    # negated condition, 'the Customer shall own all intellectual property rights in the Bespoke Software',
+    # 'authorizes Reseller to sublicense', 'shall maintain ... general liability coverage')
+    ("ip-assignment", "Consultant agrees that all Work Product shall be the sole and exclusive property of the Company and hereby assigns to the Company all rights therein."),
+    ("ip-assignment", "All right, title and interest in and to the Deliverables shall vest in Client upon payment in full."),
+    ("ip-assignment", "Developer shall disclose and assign to Company all Inventions conceived during the performance of the Services."),
+    ("ip-assignment", "Any improvements to the Licensed Technology made by Licensee shall be owned by Licensor, and Licensee shall execute all documents necessary to evidence such ownership."),
+    ("ip-assignment", "Agency hereby transfers to Advertiser all copyrights in the advertisements created under this Agreement."),
+    ("ip-assignment", "The Contractor agrees that the Customer shall own all intellectual property rights in the Bespoke Software."),
+    ("ip-assignment", "All materials developed by Consultant in the course of the engagement shall be deemed works made for hire."),
+    ("ip-assignment", "To the extent that any rights in the Work Product do not vest in Company, Consultant irrevocably assigns such rights to Company."),
+    ("license-grant", "Company grants Distributor a non-exclusive, non-transferable right to use the Trademarks solely in connection with the marketing of the Products."),
+    ("license-grant", "Subject to the terms of this Agreement, Licensor hereby licenses to Licensee the Licensed Software for internal use."),
+    ("license-grant", "Supplier authorizes Reseller to sublicense the Software to End Users under the terms of the End User License Agreement."),
+    ("license-grant", "Customer is hereby granted a limited right to access and use the Platform during the Subscription Term."),
+    ("license-grant", "Franchisor grants Franchisee the right to operate one Restaurant under the Marks at the Approved Location."),
+    ("perpetual-license", "Upon payment of the Fees, Customer shall have a perpetual, irrevocable license to use the Software."),
+    ("perpetual-license", "The license granted in Section 2.1 shall survive any termination of this Agreement and continue in perpetuity."),
+    ("perpetual-license", "Licensor grants Licensee a fully paid-up, non-terminable license to use the Background IP."),
+    ("insurance", "Consultant shall carry errors and omissions insurance with limits of not less than $1,000,000 per claim."),
+    ("insurance", "Each party shall maintain, at its own expense, commercial general liability coverage with a reputable carrier."),
+    ("insurance", "Distributor shall name Company as an additional insured on its product liability policy."),
+    ("source-code-escrow", "Licensor shall deposit the source code of the Software with an escrow agent and update the deposit with each new release."),
+    ("source-code-escrow", "Upon a Release Condition, the Escrow Agent shall release the Deposit Materials to Licensee."),
+    ("joint-ip-ownership", "Any Invention made jointly by personnel of both Parties shall be jointly owned by the Parties."),
+    ("governing-law", "This Agreement is governed by the laws of Delaware, without regard to its conflict of laws rules."),
+    ("audit-rights", "Upon ten days' notice, Franchisor or its designee may examine Franchisee's books, records and tax returns."),
+    ("anti-assignment", "This Agreement is personal to the Consultant and may not be assigned."),
 ]
 
 
@@ -1453,6 +1482,21 @@ LOOK_ALIKES = [
     ("warranty-duration", "Licensee shall pay the warranty fees quarterly within thirty (30) days after the end of each quarter."),
     ("warranty-duration", "The Warrants shall expire five years after the date of issuance."),
     ("warranty-duration", "The Company warrants that the Shares, when issued, will be fully paid and non-assessable."),
+    # ... and their look-alikes
+    ("ip-assignment", "Each party retains all right, title and interest in its pre-existing intellectual property."),
+    ("ip-assignment", "Licensee shall not assign this Agreement or any rights hereunder without the consent of Licensor."),
+    ("ip-assignment", "Title to the Equipment shall pass to Buyer upon delivery."),
+    ("ip-assignment", "Customer owns all Customer Data."),
+    ("ip-assignment", "Licensor retains ownership of the Software and all copies thereof."),
+    ("license-grant", "Licensee shall obtain all licenses and permits required to operate its business."),
+    ("license-grant", "The Contractor shall hold a valid driver's licence at all times."),
+    ("license-grant", "Licensor shall pay the license fee to the Agency within 30 days."),
+    ("perpetual-license", "This Agreement shall continue in force until terminated by either party."),
+    ("insurance", "The Products are insured by the carrier only while in transit."),
+    ("insurance", "Customer shall reimburse Supplier for the cost of shipping and insurance."),
+    ("ip-assignment", "Each party shall own its own work product and pre-existing materials."),
+    ("insurance", "MusclePharm shall carry no worker's compensation insurance to cover Endorser."),
+    ("license-grant", "The Board authorizes the Treasurer to sign the Agreement on behalf of the Company."),
 ]
 
 
