@@ -705,6 +705,19 @@ DOCUMENT_PARTIES = [
      "9. Consultant may not sell, assign or delegate any rights or obligations under this Agreement. Notwithstanding anything "
      "to the contrary herein, Company may assign this Agreement to any successor to its business.\n",
      [("Consultant", "9. Consultant ")]),
+    # the party whose duty the subject names, not a party named nearer the anchor
+    ("minimum-commitment",
+     _between("Berkeley Lights, Inc.", "BLI", "Ginkgo Bioworks, Inc.", "Ginkgo") +
+     "(a) Ginkgo's obligations to pay to BLI the Minimum Cumulative Purchase Commitment under Section 7.2.2(a) shall "
+     "terminate.\n",
+     [("Ginkgo", "(a) Ginkgo's o")]),
+    # the party a clause puts its obligation on; a modal inside a condition is not the clause's
+    ("minimum-commitment",
+     _between("Berkeley Lights, Inc.", "BLI", "Ginkgo Bioworks, Inc.", "Ginkgo") +
+     "(i) Subject to Section 7.2.2(a) (Minimum Cumulative Purchase Commitments), unless the Parties otherwise mutually agree "
+     "in writing, the Development Purchase Commitment for the first two Contract Years shall constitute a binding obligation "
+     "on Ginkgo.\n",
+     [("Ginkgo", "(i) Subject to")]),
 ]
 
 

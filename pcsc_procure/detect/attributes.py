@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
-    LETS, action_agent, available_to, beneficiary, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
-    report_receiver, subject_party,
+    LETS, action_agent, available_to, beneficiary, duty_owner, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
+    obligation_on, report_receiver, subject_party,
 )
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
@@ -168,8 +168,10 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     # (a cue that opens with a modal is that modal's clause: "The Professional agrees that the Company
     # shall own ..." is the Company's "shall", not the Professional's "agrees")
     for i in range(anchor, start - 1, -1):
-        if (_PERMISSION.at(words, i) or _OBLIGATION.at(words, i)) and _in_aside(words, start, i, anchor):
-            continue  # "Zynga will pay WPT ... (which the parties may alter ...) (the "Annual Minimum Guarantee")"
+        if (_PERMISSION.at(words, i) or _OBLIGATION.at(words, i)) and (_in_aside(words, start, i, anchor) or _opens_condition(words, start, i, anchor)):
+            # "Zynga will pay WPT ... (which the parties may alter ...) (the "Annual Minimum Guarantee")";
+            # "Unless the Parties otherwise mutually agree in writing, the Development Purchase Commitment ..."
+            continue
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
@@ -188,11 +190,24 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
             continue  # (a far modal counts only past the comma that closes the leading phrase)
         if i > 0 and words[i - 1] in _RELATIVE:
             continue  # "liability for any loss that may be suffered by TELKOM shall be limited": not the subject's modal
+        if _condition_between(words, anchor, i, end):
+            continue  # "Subject to Section 7.2.2(a) (Minimum ... Commitments), unless the Parties otherwise agree, the ... shall"
         if _PERMISSION.at(words, i):
             return "permission", i
         if _OBLIGATION.at(words, i):
             return _obligation_or_right(words, i), i
     return None, None
+
+
+def _condition_between(words: list[str], anchor: int, i: int, end: int) -> bool:
+    """Is the modal at `i`, after the anchor, inside a condition that opens after the anchor and that a
+    comma closes ("..., unless the Parties otherwise agree in writing, the Commitment shall ...")?"""
+    for k in range(i - 1, anchor, -1):
+        if words[k] in (",", ";", ":"):
+            return False
+        if words[k] in _CONDITION or any(match_at(words, k, seq) for seq in _IN_CASE):
+            return "," in words[i + 1 : end]
+    return False
 
 
 def _in_aside(words: list[str], start: int, i: int, anchor: int) -> bool:
@@ -315,6 +330,10 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # subject of what is agreed, when it is a party, not a pronoun: "agrees that it shall not ...";
         # nor a condition's: "The parties agree that if Distributor places Purchase Orders after ...")
         party, role, idx = first_party_from(words, texts, modal_at + 2, min(anchor, modal_at + 8), party_terms)
+    if party is None and (modal_at is None or modal_at > anchor):
+        party, role, idx = duty_owner(words, texts, start, anchor, party_terms)  # "Ginkgo's obligations to pay ... shall"
+    if party is None:
+        party, role, idx = obligation_on(words, texts, anchor, clause_end(words, anchor), party_terms)
     if party is None:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:

@@ -200,6 +200,29 @@ def _liability_owner(words: list[str], texts: list[str], before: int, start: int
     return None, None, None
 
 
+_DUTY_NOUNS = frozenset({"obligation", "obligations", "commitment", "commitments", "duty", "duties"})
+
+
+def duty_owner(words: list[str], texts: list[str], start: int, before: int, party_terms: dict[str, str | None]):
+    """The party whose duty the clause's subject names: "Ginkgo's obligations to pay to BLI the Minimum
+    Cumulative Purchase Commitment ... shall terminate" -> Ginkgo (not BLI, named nearer the anchor)."""
+    for k in range(start + 2, before):
+        if words[k] in _DUTY_NOUNS and words[k - 1] in ("'s", "’s", "'"):
+            found = find_party(words, texts, k - 1, max(start, k - 5), party_terms)
+            if found[0] is not None and found[2] + len(found[0].split()) == k - 1:
+                return found
+    return None, None, None
+
+
+def obligation_on(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
+    """The party a clause puts its duty on, after the anchor: "the Development Purchase Commitment ...
+    shall constitute a binding obligation on Ginkgo" -> Ginkgo."""
+    for k in range(anchor + 1, min(end, anchor + 40)):
+        if words[k] in ("obligation", "obligations") and words[k + 1 : k + 2] in (["on"], ["upon"]):
+            return first_party_from(words, texts, k + 2, k + 5, party_terms)
+    return None, None, None
+
+
 def pair_ending(words: list[str], texts: list[str], found, lo: int, party_terms: dict[str, str | None], subject: bool = False):
     """The party `found` and the one joined to it before "and", as one holder: "the joint property
     of SAP AFRICA and TELKOM", "jointly owned by ebix and About" -> both. Else `found` as it is.
