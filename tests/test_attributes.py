@@ -718,6 +718,18 @@ DOCUMENT_PARTIES = [
      "in writing, the Development Purchase Commitment for the first two Contract Years shall constitute a binding obligation "
      "on Ginkgo.\n",
      [("Ginkgo", "(i) Subject to")]),
+    # a negated passive's agent, across coordinated participles and "disposed of"
+    ("anti-assignment",
+     _between("Range Resources Louisiana, Inc.", "Shipper", "Enable Mississippi River Transmission, LLC", "Carrier") +
+     "17. This Agreement may not be assigned, disposed of, alienated or otherwise transferred by either Party, in whole or in "
+     "part, without the prior written consent of the other Party.\n",
+     [("either Party", "17. This Agree")]),
+    # the party whose (qualified) duty an inverted "in no event shall" caps
+    ("liability-cap",
+     _between("MusclePharm Corporation", "MusclePharm", "Arnold Schwarzenegger Parties", "AS Parties") +
+     "In no event shall the AS Parties' indemnification obligations to MusclePharm hereunder exceed the after-tax value of "
+     "the Cash Consideration.\n",
+     [("AS Parties", "In no event sh")]),
 ]
 
 

@@ -261,7 +261,9 @@ def _shared_subject(words: list[str], start: int, modal_at: int) -> int:
 def _inverted_subject(words: list[str], texts: list[str], after: int, modal_at: int | None, anchor: int, party_terms):
     """The subject between the modal (or `after`) and the anchor, "shall the City be liable": a
     party word, else a name between the modal and "be" ("SHALL eGAIN BE LIABLE")."""
-    found = find_party(words, texts, anchor, after + 1, party_terms)
+    found = duty_owner(words, texts, after + 1, anchor, party_terms)  # "shall the AS Parties' indemnification obligations to MusclePharm exceed"
+    if found[0] is None:
+        found = find_party(words, texts, anchor, after + 1, party_terms)
     if found[0] is None and modal_at is not None:
         found = inverted_name(words, texts, modal_at, anchor)
     return found
@@ -309,6 +311,9 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
             party, role, idx = report_receiver(words, texts, modal_at, anchor, party_terms)
         if party is not None:
             mod = "permission"  # what the clause gives that party: it may act
+    if party is None and modal_at is not None and modal_at < anchor and words[modal_at + 1 : modal_at + 3] in (["not", "be"], ["n't", "be"]):
+        # "This Agreement may not be assigned, disposed of, alienated or otherwise transferred by either Party"
+        party, role, idx = modal_passive_agent(words, texts, modal_at, party_terms)
     if party is None and modal_at is not None and modal_at < anchor and words[modal_at + 1 : modal_at + 2] == ["be"]:
         # a passive: the agent acts, not a party named in the subject's own clause ("Each Item ...
         # used by the Company shall be exclusively repaired by the Repairer"); the participle is the

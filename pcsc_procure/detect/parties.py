@@ -205,11 +205,15 @@ _DUTY_NOUNS = frozenset({"obligation", "obligations", "commitment", "commitments
 
 def duty_owner(words: list[str], texts: list[str], start: int, before: int, party_terms: dict[str, str | None]):
     """The party whose duty the clause's subject names: "Ginkgo's obligations to pay to BLI the Minimum
-    Cumulative Purchase Commitment ... shall terminate" -> Ginkgo (not BLI, named nearer the anchor)."""
+    Cumulative Purchase Commitment ... shall terminate" -> Ginkgo (not BLI, named nearer the anchor);
+    one word may qualify the duty: "the AS Parties' indemnification obligations to MusclePharm"."""
     for k in range(start + 2, before):
-        if words[k] in _DUTY_NOUNS and words[k - 1] in ("'s", "’s", "'"):
-            found = find_party(words, texts, k - 1, max(start, k - 5), party_terms)
-            if found[0] is not None and found[2] + len(found[0].split()) == k - 1:
+        if words[k] in _DUTY_NOUNS:
+            pos = k - 1 if words[k - 1] in ("'s", "’s", "'") else k - 2 if k - 3 >= start and words[k - 2] in ("'s", "’s", "'") else None
+            if pos is None:
+                continue
+            found = find_party(words, texts, pos, max(start, pos - 4), party_terms)
+            if found[0] is not None and found[2] + len(found[0].split()) == pos:
                 return found
     return None, None, None
 
@@ -382,7 +386,8 @@ def modal_passive_agent(words: list[str], texts: list[str], modal_at: int, party
     if j >= len(words) or not is_participle(words, j):
         return None, None, None
     end = min(len(words), j + 10)
-    while j < end and (is_participle(words, j) or words[j] in (",", "or", "and", "otherwise") or words[j].endswith("ly")):
+    while j < end and (is_participle(words, j) or words[j] in (",", "or", "and", "otherwise") or words[j].endswith("ly")
+                       or (words[j] == "of" and is_participle(words, j - 1))):  # "assigned, disposed of, alienated or ... transferred by"
         j += 1
     if j + 1 >= len(words) or words[j] != "by":
         return None, None, None
