@@ -730,6 +730,17 @@ DOCUMENT_PARTIES = [
      "In no event shall the AS Parties' indemnification obligations to MusclePharm hereunder exceed the after-tax value of "
      "the Cash Consideration.\n",
      [("AS Parties", "In no event sh")]),
+    # a name that ends in "'s", whole, and one named for several
+    ("license-grant",
+     _between("McDonald's Corporation", "McDonald's", "Beta LLC", "Agency") +
+     "2. Agency hereby grants to McDonald's a non-exclusive licence to use the Campaign Materials.\n",
+     [("McDonald's", "2. Agency here")]),
+    ("insurance",
+     'This Agreement is made by ABG-Shaq, LLC ("ABG") and Papa John\'s Marketing Fund, Inc. ("PJMF") and Papa John\'s '
+     'International, Inc. ("PJI") (PJMF and PJI are, individually and collectively, "PAPA JOHN\'S").\n\n'
+     "E. PAPA JOHN'S shall submit to ABG a certificate of insurance naming ABG as additional insured. PAPA JOHN'S shall pay "
+     "the fees. PAPA JOHN'S shall keep records.\n",
+     [("PAPA JOHN'S", "E. PAPA JOHN'S")]),
 ]
 
 

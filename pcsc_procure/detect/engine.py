@@ -211,6 +211,9 @@ class Detector:
             words = d.term.lower().split()
             if not words:
                 continue
+            apostrophe = len(words[-1]) > 3 and words[-1][-2:] in ("'s", "’s")
+            if apostrophe:
+                words[-1] = words[-1][:-2]  # "PAPA JOHN'S" is read as the tokens "papa", "john", "'s"
             word = words[-1]
             if word in parties.NOT_PARTY_HEADS:
                 continue  # (the "Effective Date"), (the "Licensed Marks"): defined terms, not parties
@@ -233,6 +236,8 @@ class Detector:
             terms[word] = role
             if lower_case:
                 terms.lower_case.add(word)
+            if apostrophe:
+                terms.apostrophe.add(word)
             if 1 < len(words) <= 4:
                 terms[" ".join(words)] = role  # the whole name, to report "ADAMS GOLF" rather than "GOLF"
             if not any(n.lower() == d.term.lower() for _, n in terms.names):

@@ -160,10 +160,12 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if (w in party_terms or w in NAMED) and _compound_name(texts, i, before):
             continue  # "its 32 Member Clubs", "Licensee Products": a name built on a party word
         if w in party_terms and (texts[i][:1].isupper() or w in getattr(party_terms, "lower_case", ())):
+            # ("PAPA JOHN'S": a name that ends in "'s" is given with it)
+            tail = texts[i + 1] if w in getattr(party_terms, "apostrophe", ()) and _possessive(words, i) else ""
             for n in (3, 2, 1):  # a defined name of several words ("ADAMS GOLF"), given whole
                 if i - n >= 0 and " ".join(words[i - n : i + 1]) in party_terms:
-                    return " ".join(texts[i - n : i + 1]), party_terms[w], i - n
-            return texts[i], party_terms[w], i
+                    return " ".join(texts[i - n : i + 1]) + tail, party_terms[w], i - n
+            return texts[i] + tail, party_terms[w], i
         if w in NAMED and texts[i][:1].isupper():
             return texts[i], None, i
         if w in PRONOUN_PARTIES:
@@ -648,6 +650,8 @@ class PartyTerms(dict):
         super().__init__(*args)
         self.names = names or []
         self.lower_case: set[str] = set()  # names the document writes in lower case ("eGain", "ebix")
+        # names that end in "'s", registered without it ("PAPA JOHN'S", "Macy's"): the tokenizer splits the "'s" off
+        self.apostrophe: set[str] = set()
 
     def contracting_parties(self) -> list[str]:
         """The two parties the contract is between: the first two it introduces, when both are

@@ -43,7 +43,7 @@ _COLLECTIVE = (r"(?P<group>(?:(?:collectively|together|jointly)\s*,?\s*)?"
 # a company name written in lower case: "eGain Communications Corporation ("eGain")", "ebix.com, Inc. ("ebix")"
 _LOWER_NAME = r"|[a-z]{1,3}[A-Z][A-Za-z]{1,30}|[a-z]{3,20}"
 PARTY_INTRO = re.compile(
-    rf"\({_COLLECTIVE}(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[{_Q}](?P<term>[A-Z][A-Za-z .&\-]{{1,40}}?{_LOWER_NAME})[{_Q}]"
+    rf"\({_COLLECTIVE}(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[{_Q}](?P<term>[A-Z][A-Za-z .&'’\-]{{1,40}}?{_LOWER_NAME})[{_Q}]"
     rf"(?:\s*(?:or|and)\s+(?:the\s+)?[{_Q}][A-Z][A-Za-z .&\-]{{1,40}}?[{_Q}])?\s*\)"
     # a cover page's role, unquoted: "AZUL LINHAS AÉREAS S/A (as Company)", "ACME SA (as the Seller)"
     rf"|\(as\s+(?:the\s+)?(?P<role>[A-Z][A-Za-z\-]{{1,30}})\)"
