@@ -741,6 +741,13 @@ DOCUMENT_PARTIES = [
      "E. PAPA JOHN'S shall submit to ABG a certificate of insurance naming ABG as additional insured. PAPA JOHN'S shall pay "
      "the fees. PAPA JOHN'S shall keep records.\n",
      [("PAPA JOHN'S", "E. PAPA JOHN'S")]),
+    # the main clause's modal, past a long condition whose own modal is not the clause's
+    ("post-termination-services",
+     _between("Burger King Corporation", "BKC", "International Fast Food Corporation", "Franchisee") +
+     "Upon termination or expiration of this Agreement, if the parties do not enter into a successor Franchise Agreement "
+     "whereby the Franchisee shall continue to be a franchisee and operate the Franchised Restaurant at the Location, BKC or "
+     "its designee shall have the option to purchase the Franchised Restaurant.\n",
+     [("BKC", "Upon terminati")]),
 ]
 
 

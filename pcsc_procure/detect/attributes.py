@@ -185,17 +185,32 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         comma = next((k for k in range(anchor, min(end, anchor + 30)) if words[k] == ","), None)
         if comma is not None:
             stop = min(end, anchor + 30)
-    for i in range(anchor, stop):
-        if i >= anchor + 10 and i <= comma:
-            continue  # (a far modal counts only past the comma that closes the leading phrase)
-        if i > 0 and words[i - 1] in _RELATIVE:
-            continue  # "liability for any loss that may be suffered by TELKOM shall be limited": not the subject's modal
-        if _condition_between(words, anchor, i, end):
-            continue  # "Subject to Section 7.2.2(a) (Minimum ... Commitments), unless the Parties otherwise agree, the ... shall"
-        if _PERMISSION.at(words, i):
+    in_condition = None
+    i = anchor
+    while i < stop:
+        if (i >= anchor + 10 and i <= comma) or (i > 0 and words[i - 1] in _RELATIVE):
+            # (a far modal counts only past the comma that closes the leading phrase; "liability for any
+            # loss that may be suffered by TELKOM shall be limited": not the subject's modal)
+            i += 1
+            continue
+        permission, obligation = _PERMISSION.at(words, i), _OBLIGATION.at(words, i)
+        if (permission or obligation) and _condition_between(words, anchor, i, end):
+            # "Subject to Section 7.2.2(a) (Minimum ... Commitments), unless the Parties otherwise agree, the ... shall";
+            # the main clause's modal may come past the usual reach, soon after the condition closes
+            # ("Upon termination ..., if the parties do not enter into a successor Franchise Agreement whereby
+            # the Franchisee shall continue ..., BKC or its designee shall have the option")
+            if in_condition is None:
+                close = next((k for k in range(i + 1, end) if words[k] == ","), None)
+                if close is not None:
+                    in_condition = close
+                    stop = max(stop, min(end, close + 12))
+            i += 1
+            continue
+        if permission:
             return "permission", i
-        if _OBLIGATION.at(words, i):
+        if obligation:
             return _obligation_or_right(words, i), i
+        i += 1
     return None, None
 
 
