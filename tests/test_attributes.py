@@ -772,3 +772,17 @@ def test_parties_introduced_without_quotes(text, names):
     from pcsc_procure.document.text_reader import read_text
 
     assert [n for _, n in get_detector().party_terms(read_text(text.encode(), "draft.txt")).names] == names
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("The AS Parties shall approve. The AS\nParties  will pay.", True),          # any whitespace inside the name
+    ("THE AS PARTIES SHALL APPROVE. THE AS PARTIES MAY AUDIT.", True),           # a clause set in capitals
+    ("AS Parties' approval is needed. AS Parties's consent. AS Parties agrees.", False),  # one act only
+    ("Non-AS Parties shall approve. XAS Parties shall pay.", False),             # inside another word
+    ("The AS Party shall approve. The AS Party shall pay.", False),              # another name
+])
+def test_a_term_acts_when_its_name_comes_right_before_a_modal_twice(text, acts):
+    from pcsc_procure.detect.parties import acts_as_party
+
+    assert acts_as_party(text, "AS Parties") is acts
+
