@@ -961,6 +961,13 @@ STANDARD = [
     ("governing-law", "This Agreement is governed by the laws of Delaware, without regard to its conflict of laws rules."),
     ("audit-rights", "Upon ten days' notice, Franchisor or its designee may examine Franchisee's books, records and tax returns."),
     ("anti-assignment", "This Agreement is personal to the Consultant and may not be assigned."),
+    # Termination on a party's own decision (scored before any change: 3/9, every positive missed: a condition
+    # vetoed them all; mended: 'if it determines / decides / elects ...', 'if the Customer no longer requires')
+    ("termination-for-convenience", "Licensee may terminate this Agreement upon thirty (30) days' notice if it determines, in its sole judgment, that the Product is not commercially viable."),
+    ("termination-for-convenience", "Company may terminate this Agreement on sixty days' written notice if Company decides to discontinue the sale of the Products."),
+    ("termination-for-convenience", "If the Customer no longer requires the Services, it may terminate this Agreement at any time upon thirty (30) days' written notice."),
+    ("termination-for-convenience", "If the Client elects to discontinue the Project for any reason, the Client may terminate this Agreement upon written notice to the Consultant."),
+    ("termination-for-convenience", "The Buyer may terminate this Contract if it decides, for its own convenience, that the Goods are no longer needed."),
 ]
 
 
@@ -1497,6 +1504,12 @@ LOOK_ALIKES = [
     ("ip-assignment", "Each party shall own its own work product and pre-existing materials."),
     ("insurance", "MusclePharm shall carry no worker's compensation insurance to cover Endorser."),
     ("license-grant", "The Board authorizes the Treasurer to sign the Agreement on behalf of the Company."),
+    # ... but not a decision about the other's fault, a casualty, or a consequence of terminating
+    ("termination-for-convenience", "Licensor may terminate this Agreement on thirty days' notice if it determines that Licensee has breached Section 5."),
+    ("termination-for-convenience", "If Company decides that Distributor has failed to meet its performance targets, Company may terminate this Agreement on notice."),
+    ("termination-for-convenience", "Either party may terminate this Agreement if the other party becomes insolvent."),
+    ("termination-for-convenience", "If Licensee elects to terminate this Agreement under Section 12.2, Licensee shall pay the Termination Fee within thirty days."),
+    ("termination-for-convenience", "You and we each have the right to terminate this Agreement if you elect not to repair or rebuild the Hotel, provided the terminating party gives sixty days' notice."),
 ]
 
 
