@@ -968,6 +968,17 @@ STANDARD = [
     ("termination-for-convenience", "If the Customer no longer requires the Services, it may terminate this Agreement at any time upon thirty (30) days' written notice."),
     ("termination-for-convenience", "If the Client elects to discontinue the Project for any reason, the Client may terminate this Agreement upon written notice to the Consultant."),
     ("termination-for-convenience", "The Buyer may terminate this Contract if it decides, for its own convenience, that the Goods are no longer needed."),
+    # Uncapped liability, a second batch of carve-out forms (scored before any change: 7/12; mended: 'IN NO EVENT
+    # WILL THE LIMITATIONS ... APPLY TO', caps 'not applicable to', exclusions that 'shall not extend to', duties
+    # under a section 'not subject to the limitation of liability')
+    ("uncapped-liability", "This Section 12 does not limit either party's liability for its indemnification obligations or for breach of Section 8 (Confidentiality)."),
+    ("uncapped-liability", "Notwithstanding the foregoing, each party shall be liable without limit for damages caused by its gross negligence or willful misconduct."),
+    ("uncapped-liability", "There shall be no limitation on either party's liability for breach of its confidentiality obligations."),
+    ("uncapped-liability", "IN NO EVENT WILL THE LIMITATIONS IN THIS SECTION 11 APPLY TO A PARTY'S INDEMNIFICATION OBLIGATIONS OR TO CLAIMS FOR INFRINGEMENT."),
+    ("uncapped-liability", "The Company's liability for breach of its obligations under Section 6 (Confidentiality) shall be unlimited."),
+    ("uncapped-liability", "The caps set forth in Section 14.2 are not applicable to damages arising from a party's breach of Section 9."),
+    ("uncapped-liability", "The exclusions of liability in clause 18.1 shall not extend to losses arising from wilful default or fraud."),
+    ("uncapped-liability", "Licensee's obligations under Section 10 (Indemnification) are not subject to the limitation of liability in Section 13."),
 ]
 
 
@@ -1510,6 +1521,13 @@ LOOK_ALIKES = [
     ("termination-for-convenience", "Either party may terminate this Agreement if the other party becomes insolvent."),
     ("termination-for-convenience", "If Licensee elects to terminate this Agreement under Section 12.2, Licensee shall pay the Termination Fee within thirty days."),
     ("termination-for-convenience", "You and we each have the right to terminate this Agreement if you elect not to repair or rebuild the Hotel, provided the terminating party gives sixty days' notice."),
+    # ... and their look-alikes
+    ("uncapped-liability", "Nothing in this Agreement shall limit the Company's right to seek injunctive relief for breach of Section 8."),
+    ("uncapped-liability", "The limitations on the number of users set forth in the Order shall not apply to Affiliates of the Customer."),
+    ("uncapped-liability", "Section 4 shall not apply to Products purchased before the Effective Date."),
+    ("uncapped-liability", "In no event will the limitations on use in this Section 3 apply to Customer's Affiliates."),
+    ("uncapped-liability", "The Supplier's obligations under Section 5 are not subject to the Customer's approval."),
+    ("uncapped-liability", "The warranty shall not extend to Products that have been modified by Customer."),
 ]
 
 
