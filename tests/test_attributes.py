@@ -748,6 +748,12 @@ DOCUMENT_PARTIES = [
      "whereby the Franchisee shall continue to be a franchisee and operate the Franchised Restaurant at the Location, BKC or "
      "its designee shall have the option to purchase the Franchised Restaurant.\n",
      [("BKC", "Upon terminati")]),
+    # the one given notice is not the one who gives it
+    ("termination-for-convenience",
+     _between("Medalist Diversified REIT, Inc.", "Company", "Jane Doe", "CONSULTANT") +
+     "(c) ninety (90) days following the date the Company gives CONSULTANT written notice of termination for any or no "
+     "reason.\n",
+     [("Company", "(c) ninety (90")]),
 ]
 
 

@@ -62,6 +62,8 @@ _OTHER_PARTY = ("the", "other", "party")
 _TOLD = frozenset({"to", "inform", "informs", "informing", "notify", "notifies", "notifying", "give", "gives", "giving", "provide",
                    "provides", "with", "against", "than", "towards"})
 _SUFFERED = frozenset({"suffered", "incurred", "sustained", "caused"})
+# verbs whose next word is the one given something: "gives CONSULTANT written notice"
+_GIVEN_TO = frozenset({"gives", "give", "giving", "sends", "send", "sending", "serves", "serve", "tells"})
 _ANY_PARTY_WORD = frozenset(PUBLIC | VENDOR | NAMED | PRONOUN_PARTIES)
 
 
@@ -133,6 +135,8 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if len(w) == 1 and texts[i].isupper() and i > start and texts[i - 1] in ("Party", "PARTY"):
             return f"{texts[i - 1]} {texts[i]}", None, i - 1  # "Party A shall ...", as contracts in translation name them
         if w in _ANY_PARTY_WORD or w in party_terms:
+            if i > start and words[i - 1] in _GIVEN_TO:
+                continue  # "the date the Company gives CONSULTANT written notice of termination": the receiver
             if i + 1 < before and words[i + 1] in _THING_AFTER_PARTY and texts[i + 1][:1].isupper():
                 continue  # "Customer Data", "Authority Materials": a thing named after a party, not the party
             if w == "employer" and "liability" in words[i + 1 : i + 3]:
