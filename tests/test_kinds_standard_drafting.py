@@ -979,6 +979,13 @@ STANDARD = [
     ("uncapped-liability", "The caps set forth in Section 14.2 are not applicable to damages arising from a party's breach of Section 9."),
     ("uncapped-liability", "The exclusions of liability in clause 18.1 shall not extend to losses arising from wilful default or fraud."),
     ("uncapped-liability", "Licensee's obligations under Section 10 (Indemnification) are not subject to the limitation of liability in Section 13."),
+    # Renewal terms beside the look-alikes below (renewal has the lowest check-fold span precision after the weak
+    # four; scored before any change: 16/17, the one miss left out as unclear)
+    ("auto-renewal", "This Agreement shall be renewed automatically for successive periods of one year unless terminated by either party on three months' notice."),
+    ("auto-renewal", "The Term shall be extended automatically for additional twelve (12) month periods unless Customer notifies Vendor otherwise at least sixty days in advance."),
+    ("auto-renewal", "Licensee shall have the option to renew this Agreement for two additional terms of five years each by giving written notice at least 180 days prior to expiration."),
+    ("auto-renewal", "At the end of the Initial Term, this Agreement shall continue on a month-to-month basis until terminated by either party on thirty days' notice."),
+    ("auto-renewal", "This Agreement may be renewed for additional one-year periods upon the mutual written agreement of the parties."),
 ]
 
 
@@ -1528,6 +1535,18 @@ LOOK_ALIKES = [
     ("uncapped-liability", "In no event will the limitations on use in this Section 3 apply to Customer's Affiliates."),
     ("uncapped-liability", "The Supplier's obligations under Section 5 are not subject to the Customer's approval."),
     ("uncapped-liability", "The warranty shall not extend to Products that have been modified by Customer."),
+    # ... renewing permits, letters of credit, registrations and policies; extending dates and periods
+    ("auto-renewal", "The Supplier shall renew all permits and licences required for the Works before they expire."),
+    ("auto-renewal", "Prices for any renewal term shall be the Supplier's then-current list prices."),
+    ("auto-renewal", "Distributor shall renew the letter of credit at least thirty days before its expiry."),
+    ("auto-renewal", "The Software licence is renewable annually upon payment of the maintenance fee."),
+    ("auto-renewal", "The Company's trademark registrations shall be renewed in the Company's name."),
+    ("auto-renewal", "The parties may extend the delivery date by mutual agreement."),
+    ("auto-renewal", "The cure period shall be extended by the duration of any Force Majeure Event."),
+    ("auto-renewal", "The Consultant's appointment shall automatically terminate upon the expiry of this Agreement."),
+    ("auto-renewal", "Any renewal of this Agreement shall be subject to the approval of the Board."),
+    ("auto-renewal", "The Warranty Period for any repaired part shall be extended for ninety days."),
+    ("auto-renewal", "The Licensee's insurance policies shall be renewed annually and certificates provided to the Licensor."),
 ]
 
 
