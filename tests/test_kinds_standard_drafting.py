@@ -986,6 +986,20 @@ STANDARD = [
     ("auto-renewal", "Licensee shall have the option to renew this Agreement for two additional terms of five years each by giving written notice at least 180 days prior to expiration."),
     ("auto-renewal", "At the end of the Initial Term, this Agreement shall continue on a month-to-month basis until terminated by either party on thirty days' notice."),
     ("auto-renewal", "This Agreement may be renewed for additional one-year periods upon the mutual written agreement of the parties."),
+    # Joint ownership, perpetual licences and escrow (scored before any change: 17/20; mended: 'share equally in
+    # the ownership', what may be done with 'Jointly Owned IP' under a bar, and not a facility 'jointly owned')
+    ("joint-ip-ownership", "Any Improvements developed jointly by the Parties shall be the joint property of the Parties."),
+    ("joint-ip-ownership", "The copyright in the Joint Materials shall be owned by Licensor and Licensee as tenants in common."),
+    ("joint-ip-ownership", "All data generated in the course of the Study shall be co-owned by Sponsor and Institution."),
+    ("joint-ip-ownership", "Title to Joint Inventions shall vest in both Parties, each of which shall have an undivided one-half interest therein."),
+    ("joint-ip-ownership", "The Parties shall share equally in the ownership of any patents arising from the Joint Research."),
+    ("joint-ip-ownership", "Neither party may license the Jointly Owned IP to a third party without the consent of the other joint owner."),
+    ("joint-ip-ownership", "The Co-Branded Website and all content created jointly for it shall be owned jointly by the parties."),
+    ("perpetual-license", "Licensor grants Licensee a perpetual, worldwide license to use the Software."),
+    ("perpetual-license", "The license to the Documentation shall continue in perpetuity, notwithstanding any termination of this Agreement."),
+    ("perpetual-license", "Customer shall have an irrevocable, fully paid-up licence to the Deliverables, which shall survive expiry of this Contract."),
+    ("source-code-escrow", "Vendor shall place the source code for the Software in escrow with Iron Mountain pursuant to a three-party escrow agreement."),
+    ("source-code-escrow", "If Licensor ceases to support the Software, Licensee shall be entitled to obtain the Source Code from the escrow agent."),
 ]
 
 
@@ -1547,6 +1561,16 @@ LOOK_ALIKES = [
     ("auto-renewal", "Any renewal of this Agreement shall be subject to the approval of the Board."),
     ("auto-renewal", "The Warranty Period for any repaired part shall be extended for ninety days."),
     ("auto-renewal", "The Licensee's insurance policies shall be renewed annually and certificates provided to the Licensor."),
+    # ... and their look-alikes
+    ("joint-ip-ownership", "The parties shall jointly select the auditor."),
+    ("joint-ip-ownership", "Each party shall bear its own costs of the joint marketing campaign."),
+    ("joint-ip-ownership", "The Joint Venture Company shall own the Plant and all equipment installed at the Site."),
+    ("joint-ip-ownership", "The Guarantors are jointly and severally liable for the Obligations."),
+    ("joint-ip-ownership", "The parties shall jointly own and operate the Facility through the Joint Venture."),
+    ("perpetual-license", "This Agreement shall remain in force for a period of five years."),
+    ("perpetual-license", "Licensee shall pay a perpetual royalty of 2% of Net Sales."),
+    ("source-code-escrow", "The deposit shall be held in escrow pending completion of the sale."),
+    ("joint-ip-ownership", "Neither party shall sell its interest in the jointly owned Plant without the consent of the other."),
 ]
 
 
