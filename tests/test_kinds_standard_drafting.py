@@ -1000,6 +1000,10 @@ STANDARD = [
     ("perpetual-license", "Customer shall have an irrevocable, fully paid-up licence to the Deliverables, which shall survive expiry of this Contract."),
     ("source-code-escrow", "Vendor shall place the source code for the Software in escrow with Iron Mountain pursuant to a three-party escrow agreement."),
     ("source-code-escrow", "If Licensor ceases to support the Software, Licensee shall be entitled to obtain the Source Code from the escrow agent."),
+    # Minimum commitments beside the look-alikes below (13/13 before any change: pinned)
+    ("minimum-commitment", "Customer shall purchase at least 5,000 Units per calendar quarter."),
+    ("minimum-commitment", "If Reseller fails to meet the Minimum Purchase Requirement in any Contract Year, Company may terminate this Agreement."),
+    ("minimum-commitment", "Licensee shall pay Licensor a guaranteed minimum annual royalty of $100,000."),
 ]
 
 
@@ -1571,6 +1575,18 @@ LOOK_ALIKES = [
     ("perpetual-license", "Licensee shall pay a perpetual royalty of 2% of Net Sales."),
     ("source-code-escrow", "The deposit shall be held in escrow pending completion of the sale."),
     ("joint-ip-ownership", "Neither party shall sell its interest in the jointly owned Plant without the consent of the other."),
+    # ... 'minimum' and 'at least' that commit no one to buy: prices, wages, specifications, standards, ratings,
+    # representatives, stock, experience, invoice contents
+    ("minimum-commitment", "Distributor shall not advertise the Products below the Minimum Advertised Price set by Company."),
+    ("minimum-commitment", "Contractor shall pay its employees no less than the applicable minimum wage."),
+    ("minimum-commitment", "The Products shall meet the minimum specifications set out in Schedule 2."),
+    ("minimum-commitment", "Franchisee shall comply with the minimum standards of quality set out in the Manual."),
+    ("minimum-commitment", "The resale price of the Products shall be at least the price set out in the Price List."),
+    ("minimum-commitment", "Licensee shall maintain a minimum credit rating of BBB throughout the Term."),
+    ("minimum-commitment", "Each Party shall appoint at least two representatives to the Steering Committee."),
+    ("minimum-commitment", "Supplier shall keep a minimum of two weeks' stock of spare parts."),
+    ("minimum-commitment", "The Consultant shall have at least five years of experience in software development."),
+    ("minimum-commitment", "Invoices shall include at least the following information: the PO number, the quantity and the price."),
 ]
 
 
