@@ -754,6 +754,11 @@ DOCUMENT_PARTIES = [
      "(c) ninety (90) days following the date the Company gives CONSULTANT written notice of termination for any or no "
      "reason.\n",
      [("Company", "(c) ninety (90")]),
+    # a cue anchored on "in no event" itself reads the inverted subject after the modal
+    ("liability-cap",
+     _between("CC Real Estate Income Fund", "Fund", "CNL Capital Markets Corp.", "Distributor") +
+     "11. In no event shall any party be responsible to the other for indirect, special or consequential damages.\n",
+     [("any party", "11. In no even")]),
 ]
 
 

@@ -371,6 +371,10 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # The modal follows the anchor: "Upon termination, the Contractor shall ...", "The aggregate
         # liability of the Contractor to the Employer shall not exceed ..."
         party, role, idx = subject_party(words, texts, modal_at, anchor, party_terms)
+    if party is None and modal_at is not None and modal_at > anchor and words[modal_at - 2 : modal_at] in _INVERTING:
+        # the anchor is the inverting phrase itself: "In no event shall any party be responsible ..."
+        be = next((k for k in range(modal_at + 1, min(len(words), modal_at + 7)) if words[k] == "be"), min(len(words), modal_at + 5))
+        party, role, idx = _inverted_subject(words, texts, modal_at, modal_at, be, party_terms)
     if party is None:
         party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
     return Attributes(negated=negated, modality=mod, party=party, role=role, party_index=idx)
