@@ -1004,6 +1004,17 @@ STANDARD = [
     ("minimum-commitment", "Customer shall purchase at least 5,000 Units per calendar quarter."),
     ("minimum-commitment", "If Reseller fails to meet the Minimum Purchase Requirement in any Contract Year, Company may terminate this Agreement."),
     ("minimum-commitment", "Licensee shall pay Licensor a guaranteed minimum annual royalty of $100,000."),
+    # Post-termination duties and rights as service, licence and franchise agreements write them (13/14 before
+    # any change: the one disagreement, fees earned through termination, is kept out on purpose)
+    ("post-termination-services", "Following the termination of this Agreement, Licensor shall continue to provide maintenance and support for the Software for a period of twelve (12) months at Licensee's request."),
+    ("post-termination-services", "For a period of one year after termination, Distributor shall provide Company with reports of any complaints concerning the Products."),
+    ("post-termination-services", "Upon termination, Customer may elect to purchase from Supplier all remaining inventory of Products at Supplier's cost."),
+    ("post-termination-services", "After the expiration of this Agreement, Reseller may continue to support its existing End Users for the remainder of their support terms."),
+    ("post-termination-services", "On termination of this Agreement, the Franchisee shall de-identify the Premises and return all copies of the Manual to the Franchisor."),
+    ("post-termination-services", "Upon expiration or termination, the Service Provider shall cooperate with the Customer to migrate the Customer Data to a successor provider."),
+    ("post-termination-services", "Within ninety (90) days following termination, Licensee shall deliver to Licensor a final accounting of all Products sold."),
+    ("post-termination-services", "Upon termination of this Agreement for any reason, all licenses granted to Licensee shall terminate, except that Licensee may sell off its existing inventory for ninety days."),
+    ("post-termination-services", "Licensee shall have a period of six months after the expiration of this Agreement to sell its remaining stock of Licensed Products."),
 ]
 
 
@@ -1587,6 +1598,11 @@ LOOK_ALIKES = [
     ("minimum-commitment", "Supplier shall keep a minimum of two weeks' stock of spare parts."),
     ("minimum-commitment", "The Consultant shall have at least five years of experience in software development."),
     ("minimum-commitment", "Invoices shall include at least the following information: the PO number, the quantity and the price."),
+    # ... and what is not a post-termination commitment: rights ending, survival, accrued rights, the right to end
+    ("post-termination-services", "Upon termination of this Agreement for any reason, all licenses granted hereunder shall terminate."),
+    ("post-termination-services", "Sections 5, 7 and 9 shall survive any termination or expiration of this Agreement."),
+    ("post-termination-services", "The termination of this Agreement shall be without prejudice to any rights accrued prior to termination."),
+    ("post-termination-services", "Either party may terminate this Agreement upon ninety days' notice to the other."),
 ]
 
 
