@@ -33,10 +33,10 @@ labelled after those, scored 10/12 as drawn (11/12 after one mend; one
 label names the party by its other defined name, "REIT" for "the Company":
 the same party). Draw 199 (16 of 25 kept), labelled at the end of that
 session, scored 14/16 as drawn (15/16 after one mend). In the eighth session
-of 2026-12-02, nine draws of 16 passages each (seeds 211 to 257), each
+of 2026-12-02, eleven draws of 16 passages each (seeds 211 to 269), each
 labelled before any change for it, scored as drawn: 211 9/10, 223 6/9, 227
-5/6, 229 4/5, 233 8/10, 239 7/11, 241 8/10, 251 7/8, 257 6/8 (60/77); all
-fresh draws together, as drawn, 193/255 (0.76).
+5/6, 229 4/5, 233 8/10, 239 7/11, 241 8/10, 251 7/8, 257 6/8, 263 7/8, 269
+7/8 (74/93); all fresh draws together, as drawn, 207/271 (0.76).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a
