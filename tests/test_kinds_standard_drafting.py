@@ -1015,6 +1015,17 @@ STANDARD = [
     ("post-termination-services", "Within ninety (90) days following termination, Licensee shall deliver to Licensor a final accounting of all Products sold."),
     ("post-termination-services", "Upon termination of this Agreement for any reason, all licenses granted to Licensee shall terminate, except that Licensee may sell off its existing inventory for ninety days."),
     ("post-termination-services", "Licensee shall have a period of six months after the expiration of this Agreement to sell its remaining stock of Licensed Products."),
+    # Change of control, a third batch (scored before any change: 6/11; mended: a change in the identity of the
+    # person that controls, a change in the persons who own or control, the sale of the business, the sale of
+    # substantially all of the assets, a party that 'is acquired,')
+    ("change-of-control", "Any transaction resulting in a change in the identity of the person or entity that controls Licensee shall require Licensor's prior written consent."),
+    ("change-of-control", "In the event of the sale of the business of Franchisee, Franchisor shall have a right of first refusal and may terminate this Agreement."),
+    ("change-of-control", "If Licensee is merged into another company, Licensor may terminate this Agreement upon written notice."),
+    ("change-of-control", "Upon the acquisition by any person of more than fifty percent (50%) of the voting stock of Company, Distributor may terminate this Agreement."),
+    ("change-of-control", "This Agreement shall terminate automatically if Supplier sells substantially all of the assets of the business unit that manufactures the Products."),
+    ("change-of-control", "Distributor shall promptly notify Company of any change in the persons who own or control Distributor."),
+    ("change-of-control", "A Change of Control of Customer shall be deemed an assignment requiring Vendor's consent under Section 14."),
+    ("change-of-control", "If Consultant is acquired, Company may terminate this Agreement without penalty."),
 ]
 
 
@@ -1603,6 +1614,12 @@ LOOK_ALIKES = [
     ("post-termination-services", "Sections 5, 7 and 9 shall survive any termination or expiration of this Agreement."),
     ("post-termination-services", "The termination of this Agreement shall be without prejudice to any rights accrued prior to termination."),
     ("post-termination-services", "Either party may terminate this Agreement upon ninety days' notice to the other."),
+    # ... and their look-alikes
+    ("change-of-control", "Customer may change the delivery address for the Products upon written notice to Supplier."),
+    ("change-of-control", "The Company shall control the prosecution of all patent applications."),
+    ("change-of-control", "Supplier shall notify Customer of any change in the Specifications of the Products."),
+    ("change-of-control", "If the Equipment is acquired, Customer shall notify the insurer within thirty days."),
+    ("change-of-control", "Following the sale of the Products to end users, Distributor shall provide Company with a sales report."),
 ]
 
 
