@@ -1040,6 +1040,15 @@ STANDARD = [
     ("exclusivity", "Talent agrees not to render services to any other automobile manufacturer during the Term."),
     ("exclusivity", "The Affiliate shall not market any online casino other than the Operator's websites."),
     ("exclusivity", "Hotel shall not permit any other company to provide telecommunications services to guests."),
+    # Audit rights as licences, supply and franchise agreements write them (12/12 with the look-alikes below,
+    # before any change: pinned)
+    ("audit-rights", "Upon thirty (30) days' notice, Licensor may have its independent auditors examine Licensee's records to verify the royalties paid."),
+    ("audit-rights", "Customer or its designated auditor shall have access to Vendor's facilities and records to verify compliance with this Agreement."),
+    ("audit-rights", "The Company reserves the right to conduct, at its expense, an audit of Distributor's sales records once per calendar year."),
+    ("audit-rights", "Supplier shall permit the Customer's quality assurance personnel to inspect its manufacturing facilities upon reasonable notice."),
+    ("audit-rights", "If any audit reveals an underpayment of more than five percent, Licensee shall bear the cost of the audit."),
+    ("audit-rights", "Franchisee shall make its books and records available for inspection by Franchisor at all reasonable times."),
+    ("audit-rights", "Agency shall retain all records relating to this Agreement for three years and shall make them available to Client's auditors on request."),
 ]
 
 
@@ -1641,6 +1650,12 @@ LOOK_ALIKES = [
     ("exclusivity", "Consultant shall not assign its obligations to any other person."),
     ("exclusivity", "You may not sell, transfer, or use Customer Data for any purpose other than operating the Franchised Business."),
     ("exclusivity", "Licensee shall not permit any third party to access or use the Software."),
+    # ... audited statements, reports, reviews and the inspection of goods are not audit rights
+    ("audit-rights", "The Company's annual financial statements shall be audited by a firm of independent certified public accountants."),
+    ("audit-rights", "Licensee shall deliver quarterly royalty reports within thirty days after the end of each quarter."),
+    ("audit-rights", "The parties shall review the Marketing Plan at each quarterly meeting."),
+    ("audit-rights", "Supplier shall inspect all Products before shipment to ensure that they conform to the Specifications."),
+    ("audit-rights", "Customer shall inspect the Products within ten days of delivery and notify Supplier of any defects."),
 ]
 
 
