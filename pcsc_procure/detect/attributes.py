@@ -75,19 +75,23 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     return False
 
 
+def _condition_opens_before(words: list[str], lo: int, i: int) -> bool:
+    """Does a condition word ("if", "unless", "in the event", "provided that" ...) come before `i`,
+    back to `lo`, with no comma, semicolon or colon between?"""
+    for k in range(i - 1, lo - 1, -1):
+        if words[k] in (",", ";", ":"):
+            return False
+        if words[k] in _CONDITION or any(match_at(words, k, seq) for seq in _IN_CASE):
+            return True
+    return False
+
+
 def _opens_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     """True when a scoped negator is the subject of a leading condition that a comma closes
     before the anchor: "If neither party gives notice ..., this Agreement shall automatically
     renew" renews. (Not "If X, neither party shall, without consent, assign": the condition
-    closed before the negator.)"""
-    if "," not in words[neg + 1 : anchor]:
-        return False
-    for i in range(neg - 1, max(-1, start - 2), -1):  # (a clause may start right after its "if": ", if neither party ...")
-        if words[i] in (",", ";", ":"):
-            return False
-        if words[i] in _CONDITION or any(match_at(words, i, seq) for seq in _IN_CASE):
-            return True
-    return False
+    closed before the negator.) A clause may start right after its "if" (", if neither party ...")."""
+    return "," in words[neg + 1 : anchor] and _condition_opens_before(words, max(0, start - 1), neg)
 
 
 def _anchor_in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
@@ -185,7 +189,7 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         comma = next((k for k in range(anchor, min(end, anchor + 30)) if words[k] == ","), None)
         if comma is not None:
             stop = min(end, anchor + 30)
-    in_condition = None
+    extended = False
     i = anchor
     while i < stop:
         if (i >= anchor + 10 and i <= comma) or (i > 0 and words[i - 1] in _RELATIVE):
@@ -199,10 +203,10 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
             # the main clause's modal may come past the usual reach, soon after the condition closes
             # ("Upon termination ..., if the parties do not enter into a successor Franchise Agreement whereby
             # the Franchisee shall continue ..., BKC or its designee shall have the option")
-            if in_condition is None:
+            if not extended:
                 close = next((k for k in range(i + 1, end) if words[k] == ","), None)
                 if close is not None:
-                    in_condition = close
+                    extended = True
                     stop = max(stop, min(end, close + 12))
             i += 1
             continue
@@ -217,12 +221,7 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
 def _condition_between(words: list[str], anchor: int, i: int, end: int) -> bool:
     """Is the modal at `i`, after the anchor, inside a condition that opens after the anchor and that a
     comma closes ("..., unless the Parties otherwise agree in writing, the Commitment shall ...")?"""
-    for k in range(i - 1, anchor, -1):
-        if words[k] in (",", ";", ":"):
-            return False
-        if words[k] in _CONDITION or any(match_at(words, k, seq) for seq in _IN_CASE):
-            return "," in words[i + 1 : end]
-    return False
+    return _condition_opens_before(words, anchor + 1, i) and "," in words[i + 1 : end]
 
 
 def _in_aside(words: list[str], start: int, i: int, anchor: int) -> bool:
