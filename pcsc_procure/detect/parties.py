@@ -531,6 +531,10 @@ _NOT_A_NAME = frozenset({"the", "this", "that", "each", "any", "all", "such", "a
 _ASSIGN_GLUE = frozenset({"irrevocably", "unconditionally", "absolutely", "does", "do", "and", "hereby", "shall", "will", "agrees", "agree", "to", "also"})
 
 
+# verbs coordinated with an operative assignment: "hereby sells, assigns and transfers"
+_CONVEYS = _HEREBY_GRANTS | {"sells", "sell", "grants", "grant"}
+
+
 def _operative(words: list[str], g: int) -> bool:
     """An assignment that transfers or binds to transfer: "hereby (irrevocably) assigns", "shall
     assign", "agrees to assign", "irrevocably assigns" -- not "may assign", a permission whose
@@ -543,9 +547,6 @@ def _operative(words: list[str], g: int) -> bool:
             return False
     return False
 
-
-# verbs coordinated with an operative assignment: "hereby sells, assigns and transfers"
-_CONVEYS = _HEREBY_GRANTS | {"sells", "sell", "grants", "grant"}
 
 
 def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
