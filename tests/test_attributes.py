@@ -39,6 +39,9 @@ def first_party(text: str):
     ("The Supplier shall use reasonable efforts to restore the Services.", "restore", "weak", "Supplier", "vendor"),
     ("Where practicable, the Operator should publish the data.", "publish", "weak", "Operator", "vendor"),
     ("Upon notice, the Authority may inspect the premises.", "inspect", "permission", "Authority", "public"),
+    # an inverted condition's "should" is no hedge
+    ("Should the Customer so request, the Supplier shall provide transition assistance.", "provide", "obligation", "Supplier", "vendor"),
+    ("Should the City so request, the Operator should publish the data.", "publish", "weak", "Operator", "vendor"),
 ])
 def test_modality_and_party(sentence, anchor, modality, party, role):
     a = attrs(sentence, anchor)

@@ -1052,6 +1052,8 @@ STANDARD = [
     # an amount bought that is a defined minimum named elsewhere (the cue added with the b25 batch; that batch's own
     # sentence puts the amount 14 words after the verb, past the cue's reach)
     ("minimum-commitment", "Customer shall purchase Products with an aggregate value of at least the Quarterly Commitment in each calendar quarter."),
+    # an inverted condition that is the party's own wish ("should" no longer read as a hedge)
+    ("termination-for-convenience", "Should the Sponsor wish to end its sponsorship, it may terminate this Agreement by giving ninety days' notice."),
 ]
 
 
@@ -1659,6 +1661,7 @@ LOOK_ALIKES = [
     ("audit-rights", "The parties shall review the Marketing Plan at each quarterly meeting."),
     ("audit-rights", "Supplier shall inspect all Products before shipment to ensure that they conform to the Specifications."),
     ("audit-rights", "Customer shall inspect the Products within ten days of delivery and notify Supplier of any defects."),
+    ("termination-for-convenience", "Should Licensee fail to pay any royalty when due, Licensor may terminate this Agreement upon thirty days' notice."),
 ]
 
 

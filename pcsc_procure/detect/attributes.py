@@ -166,7 +166,10 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
     nearest before the anchor decides, then one shortly after it (passives:
     "Data shall remain the property of ...").
     """
-    weak_at = _WEAK.first_in(words, start, clause_end(words, anchor))
+    end = clause_end(words, anchor)
+    weak_at = _WEAK.first_in(words, start, end)
+    if weak_at is not None and _conditional_should(words, start, weak_at, end):
+        weak_at = _WEAK.first_in(words, weak_at + 1, end)  # "Should Licensee fail to pay ..., Licensor may terminate"
     if weak_at is not None and not _hedges_a_later_modal(words, start, anchor, weak_at):
         return "weak", weak_at
     # (a cue that opens with a modal is that modal's clause: "The Professional agrees that the Company
@@ -216,6 +219,12 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
             return _obligation_or_right(words, i), i
         i += 1
     return None, None
+
+
+def _conditional_should(words: list[str], start: int, at: int, end: int) -> bool:
+    """Is the "should" at `at` an inverted condition ("Should the Customer so request, the Supplier
+    shall ..."), not a hedge ("the Supplier should use ...")? It opens its clause and a comma closes it."""
+    return words[at] == "should" and (at == start or words[at - 1] in (",", ";", ":", "(", ")")) and "," in words[at + 1 : end]
 
 
 def _condition_between(words: list[str], anchor: int, i: int, end: int) -> bool:
