@@ -762,6 +762,11 @@ DOCUMENT_PARTIES = [
      _between("CC Real Estate Income Fund", "Fund", "CNL Capital Markets Corp.", "Distributor") +
      "11. In no event shall any party be responsible to the other for indirect, special or consequential damages.\n",
      [("any party", "11. In no even")]),
+    # "each of" two parties: both hold
+    ("insurance",
+     _between("Acme Corporation", "Licensor", "Beta LLC", "Licensee") +
+     "8. Each of the Licensor and the Licensee shall maintain general liability insurance of at least $1,000,000.\n",
+     [("Licensor and the Licensee", "8. Each of the")]),
 ]
 
 

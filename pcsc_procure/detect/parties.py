@@ -96,10 +96,10 @@ def _joined_by(words: list[str], idx: int | None, word: str) -> int | None:
 
 def _opens_clause(texts: list[str], start: int, at: int) -> bool:
     """Is the word at `at` the head of its clause, after at most a clause label ("12.1", "(c)")
-    and "the", "both" or "each"? (Tokens, so "(c)" arrives as "(", "c", ")".)"""
+    and "the", "both", "each" or "each of"? (Tokens, so "(c)" arrives as "(", "c", ")".)"""
     def lead_token(t: str) -> bool:
         w = t.lower()
-        return w in ("the", "both", "each", ",", "(", ")") or w.replace(".", "").isdigit() or (len(w) == 1 and w.isalpha())
+        return w in ("the", "both", "each", "of", ",", "(", ")", ".") or w.replace(".", "").isdigit() or (len(w) == 1 and w.isalpha())
     return all(lead_token(t) for t in texts[start:at])
 
 
