@@ -767,6 +767,11 @@ DOCUMENT_PARTIES = [
      _between("Acme Corporation", "Licensor", "Beta LLC", "Licensee") +
      "8. Each of the Licensor and the Licensee shall maintain general liability insurance of at least $1,000,000.\n",
      [("Licensor and the Licensee", "8. Each of the")]),
+    # a right reserved to a party is that party's
+    ("termination-for-convenience",
+     _between("Acme Corporation", "Licensor", "Beta LLC", "Licensee") +
+     "9. The right to terminate this Agreement for convenience is reserved to the Licensor.\n",
+     [("Licensor", "9. The right t")]),
 ]
 
 

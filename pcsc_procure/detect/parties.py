@@ -225,10 +225,12 @@ def duty_owner(words: list[str], texts: list[str], start: int, before: int, part
 
 
 def obligation_on(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
-    """The party a clause puts its duty on, after the anchor: "the Development Purchase Commitment ...
-    shall constitute a binding obligation on Ginkgo" -> Ginkgo."""
+    """The party a clause puts its duty on, or reserves its right to, after the anchor: "the Development
+    Purchase Commitment ... shall constitute a binding obligation on Ginkgo" -> Ginkgo; "The right to
+    terminate this Agreement for convenience is reserved to the Licensor" -> the Licensor."""
     for k in range(anchor + 1, min(end, anchor + 40)):
-        if words[k] in ("obligation", "obligations") and words[k + 1 : k + 2] in (["on"], ["upon"]):
+        if (words[k] in ("obligation", "obligations") and words[k + 1 : k + 2] in (["on"], ["upon"])) or (
+                words[k] == "reserved" and words[k + 1 : k + 2] in (["to"], ["for"])):
             return first_party_from(words, texts, k + 2, k + 5, party_terms)
     return None, None, None
 
