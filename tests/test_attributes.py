@@ -772,6 +772,12 @@ DOCUMENT_PARTIES = [
      _between("Acme Corporation", "Licensor", "Beta LLC", "Licensee") +
      "9. The right to terminate this Agreement for convenience is reserved to the Licensor.\n",
      [("Licensor", "9. The right t")]),
+    # the party whose liability a carve-out names after the anchor
+    ("uncapped-liability",
+     _between("Northwind Traders Inc.", "Supplier", "the City of Springfield", "City") +
+     "20.4 The limitation in Clause 20.2 shall not apply to the Supplier's liability for breach of Clause 15 (Data "
+     "Protection).\n",
+     [("Supplier", "20.4 The limit")]),
 ]
 
 

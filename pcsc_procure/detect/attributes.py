@@ -385,4 +385,8 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         party, role, idx = _inverted_subject(words, texts, modal_at, modal_at, be, party_terms)
     if party is None:
         party, role, idx = passive_agent(words, texts, anchor, len(words), party_terms)
+    if party is None:
+        # the party whose duty or liability the clause names after the anchor: "The limitation in Clause 20
+        # shall not apply to the Supplier's liability for breach of Clause 15"
+        party, role, idx = duty_owner(words, texts, anchor, clause_end(words, anchor), party_terms)
     return Attributes(negated=negated, modality=mod, party=party, role=role, party_index=idx)

@@ -206,7 +206,7 @@ def _liability_owner(words: list[str], texts: list[str], before: int, start: int
     return None, None, None
 
 
-_DUTY_NOUNS = frozenset({"obligation", "obligations", "commitment", "commitments", "duty", "duties"})
+_DUTY_NOUNS = frozenset({"obligation", "obligations", "commitment", "commitments", "duty", "duties", "liability", "liabilities"})
 
 
 def duty_owner(words: list[str], texts: list[str], start: int, before: int, party_terms: dict[str, str | None]):
