@@ -1054,6 +1054,9 @@ STANDARD = [
     ("minimum-commitment", "Customer shall purchase Products with an aggregate value of at least the Quarterly Commitment in each calendar quarter."),
     # an inverted condition that is the party's own wish ("should" no longer read as a hedge)
     ("termination-for-convenience", "Should the Sponsor wish to end its sponsorship, it may terminate this Agreement by giving ninety days' notice."),
+    # ownership of what either party makes under the contract (b46: 8/15 before the change)
+    ("ip-assignment", "Licensor shall own all inventions and discoveries made by one or both of the Parties in the performance of the Development Plan, whether or not patentable."),
+    ("ip-assignment", "The Company shall own all improvements conceived or reduced to practice by either party in the course of the Services."),
 ]
 
 
@@ -1662,6 +1665,9 @@ LOOK_ALIKES = [
     ("audit-rights", "Supplier shall inspect all Products before shipment to ensure that they conform to the Specifications."),
     ("audit-rights", "Customer shall inspect the Products within ten days of delivery and notify Supplier of any defects."),
     ("termination-for-convenience", "Should Licensee fail to pay any royalty when due, Licensor may terminate this Agreement upon thirty days' notice."),
+    # ... a party owning its own inventions, or keeping what either party had before, is no assignment
+    ("ip-assignment", "Each party shall own the inventions made solely by its own employees in the performance of this Agreement."),
+    ("ip-assignment", "Each party shall retain ownership of all inventions made by either party prior to the Effective Date."),
 ]
 
 
