@@ -236,6 +236,25 @@ def test_definition_sentence_is_never_a_detection(tmp_path):
     assert detect(det, "The City may terminate on 30 days notice.")
 
 
+def test_a_kind_that_keeps_definitions_is_found_in_one(tmp_path):
+    """`definitions: keep`: where the defined term is the clause ('"Warranty Period" means twelve
+    months ...'), the definition carries the kind; other kinds still never find one there."""
+    det = make_detector(tmp_path, {"term": TERMINATION + "definitions: keep\n", "k": kind_k("""
+        vocab: {a: [termination period]}
+        match:
+          - id: a
+            any: [a]
+        """)})
+    text = '"Notice Period" means the termination period of 30 days notice given by a party.'
+    assert [d.kind for d in detect(det, text)] == ["term"]
+    assert "k" in [d.kind for d in detect(det, "The termination period is 30 days.")]
+
+
+def test_definitions_must_be_drop_or_keep(tmp_path):
+    with pytest.raises(RuleError, match="definitions must be 'drop' or 'keep'"):
+        make_detector(tmp_path, {"term": TERMINATION + "definitions: sometimes\n"})
+
+
 def test_cross_reference_titles_are_masked(tmp_path):
     det = make_detector(tmp_path, {"k": kind_k("""
         vocab:

@@ -1057,6 +1057,14 @@ STANDARD = [
     # ownership of what either party makes under the contract (b46: 8/15 before the change)
     ("ip-assignment", "Licensor shall own all inventions and discoveries made by one or both of the Parties in the performance of the Development Plan, whether or not patentable."),
     ("ip-assignment", "The Company shall own all improvements conceived or reduced to practice by either party in the course of the Services."),
+    # warranty periods as supply and equipment contracts write them (b47: 21/22 before; the definition
+    # was the miss)
+    ("warranty-duration", "Supplier warrants that the Products will be free from defects in materials and workmanship for a period of twelve (12) months from the date of delivery."),
+    ("warranty-duration", '"Warranty Period" means the period of eighteen months commencing on the date of installation.'),
+    ("warranty-duration", '1.14 "Warranty Period" shall mean twelve (12) months as of the date of delivery to Customer.'),
+    ("warranty-duration", "Company warrants the Equipment for the shorter of eighteen (18) months from shipment or twelve (12) months from installation."),
+    ("warranty-duration", "The defects liability period for the Works shall be twelve months from the date of the taking-over certificate."),
+    ("warranty-duration", "Any replacement part shall be warranted for the remainder of the original Warranty Period or ninety days, whichever is longer."),
 ]
 
 
@@ -1668,6 +1676,10 @@ LOOK_ALIKES = [
     # ... a party owning its own inventions, or keeping what either party had before, is no assignment
     ("ip-assignment", "Each party shall own the inventions made solely by its own employees in the performance of this Agreement."),
     ("ip-assignment", "Each party shall retain ownership of all inventions made by either party prior to the Effective Date."),
+    ("warranty-duration", '"Warranty Period" has the meaning given in Section 9.2.'),
+    ("warranty-duration", '"Warrant Shares" means the shares of Common Stock issuable upon exercise of the Warrants within five years.'),
+    ("warranty-duration", "The representations and warranties of the parties shall survive the Closing for eighteen months."),
+    ("warranty-duration", "Supplier shall maintain product liability insurance for a period of three years after termination."),
 ]
 
 

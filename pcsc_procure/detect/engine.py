@@ -128,6 +128,7 @@ class Detector:
         }
         self._plans: dict[tuple, tuple] = {}
         self._bars = frozenset(k.kind for k in kinds if k.negation == "bar")
+        self._definition_kinds = frozenset(k.kind for k in kinds if k.definitions == "keep")
         self._list_kinds = frozenset(k.kind for k in kinds if any(c.window == "clause" for c in k.match))
         # A list's (lead-in, item) pair is only read by `window: clause` cues: its gate index holds theirs alone.
         self._list_requirements = {
@@ -330,9 +331,14 @@ class Detector:
                 if det is not None:
                     dets.append(det)
             # Checked last because most candidates match nothing: captions, definitions and
-            # tables of contents never carry a detection (see `spans`).
-            if not dets or spans.is_caption(stext) or spans.is_definition(stext) or spans.is_toc(stext):
+            # tables of contents never carry a detection (see `spans`), except a definition
+            # of a kind that keeps them (`definitions: keep`).
+            if not dets or spans.is_caption(stext) or spans.is_toc(stext):
                 continue
+            if spans.is_definition(stext):
+                dets = [d for d in dets if d.kind in self._definition_kinds]
+                if not dets:
+                    continue
             found.extend(dets)
             for d in dets:
                 starts[d.start] = sent.index

@@ -50,12 +50,15 @@ A detector file describes one clause kind:
     join: section                 # optional: detections of this kind under the same numbered
                                   # clause and heading are one passage (a clause whose sentences
                                   # are spread over sub-paragraphs is reported once)
+    definitions: keep             # optional: a definition may carry this kind, where
+                                  # the defined term is the clause ('"Warranty Period"
+                                  # means twelve months from delivery')
 
 Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
 
 Span policy (`detect.spans`), the same for every kind: a detection is one
 sentence; captions ("12. Governing Law."), definitions ('"X" means ...') never
-carry one; words inside cross-reference titles ("Section 14.5 (Governing
+carry one (unless the kind says `definitions: keep`); words inside cross-reference titles ("Section 14.5 (Governing
 Law)") are ignored; detections of one kind in consecutive sentences of one
 block are joined into one passage.
 """
@@ -101,7 +104,7 @@ def op_bounds(op: str) -> tuple[int, int]:
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
-KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join"}
+KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join", "definitions"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
 
@@ -154,6 +157,7 @@ class KindSpec:
     continuation: Cue | None = None  # `continue:` groups, as a cue with `any`
     home: list[str] = field(default_factory=list)  # heading groups of the kind's own clause
     join: str | None = None  # "section": one passage per numbered clause (see spans.join_sections)
+    definitions: str = "drop"  # "keep": a definition can carry this kind ('"Warranty Period" means twelve months ...')
 
 
 def expand_braces(phrase: str) -> list[str]:
@@ -298,6 +302,9 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
     join = raw.get("join")
     if join not in (None, "section"):
         raise RuleError(p, f"join must be 'section' (got {join!r})", line_of(raw))
+    definitions = raw.get("definitions", "drop")
+    if definitions not in ("drop", "keep"):
+        raise RuleError(p, f"definitions must be 'drop' or 'keep' (got {definitions!r})", line_of(raw))
     for what, groups in (("mask", mask), ("continue", continuation.any if continuation else []), ("home", home)):
         for group in groups:
             if group not in vocab and group not in shared_vocab:
@@ -322,6 +329,7 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         continuation=continuation,
         home=home,
         join=join,
+        definitions=definitions,
     )
 
 
