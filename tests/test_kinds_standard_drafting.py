@@ -1065,6 +1065,10 @@ STANDARD = [
     ("warranty-duration", "Company warrants the Equipment for the shorter of eighteen (18) months from shipment or twelve (12) months from installation."),
     ("warranty-duration", "The defects liability period for the Works shall be twelve months from the date of the taking-over certificate."),
     ("warranty-duration", "Any replacement part shall be warranted for the remainder of the original Warranty Period or ninety days, whichever is longer."),
+    # UK carve-outs from the limitation (b49: 12/16 before): the kept duty listed after the statutory grounds,
+    # and "shall operate to exclude or limit"
+    ("uncapped-liability", "Neither party excludes or limits its liability for fraud, for death or personal injury caused by its negligence, or for breach of its confidentiality obligations."),
+    ("uncapped-liability", "Nothing in this Contract shall operate to exclude or limit the Supplier's liability for breach of clause 14 (Data Protection)."),
 ]
 
 
@@ -1680,6 +1684,8 @@ LOOK_ALIKES = [
     ("warranty-duration", '"Warrant Shares" means the shares of Common Stock issuable upon exercise of the Warrants within five years.'),
     ("warranty-duration", "The representations and warranties of the parties shall survive the Closing for eighteen months."),
     ("warranty-duration", "Supplier shall maintain product liability insurance for a period of three years after termination."),
+    ("uncapped-liability", "Nothing in this Contract shall operate to limit the Customer's right to terminate for convenience under clause 14."),
+    ("uncapped-liability", "Customer shall have unlimited access to the online portal during the Subscription Term."),
 ]
 
 
