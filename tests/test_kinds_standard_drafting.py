@@ -1069,6 +1069,12 @@ STANDARD = [
     # and "shall operate to exclude or limit"
     ("uncapped-liability", "Neither party excludes or limits its liability for fraud, for death or personal injury caused by its negligence, or for breach of its confidentiality obligations."),
     ("uncapped-liability", "Nothing in this Contract shall operate to exclude or limit the Supplier's liability for breach of clause 14 (Data Protection)."),
+    # termination for convenience (b50: 17/19 before): mutual agreement as one way among others, and the
+    # buyer's own judgment of its interest
+    ("termination-for-convenience", "This Agreement may be terminated at any time by mutual agreement of the parties or by either party upon sixty (60) days' prior written notice to the other."),
+    ("termination-for-convenience", "The City may terminate this Contract, in whole or in part, whenever the City determines that termination is in its best interest."),
+    ("termination-for-convenience", "This Agreement is terminable by the Client on fifteen days' written notice, with or without cause."),
+    ("termination-for-convenience", "The Sponsor may withdraw from this Agreement upon six months' written notice to the University."),
 ]
 
 
@@ -1686,6 +1692,10 @@ LOOK_ALIKES = [
     ("warranty-duration", "Supplier shall maintain product liability insurance for a period of three years after termination."),
     ("uncapped-liability", "Nothing in this Contract shall operate to limit the Customer's right to terminate for convenience under clause 14."),
     ("uncapped-liability", "Customer shall have unlimited access to the online portal during the Subscription Term."),
+    ("termination-for-convenience", "This Agreement may be terminated by mutual written agreement of the parties."),
+    ("termination-for-convenience", "This Agreement may be terminated by mutual agreement of the parties, or by either party if the other party materially breaches it."),
+    ("termination-for-convenience", "Either party may terminate this Agreement if the other party materially breaches it and fails to cure within thirty days."),
+    ("termination-for-convenience", "Upon termination for convenience by the Customer, the Customer shall pay the Supplier for all Services performed up to the date of termination."),
 ]
 
 
