@@ -1075,6 +1075,10 @@ STANDARD = [
     ("termination-for-convenience", "The City may terminate this Contract, in whole or in part, whenever the City determines that termination is in its best interest."),
     ("termination-for-convenience", "This Agreement is terminable by the Client on fifteen days' written notice, with or without cause."),
     ("termination-for-convenience", "The Sponsor may withdraw from this Agreement upon six months' written notice to the University."),
+    # exclusive dealing (b51: 12/16 before; the two non-competes in it stay out, as CUAD leaves them)
+    ("exclusivity", "Licensor shall not grant any other license to the Licensed Patents in the Field during the Term."),
+    ("exclusivity", "Hospital agrees that it shall obtain all of its laboratory testing services solely from Laboratory."),
+    ("exclusivity", "Endorser shall not endorse or promote any golf equipment other than Company's products during the Term."),
 ]
 
 
@@ -1696,6 +1700,10 @@ LOOK_ALIKES = [
     ("termination-for-convenience", "This Agreement may be terminated by mutual agreement of the parties, or by either party if the other party materially breaches it."),
     ("termination-for-convenience", "Either party may terminate this Agreement if the other party materially breaches it and fails to cure within thirty days."),
     ("termination-for-convenience", "Upon termination for convenience by the Customer, the Customer shall pay the Supplier for all Services performed up to the date of termination."),
+    ("exclusivity", "The Servicing Fee will be payable solely from Collections on the Receivables."),
+    ("exclusivity", "Franchisee shall purchase all food products solely from approved suppliers."),
+    ("exclusivity", "Nothing in this Agreement shall be construed as conferring any other license or right upon either party."),
+    ("exclusivity", "Licensee shall not use the Marks to promote any products other than the Licensed Products."),
 ]
 
 
