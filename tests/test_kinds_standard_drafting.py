@@ -1079,6 +1079,11 @@ STANDARD = [
     ("exclusivity", "Licensor shall not grant any other license to the Licensed Patents in the Field during the Term."),
     ("exclusivity", "Hospital agrees that it shall obtain all of its laboratory testing services solely from Laboratory."),
     ("exclusivity", "Endorser shall not endorse or promote any golf equipment other than Company's products during the Term."),
+    # take-or-pay (b52: 17/19 before; the minimum order size in it is a commitment as CUAD labels it)
+    ("minimum-commitment", "The Authority shall pay the Availability Payment irrespective of the actual usage of the charging points."),
+    ("minimum-commitment", "Customer shall pay the Subscription Fee whether or not it uses the Services."),
+    ("minimum-commitment", "Distributor shall place orders for Products with an aggregate purchase price of not less than $500,000 in each calendar year of the Term."),
+    ("minimum-commitment", "Licensee shall spend at least $250,000 per year on the marketing and promotion of the Licensed Products."),
 ]
 
 
@@ -1704,6 +1709,9 @@ LOOK_ALIKES = [
     ("exclusivity", "Franchisee shall purchase all food products solely from approved suppliers."),
     ("exclusivity", "Nothing in this Agreement shall be construed as conferring any other license or right upon either party."),
     ("exclusivity", "Licensee shall not use the Marks to promote any products other than the Licensed Products."),
+    ("minimum-commitment", "The Operator shall keep the charging points available irrespective of actual usage."),
+    ("minimum-commitment", "Fees shall be calculated on actual usage as recorded by the metering system."),
+    ("minimum-commitment", "Contractor shall maintain insurance with a minimum limit of $1,000,000 per occurrence."),
 ]
 
 
