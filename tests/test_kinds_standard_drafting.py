@@ -1084,6 +1084,12 @@ STANDARD = [
     ("minimum-commitment", "Customer shall pay the Subscription Fee whether or not it uses the Services."),
     ("minimum-commitment", "Distributor shall place orders for Products with an aggregate purchase price of not less than $500,000 in each calendar year of the Term."),
     ("minimum-commitment", "Licensee shall spend at least $250,000 per year on the marketing and promotion of the Licensed Products."),
+    # change of control (b53: 23/25 before, with renewal and escrow forms)
+    ("change-of-control", "The Concessionaire shall not permit any change in its shareholding structure without the prior written consent of the Authority."),
+    ("change-of-control", "This Agreement shall terminate automatically upon the acquisition of the Consultant's business by a third party."),
+    ("change-of-control", "Any transfer of a controlling interest in the Franchisee shall require the prior written approval of the Franchisor."),
+    ("auto-renewal", "Upon expiry of the Initial Term, the Contract shall be extended by tacit agreement for further periods of twelve months."),
+    ("source-code-escrow", "Upon the occurrence of a Release Condition, the Escrow Agent shall release the Deposit Materials to the Licensee."),
 ]
 
 
@@ -1712,6 +1718,10 @@ LOOK_ALIKES = [
     ("minimum-commitment", "The Operator shall keep the charging points available irrespective of actual usage."),
     ("minimum-commitment", "Fees shall be calculated on actual usage as recorded by the metering system."),
     ("minimum-commitment", "Contractor shall maintain insurance with a minimum limit of $1,000,000 per occurrence."),
+    ("change-of-control", "This Agreement shall terminate automatically upon the acquisition of the Customer's equipment by a third party."),
+    ("change-of-control", "The Supplier shall implement change control procedures for all modifications to the System."),
+    ("change-of-control", "Quality control of the Products shall remain the responsibility of the Manufacturer."),
+    ("source-code-escrow", "The purchase price shall be held in escrow by the Escrow Agent until Closing."),
 ]
 
 
