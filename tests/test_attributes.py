@@ -778,6 +778,19 @@ DOCUMENT_PARTIES = [
      "20.4 The limitation in Clause 20.2 shall not apply to the Supplier's liability for breach of Clause 15 (Data "
      "Protection).\n",
      [("Supplier", "20.4 The limit")]),
+    # a full stop before an inline label ends a clause the sentence splitter kept whole: the party of
+    # "(viii) Beta's obligations for ... the Guaranteed Minimum Royalty" is not the "Acme" of item (vii)
+    ("minimum-commitment",
+     _between("Acme Holdings LLC", "Acme", "Beta Nutrition Inc.", "Beta") +
+     "(vi) Beta will make all payments payable to Acme. (vii) Receipt of a royalty statement by Acme shall not "
+     "prevent Acme from questioning its accuracy. (viii) Beta's obligations for the payment of the Guaranteed Minimum "
+     "Royalty shall survive the termination of this Agreement.\n",
+     [("Beta", "(vi) Beta will")]),
+    # the one entitled to receive a guaranteed minimum is not the one bound to it
+    ("minimum-commitment",
+     _between("Acme Holdings LLC", "Licensor", "Beta Nutrition Inc.", "Licensee") +
+     "5.2 Licensor shall be entitled to receive a guaranteed minimum royalty of $100,000 for each Contract Year.\n",
+     [("Licensee", "5.2 Licensor s")]),
 ]
 
 

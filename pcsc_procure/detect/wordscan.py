@@ -7,6 +7,8 @@ negation, modality and party readers walk over.
 
 from __future__ import annotations
 
+import re
+
 BOUNDARY = {";", ":", "unless", "except", "provided", "but", "however", "whereas", "although", "if", "until", "where", "when", "whereby"}
 
 
@@ -71,11 +73,23 @@ def open_lead_in(words: list[str], i: int, lo: int = 0) -> int | None:
     return colon if colon is not None and open_colon(words, colon) else None
 
 
+def _stop_before_label(words: list[str], i: int) -> bool:
+    """A full stop at `i` that ends a sentence the splitter kept with the next because an inline
+    label follows it: "... payable to the Lender. (vii) Receipt or acceptance by Lender ..."."""
+    return (words[i] == "." and i + 3 < len(words) and words[i + 1] == "(" and words[i + 3] == ")"
+            and _LABEL.match(words[i + 2]) is not None)
+
+
+_LABEL = re.compile(r"^(?:[a-z]|[ivxl]{1,6}|[0-9]{1,2})$")
+
+
 def clause_start(words: list[str], anchor: int) -> int:
     """Index of the first token of the clause containing `anchor`."""
     i = anchor - 1
     while i >= 0:
         w = words[i]
+        if w == "." and _stop_before_label(words, i):
+            return i + 1
         if w == ":" and open_colon(words, i):
             i -= 1
             continue
