@@ -786,6 +786,17 @@ DOCUMENT_PARTIES = [
      "prevent Acme from questioning its accuracy. (viii) Beta's obligations for the payment of the Guaranteed Minimum "
      "Royalty shall survive the termination of this Agreement.\n",
      [("Beta", "(vi) Beta will")]),
+    # a change of control in a leading condition: the party is the one the change gives a right to
+    ("change-of-control",
+     _between("Sutro Inc.", "Supplier", "Vax Corp.", "Customer") +
+     "9.1 In the event Supplier undergoes a Change of Control or is acquired by a competitor of Customer, then Customer "
+     "shall have the right to obtain supply of the Extract from an Alternate Supplier.\n",
+     [("Customer", "9.1 In the eve")]),
+    # ... not when the main clause binds the party that changes
+    ("change-of-control",
+     _between("Sutro Inc.", "Supplier", "Vax Corp.", "Customer") +
+     "9.1 If Supplier undergoes a Change of Control, Supplier shall notify Customer within ten days.\n",
+     [("Supplier", "9.1 If Supplie")]),
     # the one entitled to receive a guaranteed minimum is not the one bound to it
     ("minimum-commitment",
      _between("Acme Holdings LLC", "Licensor", "Beta Nutrition Inc.", "Licensee") +
@@ -829,3 +840,20 @@ def test_a_term_acts_when_its_name_comes_right_before_a_modal_twice(text, acts):
 
     assert acts_as_party(text, "AS Parties") is acts
 
+
+
+@pytest.mark.parametrize("sentence, anchor, holder", [
+    # the anchor in a leading condition: the main clause's subject, before its modal
+    ("If the Contractor undergoes a change of control, the City may terminate this Contract.", "change", ("City", "public")),
+    ("In the event the Contractor merges with a competitor, then the City shall have the right to terminate.", "merges", ("City", "public")),
+    # no leading condition, or no modal after the party: nothing to say
+    ("The Contractor shall notify the City of any change of control.", "change", None),
+    ("Upon a change of control of the Contractor, this Contract terminates.", "change", None),
+    ("If the Contractor undergoes a change of control, the City's consent is needed.", "change", None),
+])
+def test_consequence_holder(sentence, anchor, holder):
+    from pcsc_procure.detect.attributes import consequence_holder
+
+    texts = [t.text for t in blank_english().tokenizer(sentence)]
+    words = [t.lower() for t in texts]
+    assert consequence_holder(words, texts, words.index(anchor), {}) == holder

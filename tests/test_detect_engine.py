@@ -881,8 +881,8 @@ def test_scope_item_counts_near_over_the_lead_in_and_the_item_alone(tmp_path):
                            "Agreement or of any renewal of it, for any reason at all, upon sixty days' notice.")
 
 
-def test_party_in_a_cue_must_be_counterparty(tmp_path):
-    with pytest.raises(RuleError, match="party must be counterparty"):
+def test_party_in_a_cue_must_be_counterparty_or_consequence(tmp_path):
+    with pytest.raises(RuleError, match="party must be counterparty or consequence"):
         make_detector(tmp_path, {"k": kind_k("""
             vocab:
               remedy: [sole remedy]

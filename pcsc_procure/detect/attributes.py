@@ -63,6 +63,26 @@ _SCOPED_NEG_INDEX = PhraseIndex(_SCOPED_NEG)
 _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", "option"))
 
 
+_MAIN_MODALS = frozenset({"shall", "may", "will", "must", "can"})
+
+
+def consequence_holder(words: list[str], texts: list[str], anchor: int, party_terms) -> tuple[str | None, str | None] | None:
+    """The subject of the main clause when the anchor sits in a leading condition: "in the event
+    Sutro undergoes a Change of Control ..., then SutroVax shall have the right to ..." -> SutroVax,
+    the one the change gives a right to (the party named first, before a modal, within a few words
+    of the comma that closes the condition). None when the anchor is in no such condition."""
+    if not _condition_opens_before(words, clause_start(words, anchor), anchor):
+        return None
+    comma = next((k for k in range(anchor + 1, len(words)) if words[k] in (",", ";", ".")), None)
+    if comma is None or words[comma] != ",":
+        return None
+    lo = comma + 1 + (words[comma + 1 : comma + 2] == ["then"])
+    party, role, at = first_party_from(words, texts, lo, lo + 4, party_terms)
+    if party is None or not _MAIN_MODALS.intersection(words[at + 1 : at + 5]):
+        return None
+    return party, role
+
+
 def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     """True when the negator at `neg` sits in a leading condition that a comma
     closes before the anchor: "If the Software is not compliant, Customer's

@@ -59,6 +59,12 @@ class Candidate:
             self._texts = [norm[i : i + n] for i, n in self.tokens.to_array(_IDX_LENGTH).tolist()]
         return self._texts
 
+    def consequence_holder(self, anchor: int, party_terms):
+        """See `attributes.consequence_holder` (the words are those `attributes` read)."""
+        if self._words is None:
+            self._words = [t.lower() for t in self.texts()]
+        return attr.consequence_holder(self._words, self._texts, anchor, party_terms)
+
     def attributes(self, anchor: int, party_terms) -> attr.Attributes:
         res = self._attrs.get(anchor)
         if res is None:

@@ -467,6 +467,10 @@ class Detector:
                 if cue.party == "counterparty":
                     party, role = parties.counterparty(res.party, res.role, party_terms)
                     res = replace(res, party=party, role=role, party_index=None)
+                elif cue.party == "consequence":
+                    holder = cand.consequence_holder(a_start, party_terms)
+                    if holder is not None:
+                        res = replace(res, party=holder[0], role=holder[1], party_index=None)
                 return self._detection(spec, cue, cand, a_start, a_end, res)
         return None
 

@@ -29,6 +29,9 @@ A detector file describes one clause kind:
                                   # it is the kind, but joined to a passage it never stands for it
         party: counterparty       # optional: report the other party to the one resolved (a
                                   # remedy of one party limits the other's liability)
+                                  # or `consequence`: when the anchor sits in a leading
+                                  # condition, the subject of the main clause ("if X undergoes
+                                  # a change of control, Y may terminate": Y holds the right)
         scope: item               # optional: all occurrences lie in one item of an enumerated
                                   # sentence (items begin at "(i)", "(b)" or after ";")
         window: clause            # optional: the cue is also tried on a list's lead-in (a block
@@ -124,7 +127,7 @@ class Cue:
     role: str | None = None
     modality: list[str] = field(default_factory=list)  # resolved modality must be one of these
     scope: str = "sentence"  # or "item": every occurrence in one item of an enumerated sentence
-    party: str | None = None  # "counterparty": report the other party to the one resolved
+    party: str | None = None  # "counterparty": report the other party to the one resolved; "consequence": see spec doc
     stands: bool = True  # false: a part it finds never stands for a passage it joins (an exception to a bar)
     line: int | None = None
 
@@ -235,8 +238,8 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
             raise RuleError(path, f"{what}[{index}].stands must be true or false", line)
         cue.stands = raw["stands"]
     if "party" in raw:
-        if raw["party"] != "counterparty":
-            raise RuleError(path, f"{what}[{index}].party must be counterparty", line)
+        if raw["party"] not in ("counterparty", "consequence"):
+            raise RuleError(path, f"{what}[{index}].party must be counterparty or consequence", line)
         cue.party = raw["party"]
     if "modality" in raw:
         mods = _str_list(raw["modality"], path, line, f"{what}[{index}].modality")
