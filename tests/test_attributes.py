@@ -797,6 +797,12 @@ DOCUMENT_PARTIES = [
      _between("Sutro Inc.", "Supplier", "Vax Corp.", "Customer") +
      "9.1 If Supplier undergoes a Change of Control, Supplier shall notify Customer within ten days.\n",
      [("Supplier", "9.1 If Supplie")]),
+    # a defined name that begins with a role word ("Village") is read whole, and is no public body
+    ("license-grant",
+     'This License Agreement is made between the Hall of Fame Foundation ("PFHOF") and HOF Village Media Group, LLC '
+     '(the "Village Media Company").\n\n2.1 Subject to the terms of this Agreement, PFHOF hereby grants to the Village '
+     "Media Company a worldwide, non-exclusive right and license to Exploit the PFHOF Works.\n",
+     [("Village Media Company", "2.1 Subject to")]),
     # the one entitled to receive a guaranteed minimum is not the one bound to it
     ("minimum-commitment",
      _between("Acme Holdings LLC", "Licensor", "Beta Nutrition Inc.", "Licensee") +

@@ -125,6 +125,16 @@ def _phrase_ending_at(words: list[str], i: int, start: int):
     return None
 
 
+def _defined_name_from(words: list[str], texts: list[str], i: int, party_terms) -> tuple[str, str | None, int] | None:
+    """A defined party name of two to four words that starts at `i` ("Village Media Company")."""
+    for n in (3, 2, 1):
+        if i + n < len(words):
+            name = " ".join(words[i : i + n + 1])
+            if name in party_terms:
+                return " ".join(texts[i : i + n + 1]), party_terms[name], i
+    return None
+
+
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
     """Nearest party mention before index `before` within the clause."""
     skip_from = before  # reading backwards, words from here on are already read
@@ -155,6 +165,10 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
                     if _told(words, seq, i, start):
                         break
                     return " ".join(texts[i : i + len(seq)]), role, i
+        if w in PUBLIC or w in VENDOR:
+            whole = _defined_name_from(words, texts, i, party_terms)
+            if whole is not None:
+                return whole  # "the Village Media Company": a defined name that begins with a role word
         if w in PUBLIC and (texts[i][:1].isupper() or (i > 0 and words[i - 1] in ("the", "each", "any") and not _possessive(words, i))):
             # "the city shall ...", but not "across the district's towns": a place, not the party
             return texts[i], "public", i
