@@ -259,6 +259,9 @@ def test_a_leading_phrase_takes_the_main_clauses_modal(sentence, anchor, want):
     ("The Distributor shall have the exclusive right to market and sell the Products.", "exclusive", "permission"),
     ("11. Audit Rights: (a) The City shall have the right, upon notice, to inspect the books.", "Audit", "permission"),
     ("The Supplier shall have the obligation to deliver the Goods.", "deliver", "obligation"),
+    # "shall have a ... licence" gives a licence, however many terms stand before the noun
+    ("The Authority shall have a perpetual, irrevocable, royalty-free licence to use the Supplier Background IP.", "licence", "permission"),
+    ("The Contractor shall have a duty to obtain a licence for the software.", "licence", "obligation"),
     # a hedge another modal owns is not the anchor's
     ("The Vendor shall permit its records to be examined by the City's auditors, and the City shall use reasonable efforts to minimise disruption.",
      "auditors", "permission"),

@@ -1090,6 +1090,12 @@ STANDARD = [
     ("change-of-control", "Any transfer of a controlling interest in the Franchisee shall require the prior written approval of the Franchisor."),
     ("auto-renewal", "Upon expiry of the Initial Term, the Contract shall be extended by tacit agreement for further periods of twelve months."),
     ("source-code-escrow", "Upon the occurrence of a Release Condition, the Escrow Agent shall release the Deposit Materials to the Licensee."),
+    # licences, perpetual licences, joint ownership and audits (b54: 26/28 before)
+    ("license-grant", "The Authority shall have a perpetual, irrevocable, royalty-free licence to use, copy and modify the Supplier Background IP to the extent needed to use the Deliverables."),
+    ("license-grant", "Company authorizes Distributor to use the Trademarks in connection with the advertising and sale of the Products in the Territory."),
+    ("perpetual-license", "Licensor grants Licensee a fully paid-up, non-exclusive license in perpetuity to use the Documentation."),
+    ("joint-ip-ownership", "The parties shall each own an undivided one-half interest in any Joint Invention."),
+    ("audit-rights", "The Authority may carry out, or procure that a third party carries out, a security audit of the Supplier System at any time."),
 ]
 
 
@@ -1721,6 +1727,9 @@ LOOK_ALIKES = [
     ("change-of-control", "This Agreement shall terminate automatically upon the acquisition of the Customer's equipment by a third party."),
     ("change-of-control", "The Supplier shall implement change control procedures for all modifications to the System."),
     ("change-of-control", "Quality control of the Products shall remain the responsibility of the Manufacturer."),
+    ("license-grant", "The Contractor shall have a duty to obtain any licence to use third-party software at its own cost."),
+    ("license-grant", "Contractor shall obtain all licenses and permits required to perform the Work."),
+    ("joint-ip-ownership", "The joint venture company shall be owned 60% by Party A and 40% by Party B."),
     ("source-code-escrow", "The purchase price shall be held in escrow by the Escrow Agent until Closing."),
 ]
 

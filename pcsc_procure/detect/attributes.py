@@ -175,6 +175,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
 
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _RIGHT_WORDS = frozenset({"right", "rights", "option", "options"})
+_LICENCE_WORDS = frozenset({"license", "licence"})
 _LEADING = frozenset({"after", "upon", "following", "if", "when", "where", "once"})
 _CONDITION_OPENS = _LEADING | {"in", "unless", "should"}
 
@@ -269,6 +270,12 @@ def _obligation_or_right(words: list[str], i: int) -> str:
         return "permission"
     if words[i + 1 : i + 2] in (["have"], ["has"]) and _RIGHT_WORDS.intersection(words[i + 2 : i + 6]):
         return "permission"  # "shall have the sole and exclusive right to"
+    if words[i + 1 : i + 3] in (["have", "a"], ["have", "an"]):
+        # "shall have a perpetual, irrevocable, royalty-free licence to use" (its terms before the noun;
+        # not "shall have a duty to obtain a licence")
+        terms = next((words[i + 3 : k] for k in range(i + 3, min(len(words), i + 12)) if words[k] in _LICENCE_WORDS), None)
+        if terms is not None and "to" not in terms:
+            return "permission"
     return "obligation"
 
 
