@@ -1096,6 +1096,12 @@ STANDARD = [
     ("perpetual-license", "Licensor grants Licensee a fully paid-up, non-exclusive license in perpetuity to use the Documentation."),
     ("joint-ip-ownership", "The parties shall each own an undivided one-half interest in any Joint Invention."),
     ("audit-rights", "The Authority may carry out, or procure that a third party carries out, a security audit of the Supplier System at any time."),
+    # assignment, insurance and governing law (b55: 22/23 before)
+    ("anti-assignment", "The rights of the Franchisee under this Agreement are non-assignable."),
+    ("anti-assignment", "This Agreement and the rights granted hereunder are non-assignable."),
+    ("anti-assignment", "The Contractor shall not subcontract, assign or novate any of its obligations under this Contract without the prior written approval of the Authority."),
+    ("insurance", "The Contractor shall take out and maintain professional indemnity insurance with a limit of not less than £5,000,000 for each claim."),
+    ("governing-law", "This Agreement is subject to Swiss law."),
 ]
 
 
@@ -1728,6 +1734,9 @@ LOOK_ALIKES = [
     ("change-of-control", "The Supplier shall implement change control procedures for all modifications to the System."),
     ("change-of-control", "Quality control of the Products shall remain the responsibility of the Manufacturer."),
     ("license-grant", "The Contractor shall have a duty to obtain any licence to use third-party software at its own cost."),
+    ("anti-assignment", "Licensor grants Licensee a non-exclusive, non-assignable licence to use the Software."),
+    ("anti-assignment", "The licence granted is a non-assignable, non-exclusive licence."),
+    ("anti-assignment", "The Contractor shall assign sufficient qualified personnel to perform the Work."),
     ("license-grant", "Contractor shall obtain all licenses and permits required to perform the Work."),
     ("joint-ip-ownership", "The joint venture company shall be owned 60% by Party A and 40% by Party B."),
     ("source-code-escrow", "The purchase price shall be held in escrow by the Escrow Agent until Closing."),
