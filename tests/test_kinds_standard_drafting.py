@@ -1102,6 +1102,8 @@ STANDARD = [
     ("anti-assignment", "The Contractor shall not subcontract, assign or novate any of its obligations under this Contract without the prior written approval of the Authority."),
     ("insurance", "The Contractor shall take out and maintain professional indemnity insurance with a limit of not less than £5,000,000 for each claim."),
     ("governing-law", "This Agreement is subject to Swiss law."),
+    ("joint-ip-ownership", "The Parties shall co-own any data generated jointly in the course of the Pilot."),
+    ("joint-ip-ownership", "Rights in the Joint Results shall vest in the Municipality and the Contractor in equal shares."),
 ]
 
 
@@ -1737,6 +1739,10 @@ LOOK_ALIKES = [
     ("anti-assignment", "Licensor grants Licensee a non-exclusive, non-assignable licence to use the Software."),
     ("anti-assignment", "The licence granted is a non-assignable, non-exclusive licence."),
     ("anti-assignment", "The Contractor shall assign sufficient qualified personnel to perform the Work."),
+    # joint ownership look-alikes (b57: 13/14 before): shares are no jointly owned IP
+    ("joint-ip-ownership", "The parties shall jointly own the shares of the joint venture company in equal proportions."),
+    ("joint-ip-ownership", "The parties are jointly and severally liable for the obligations of the Consortium."),
+    ("joint-ip-ownership", "Revenue from the sale of the Products shall be shared equally between the parties."),
     ("license-grant", "Contractor shall obtain all licenses and permits required to perform the Work."),
     ("joint-ip-ownership", "The joint venture company shall be owned 60% by Party A and 40% by Party B."),
     ("source-code-escrow", "The purchase price shall be held in escrow by the Escrow Agent until Closing."),
