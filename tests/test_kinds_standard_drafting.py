@@ -1743,6 +1743,12 @@ LOOK_ALIKES = [
     ("joint-ip-ownership", "The parties shall jointly own the shares of the joint venture company in equal proportions."),
     ("joint-ip-ownership", "The parties are jointly and severally liable for the obligations of the Consortium."),
     ("joint-ip-ownership", "Revenue from the sale of the Products shall be shared equally between the parties."),
+    # minimum-commitment look-alikes (b58: 11/15 before): documents supplied and financial covenants; the
+    # staffing and meeting minimums in the batch stay found, as CUAD labels visits and appearances
+    ("minimum-commitment", "Each shipment shall include at least one certificate of analysis."),
+    ("minimum-commitment", "Licensee shall maintain a net worth of at least $5,000,000."),
+    ("minimum-commitment", "The charging stations shall achieve an availability of at least 98% in each month."),
+    ("minimum-commitment", "The Vendor shall retain records for a minimum of seven years."),
     ("license-grant", "Contractor shall obtain all licenses and permits required to perform the Work."),
     ("joint-ip-ownership", "The joint venture company shall be owned 60% by Party A and 40% by Party B."),
     ("source-code-escrow", "The purchase price shall be held in escrow by the Escrow Agent until Closing."),
