@@ -33,6 +33,10 @@ def first_party(text: str):
 
 @pytest.mark.parametrize("sentence, anchor, modality, party, role", [
     ("The City may terminate this Agreement for convenience.", "terminate", "permission", "City", "public"),
+    # the party given access to the records holds the audit right
+    ("The Supplier shall provide the City's auditors with access to all relevant records for audit.", "audit", "permission", "City", "public"),
+    # no modal: the party named right after the duty that is the anchor
+    ("The aggregate liability of Supplier for all claims arising under this Agreement is limited to the fees.", "liability", None, "Supplier", "vendor"),
     ("The Contractor shall maintain insurance for the Term.", "maintain", "obligation", "Contractor", "vendor"),
     ("Either party shall have the right to audit the records.", "audit", "permission", "Either party", "both"),
     ("The Vendor will be entitled to suspend the Services.", "suspend", "permission", "Vendor", "vendor"),

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcsc_procure.detect.parties import (
-    LETS, action_agent, available_to, beneficiary, duty_owner, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
+    LETS, action_agent, available_to, beneficiary, duty_owner, owner_of_duty, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
     obligation_on, report_receiver, subject_party,
 )
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
@@ -416,4 +416,7 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         # the party whose duty or liability the clause names after the anchor: "The limitation in Clause 20
         # shall not apply to the Supplier's liability for breach of Clause 15"
         party, role, idx = duty_owner(words, texts, anchor, clause_end(words, anchor), party_terms)
+    if party is None:
+        # a clause with no modal, whose subject is the anchor: "The aggregate liability of Supplier ... is limited to"
+        party, role, idx = owner_of_duty(words, texts, anchor, party_terms)
     return Attributes(negated=negated, modality=mod, party=party, role=role, party_index=idx)

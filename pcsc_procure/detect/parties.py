@@ -238,6 +238,15 @@ def duty_owner(words: list[str], texts: list[str], start: int, before: int, part
     return None, None, None
 
 
+def owner_of_duty(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
+    """The party named right after the duty the anchor is (or begins): "The aggregate liability of
+    Supplier for all claims ... is limited to $1,000,000" -> Supplier."""
+    for k in range(anchor, min(len(words) - 1, anchor + 3)):
+        if words[k] in _DUTY_NOUNS and words[k + 1] == "of":
+            return first_party_from(words, texts, k + 2, k + 5, party_terms)
+    return None, None, None
+
+
 def obligation_on(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
     """The party a clause puts its duty on, or reserves its right to, after the anchor: "the Development
     Purchase Commitment ... shall constitute a binding obligation on Ginkgo" -> Ginkgo; "The right to
@@ -637,12 +646,21 @@ _RECORDS = frozenset({"records", "books", "accounts", "ledgers", "documents", "d
 
 def available_to(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
     """Who the records are opened to: "The Vendor shall make its records available to the City
-    for audit" -> the City, who may audit them."""
+    for audit", "shall provide the City's auditors with access to its records" -> the City, who
+    may audit them."""
     for i in range(max(0, anchor - 20), min(len(words) - 1, anchor + 10)):  # "... available to Developer, at ... hours, to audit"
         if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i + 16]):
             # (the records before or after: "make available to the Trust during business hours all records")
             return first_party_from(words, texts, i + 2, i + 6, party_terms)  # (not "at Distributor's place" after it)
+        if words[i] in _GIVES and "access" in words[i + 2 : i + 8]:
+            # "shall provide Customer's auditors with access to all relevant records"
+            found = first_party_from(words, texts, i + 1, words.index("access", i + 2), party_terms)
+            if found[0] is not None:
+                return found
     return None, None, None
+
+
+_GIVES = frozenset({"provide", "provides", "give", "gives", "afford", "affords"})
 
 
 def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
