@@ -810,6 +810,13 @@ DOCUMENT_PARTIES = [
      '(the "Village Media Company").\n\n2.1 Subject to the terms of this Agreement, PFHOF hereby grants to the Village '
      "Media Company a worldwide, non-exclusive right and license to Exploit the PFHOF Works.\n",
      [("Village Media Company", "2.1 Subject to")]),
+    # a licence that runs past the end of the term is the grantee's, however far the grant is from the anchor
+    ("post-termination-services",
+     _between("Jane Smith", "Professional", "Golf Apparel Inc.", "Company") +
+     "3.1 The Professional hereby grants an exclusive, worldwide license to the Company to use the name, likeness and "
+     "image of the Professional, during the Term and for a period of six (6) months after the Term, in connection with "
+     "the marketing and sale of the Products.\n",
+     [("Company", "3.1 The Profes")]),
     # the one entitled to receive a guaranteed minimum is not the one bound to it
     ("minimum-commitment",
      _between("Acme Holdings LLC", "Licensor", "Beta Nutrition Inc.", "Licensee") +

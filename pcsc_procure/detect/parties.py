@@ -497,7 +497,7 @@ def grantee(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
     top = anchor + 2  # the anchor may be "hereby grants", or "hereby does, assign": past the glue to the verb
     while top < len(words) - 1 and (words[top - 1] in _ASSIGN_GLUE or words[top - 1] == ",") and words[top] in _ASSIGN_GLUE | {","}:
         top += 1
-    for g in range(min(len(words) - 1, top), max(-1, anchor - 12), -1):
+    for g in range(min(len(words) - 1, top), max(-1, anchor - 40), -1):
         w = words[g]
         if w in _APPOINTS:
             found = first_party_from(words, texts, g + 1, g + 4, party_terms)
