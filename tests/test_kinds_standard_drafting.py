@@ -1104,6 +1104,8 @@ STANDARD = [
     ("governing-law", "This Agreement is subject to Swiss law."),
     ("joint-ip-ownership", "The Parties shall co-own any data generated jointly in the course of the Pilot."),
     ("joint-ip-ownership", "Rights in the Joint Results shall vest in the Municipality and the Contractor in equal shares."),
+    # a licence given as an entitlement (party batch p62: the one clause not found)
+    ("license-grant", "Under the terms of this Agreement, Licensee shall be entitled to use the Licensed Marks on the Products."),
 ]
 
 
@@ -1745,6 +1747,7 @@ LOOK_ALIKES = [
     ("joint-ip-ownership", "Revenue from the sale of the Products shall be shared equally between the parties."),
     # minimum-commitment look-alikes (b58: 11/15 before): documents supplied and financial covenants; the
     # staffing and meeting minimums in the batch stay found, as CUAD labels visits and appearances
+    ("license-grant", "Party B shall be entitled to use the Platform to publish its own information subject to the Platform Rules."),
     ("minimum-commitment", "Each shipment shall include at least one certificate of analysis."),
     ("minimum-commitment", "Licensee shall maintain a net worth of at least $5,000,000."),
     ("minimum-commitment", "The charging stations shall achieve an availability of at least 98% in each month."),
