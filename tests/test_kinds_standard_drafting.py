@@ -1106,6 +1106,9 @@ STANDARD = [
     ("joint-ip-ownership", "Rights in the Joint Results shall vest in the Municipality and the Contractor in equal shares."),
     # a licence given as an entitlement (party batch p62: the one clause not found)
     ("license-grant", "Under the terms of this Agreement, Licensee shall be entitled to use the Licensed Marks on the Products."),
+    # audit rights (b63: 11/14 before)
+    ("audit-rights", "Licensee shall keep complete records of all sales of Licensed Products, and Licensor may have such records examined by a certified public accountant once per year."),
+    ("audit-rights", "The Operator shall grant the Authority's auditors access to its premises, systems and records for the purpose of verifying the Availability Payments."),
 ]
 
 
@@ -1748,6 +1751,9 @@ LOOK_ALIKES = [
     # minimum-commitment look-alikes (b58: 11/15 before): documents supplied and financial covenants; the
     # staffing and meeting minimums in the batch stay found, as CUAD labels visits and appearances
     ("license-grant", "Party B shall be entitled to use the Platform to publish its own information subject to the Platform Rules."),
+    ("audit-rights", "The Contractor shall conduct an annual energy audit of each building and report the results to the City."),
+    ("audit-rights", "The Auditor General's report on the project shall be published on the City's website."),
+    ("audit-rights", "Supplier shall maintain an internal audit function that reviews its compliance with ISO 27001."),
     ("minimum-commitment", "Each shipment shall include at least one certificate of analysis."),
     ("minimum-commitment", "Licensee shall maintain a net worth of at least $5,000,000."),
     ("minimum-commitment", "The charging stations shall achieve an availability of at least 98% in each month."),
