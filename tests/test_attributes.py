@@ -33,6 +33,10 @@ def first_party(text: str):
 
 @pytest.mark.parametrize("sentence, anchor, modality, party, role", [
     ("The City may terminate this Agreement for convenience.", "terminate", "permission", "City", "public"),
+    # records made available "for inspection" without a "to": by whom, else at whose request
+    ("Upon written request by the City, the Contractor shall make its books and records available for inspection.", "inspection", "permission", "City", "public"),
+    ("The Contractor shall, at the request of the City, make its records available for audit.", "audit", "permission", "City", "public"),
+    ("The Contractor shall make its records available for inspection by the City's auditors.", "inspection", "permission", "City", "public"),
     # the party given access to the records holds the audit right
     ("The Supplier shall provide the City's auditors with access to all relevant records for audit.", "audit", "permission", "City", "public"),
     # no modal: the party named right after the duty that is the anchor

@@ -652,9 +652,36 @@ def available_to(words: list[str], texts: list[str], anchor: int, party_terms: d
         if words[i] == "available" and words[i + 1] == "to" and _RECORDS.intersection(words[max(0, i - 8) : i + 16]):
             # (the records before or after: "make available to the Trust during business hours all records")
             return first_party_from(words, texts, i + 2, i + 6, party_terms)  # (not "at Distributor's place" after it)
+        if words[i] == "available" and words[i + 1] == "for" and _RECORDS.intersection(words[max(0, i - 8) : i]):
+            # "shall make its records available for inspection by Licensor's auditors", or at whose request
+            # ("Upon written request by Licensor, Licensee shall make its books available for inspection")
+            by = next((k for k in range(i + 2, min(len(words), i + 6)) if words[k] == "by"), None)
+            found = first_party_from(words, texts, by + 1, by + 4, party_terms) if by is not None else (None, None, None)
+            if found[0] is None:
+                found = requester(words, texts, max(0, i - 25), min(len(words), i + 12), party_terms)
+            if found[0] is not None:
+                return found
         if words[i] in _GIVES and "access" in words[i + 2 : i + 8]:
             # "shall provide Customer's auditors with access to all relevant records"
             found = first_party_from(words, texts, i + 1, words.index("access", i + 2), party_terms)
+            if found[0] is not None:
+                return found
+    return None, None, None
+
+
+def requester(words: list[str], texts: list[str], lo: int, hi: int, party_terms: dict[str, str | None]):
+    """The party at whose request something is done, in words[lo:hi]: "upon written request by
+    Licensor", "at the request of Licensor", "at Licensor's request"."""
+    for k in range(lo, hi):
+        if words[k] != "request":
+            continue
+        if words[k + 1 : k + 2] in (["by"], ["of"]):
+            found = first_party_from(words, texts, k + 2, k + 5, party_terms)
+            if found[0] is not None:
+                return found
+        back = k - 1 if words[k - 1] != "written" else k - 2
+        if back > lo and words[back] in ("'s", "’s"):
+            found = find_party(words, texts, back, max(lo, back - 4), party_terms)
             if found[0] is not None:
                 return found
     return None, None, None
