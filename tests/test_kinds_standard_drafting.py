@@ -1109,6 +1109,10 @@ STANDARD = [
     # audit rights (b63: 11/14 before)
     ("audit-rights", "Licensee shall keep complete records of all sales of Licensed Products, and Licensor may have such records examined by a certified public accountant once per year."),
     ("audit-rights", "The Operator shall grant the Authority's auditors access to its premises, systems and records for the purpose of verifying the Availability Payments."),
+    # escrow and warranty forms (b67: 13/15 before)
+    ("source-code-escrow", "Vendor shall keep the deposited source code current by depositing each new release within thirty days of its general availability."),
+    ("warranty-duration", "The Software will substantially conform to its Documentation for ninety (90) days after delivery."),
+    ("warranty-duration", "Contractor's warranty obligations under this Section shall survive for two years after Final Completion."),
 ]
 
 
@@ -1754,6 +1758,9 @@ LOOK_ALIKES = [
     ("audit-rights", "The Contractor shall conduct an annual energy audit of each building and report the results to the City."),
     ("audit-rights", "The Auditor General's report on the project shall be published on the City's website."),
     ("audit-rights", "Supplier shall maintain an internal audit function that reviews its compliance with ISO 27001."),
+    ("warranty-duration", "The Contractor shall operate the system for three years after commissioning."),
+    ("warranty-duration", "The Supplier shall deliver the Equipment for installation within ten days after acceptance of the Order."),
+    ("source-code-escrow", "The Deposit shall be held in escrow by the Title Company pending the Closing."),
     ("minimum-commitment", "Each shipment shall include at least one certificate of analysis."),
     ("minimum-commitment", "Licensee shall maintain a net worth of at least $5,000,000."),
     ("minimum-commitment", "The charging stations shall achieve an availability of at least 98% in each month."),
