@@ -1113,6 +1113,10 @@ STANDARD = [
     ("source-code-escrow", "Vendor shall keep the deposited source code current by depositing each new release within thirty days of its general availability."),
     ("warranty-duration", "The Software will substantially conform to its Documentation for ninety (90) days after delivery."),
     ("warranty-duration", "Contractor's warranty obligations under this Section shall survive for two years after Final Completion."),
+    # convenience terminations of a subscription or a sponsorship (b68: 13/15 before)
+    ("termination-for-convenience", "Customer may cancel the Subscription at the end of any month by notifying Provider through the customer portal."),
+    ("termination-for-convenience", "Sponsor may discontinue its sponsorship of the Event at any time prior to the Event upon written notice."),
+    ("change-of-control", "Should any person or group acquire more than 50% of the voting power of the Contractor, the Authority may terminate the Contract."),
 ]
 
 
@@ -1761,6 +1765,7 @@ LOOK_ALIKES = [
     ("warranty-duration", "The Contractor shall operate the system for three years after commissioning."),
     ("warranty-duration", "The Supplier shall deliver the Equipment for installation within ten days after acceptance of the Order."),
     ("source-code-escrow", "The Deposit shall be held in escrow by the Title Company pending the Closing."),
+    ("termination-for-convenience", "Customer may cancel the Subscription if Provider fails to deliver the Services and does not cure the failure within thirty days of notice."),
     ("minimum-commitment", "Each shipment shall include at least one certificate of analysis."),
     ("minimum-commitment", "Licensee shall maintain a net worth of at least $5,000,000."),
     ("minimum-commitment", "The charging stations shall achieve an availability of at least 98% in each month."),
