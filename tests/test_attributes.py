@@ -39,6 +39,9 @@ def first_party(text: str):
     ("The Contractor shall make its records available for inspection by the City's auditors.", "inspection", "permission", "City", "public"),
     # the party given access to the records holds the audit right
     ("The Supplier shall provide the City's auditors with access to all relevant records for audit.", "audit", "permission", "City", "public"),
+    # the agent of the audit the bound party must cooperate with (the right is the agent's: a permission)
+    ("The Contractor shall cooperate fully with any audit conducted by or on behalf of the City.", "audit", "permission", "City", "public"),
+    ("The Contractor shall cooperate with any audit carried out by the City's auditors.", "audit", "permission", "City", "public"),
     # no modal: the party named right after the duty that is the anchor
     ("The aggregate liability of Supplier for all claims arising under this Agreement is limited to the fees.", "liability", None, "Supplier", "vendor"),
     ("The Contractor shall maintain insurance for the Term.", "maintain", "obligation", "Contractor", "vendor"),

@@ -396,6 +396,8 @@ def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, par
     """"... may be terminated by the City" -> City."""
     for i in range(anchor + 1, min(end, anchor + 8)):
         if words[i] == "by":
+            if words[i + 1 : i + 5] == ["or", "on", "behalf", "of"]:
+                i += 4  # "conducted by or on behalf of Customer"
             found = find_party(words, texts, min(end, i + 5), i + 1, party_terms)
             if found[0] is not None:
                 return pair_ending(words, texts, found, i, party_terms)
@@ -577,7 +579,13 @@ def _operative(words: list[str], g: int) -> bool:
 def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):
     """Who acts, when the anchor names the action and its agent follows: "... available for
     inspection by the City", "subject to audit by the Authority", "available for audit or review
-    by MBRK" -> the City, the Authority, MBRK."""
+    by MBRK", "any audit conducted by or on behalf of Customer" -> the City, the Authority, MBRK,
+    Customer."""
+    if anchor + 2 < len(words) and words[anchor + 1] in _CONDUCTED and (words[anchor + 2] == "by" or words[anchor + 2 : anchor + 4] == ["out", "by"]):
+        # "shall cooperate fully with any audit conducted by or on behalf of Customer"
+        found = passive_agent(words, texts, anchor + 1, min(len(words), anchor + 10), party_terms)
+        if found[0] is not None:
+            return found
     lead = anchor - 1
     if lead > 0 and words[lead] in _ACTION_ADJ:
         lead -= 1  # "for reasonable audit and inspection by the Trust"
@@ -587,6 +595,7 @@ def action_agent(words: list[str], texts: list[str], anchor: int, party_terms: d
     return passive_agent(words, texts, anchor, min(len(words), anchor + reach), party_terms)
 
 
+_CONDUCTED = frozenset({"conducted", "performed", "undertaken", "carried", "made", "requested", "initiated"})
 _PROVIDES = frozenset({"provide", "provides", "give", "gives", "afford", "affords", "extend", "extends"})
 _HELP = frozenset({"access", "assistance", "cooperation", "co-operation"})
 # the anchor is what the help is for: "... access to its books for audit", "... assistance to X to conduct audits"
