@@ -881,6 +881,32 @@ def test_scope_item_counts_near_over_the_lead_in_and_the_item_alone(tmp_path):
                            "Agreement or of any renewal of it, for any reason at all, upon sixty days' notice.")
 
 
+def test_maker_other_needs_a_named_maker_who_is_not_the_party(tmp_path):
+    """`maker: other`: the thing is made "by X" and X is not the party the clause resolves."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          owned: [shall be the property of]
+        match:
+          - id: a
+            any: [owned]
+            maker: other
+        """)})
+    assert [d.party for d in detect(det, "Any design prepared by the Contractor shall be the property of the City.")] == ["City"]
+    assert not detect(det, "Any design prepared by the City shall be the property of the City.")
+    assert not detect(det, "Any design prepared under this Contract shall be the property of the City.")
+
+
+def test_maker_must_be_other(tmp_path):
+    with pytest.raises(RuleError, match="maker must be other"):
+        make_detector(tmp_path, {"k": kind_k("""
+            vocab:
+              owned: [shall be the property of]
+            match:
+              - any: [owned]
+                maker: anyone
+            """)})
+
+
 def test_party_in_a_cue_must_be_counterparty_or_consequence(tmp_path):
     with pytest.raises(RuleError, match="party must be counterparty or consequence"):
         make_detector(tmp_path, {"k": kind_k("""

@@ -1114,6 +1114,9 @@ STANDARD = [
     ("warranty-duration", "The Software will substantially conform to its Documentation for ninety (90) days after delivery."),
     ("warranty-duration", "Contractor's warranty obligations under this Section shall survive for two years after Final Completion."),
     # convenience terminations of a subscription or a sponsorship (b68: 13/15 before)
+    # IP made by one named party and owned by the other (`maker: other`; party batch p69's miss)
+    ("ip-assignment", "Any invention conceived by Supplier in the performance of the Services shall be the exclusive property of Customer."),
+    ("ip-assignment", "All improvements and new features suggested by the Franchisee shall become the exclusive property of the Franchisor without payment of any consideration."),
     ("termination-for-convenience", "Customer may cancel the Subscription at the end of any month by notifying Provider through the customer portal."),
     ("termination-for-convenience", "Sponsor may discontinue its sponsorship of the Event at any time prior to the Event upon written notice."),
     ("change-of-control", "Should any person or group acquire more than 50% of the voting power of the Contractor, the Authority may terminate the Contract."),
@@ -1762,6 +1765,9 @@ LOOK_ALIKES = [
     ("audit-rights", "The Contractor shall conduct an annual energy audit of each building and report the results to the City."),
     ("audit-rights", "The Auditor General's report on the project shall be published on the City's website."),
     ("audit-rights", "Supplier shall maintain an internal audit function that reviews its compliance with ISO 27001."),
+    ("ip-assignment", "Inventions made solely by employees of the University in the course of the Research shall be owned by the University."),
+    ("ip-assignment", "Any invention conceived by the Licensor shall be the exclusive property of the Licensor."),
+    ("ip-assignment", "Any invention conceived in the performance of the Services shall be the exclusive property of the party whose employees made it."),
     ("warranty-duration", "The Contractor shall operate the system for three years after commissioning."),
     ("warranty-duration", "The Supplier shall deliver the Equipment for installation within ten days after acceptance of the Order."),
     ("source-code-escrow", "The Deposit shall be held in escrow by the Title Company pending the Closing."),

@@ -64,6 +64,25 @@ _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", 
 
 
 _MAIN_MODALS = frozenset({"shall", "may", "will", "must", "can"})
+_MADE = frozenset({"made", "conceived", "developed", "created", "invented", "authored", "generated", "produced", "prepared",
+                   "suggested", "designed", "written", "discovered", "reduced"})
+
+
+def maker_of(words: list[str], texts: list[str], party_terms) -> str | None:
+    """The party named as the one who makes the thing: "Any invention conceived by Supplier in the
+    performance of the Services ..." -> Supplier ("made solely by", "developed jointly by" too)."""
+    for k, w in enumerate(words):
+        if w not in _MADE:
+            continue
+        j = k + 1
+        while j < len(words) and words[j] in ("solely", "jointly", "exclusively", "independently", "to", "practice"):
+            j += 1
+        if words[j : j + 1] == ["by"]:
+            found = first_party_from(words, texts, j + 1, j + 5, party_terms)
+            if found[0] is not None:
+                return found[0]
+    return None
+
 
 
 def consequence_holder(words: list[str], texts: list[str], anchor: int, party_terms) -> tuple[str | None, str | None] | None:

@@ -59,6 +59,12 @@ class Candidate:
             self._texts = [norm[i : i + n] for i, n in self.tokens.to_array(_IDX_LENGTH).tolist()]
         return self._texts
 
+    def maker(self, party_terms) -> str | None:
+        """See `attributes.maker_of`."""
+        if self._words is None:
+            self._words = [t.lower() for t in self.texts()]
+        return attr.maker_of(self._words, self._texts, party_terms)
+
     def consequence_holder(self, anchor: int, party_terms):
         """See `attributes.consequence_holder` (the words are those `attributes` read)."""
         if self._words is None:

@@ -775,6 +775,13 @@ def _rest_of_name(text: str, i: int, words: list[str]) -> int | None:
     return i
 
 
+def different_parties(a: str | None, b: str | None) -> bool:
+    """Two named parties that are not the same one ("Supplier", "the Supplier" are the same)."""
+    if a is None or b is None:
+        return False
+    return a.lower().split()[-1] != b.lower().split()[-1]
+
+
 def counterparty(party: str | None, role: str | None, party_terms) -> tuple[str | None, str | None]:
     """The other party to `party`: the one whose liability a remedy of `party`'s limits
     ("Customer's sole remedy shall be re-performance" caps the supplier's liability).

@@ -29,6 +29,9 @@ A detector file describes one clause kind:
                                   # it is the kind, but joined to a passage it never stands for it
         party: counterparty       # optional: report the other party to the one resolved (a
                                   # remedy of one party limits the other's liability)
+        maker: other              # optional: the clause names who makes the thing ("conceived
+                                  # by X") and X is not the party resolved (IP made by one
+                                  # party and owned by the other is assigned)
                                   # or `consequence`: when the anchor sits in a leading
                                   # condition, the subject of the main clause ("if X undergoes
                                   # a change of control, Y may terminate": Y holds the right)
@@ -104,7 +107,7 @@ def op_bounds(op: str) -> tuple[int, int]:
     return lo, int(m.group(3)) if m.group(3) else INF
 
 
-CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands"}
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands", "maker"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join", "definitions"}
@@ -129,6 +132,7 @@ class Cue:
     scope: str = "sentence"  # or "item": every occurrence in one item of an enumerated sentence
     party: str | None = None  # "counterparty": report the other party to the one resolved; "consequence": see spec doc
     stands: bool = True  # false: a part it finds never stands for a passage it joins (an exception to a bar)
+    maker: str | None = None  # "other": the clause names who makes the thing ("made by X"), and X is not the party
     line: int | None = None
 
     @property
@@ -241,6 +245,10 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if raw["party"] not in ("counterparty", "consequence"):
             raise RuleError(path, f"{what}[{index}].party must be counterparty or consequence", line)
         cue.party = raw["party"]
+    if "maker" in raw:
+        if raw["maker"] != "other":
+            raise RuleError(path, f"{what}[{index}].maker must be other", line)
+        cue.maker = raw["maker"]
     if "modality" in raw:
         mods = _str_list(raw["modality"], path, line, f"{what}[{index}].modality")
         bad = [m for m in mods if m not in MODALITIES]
