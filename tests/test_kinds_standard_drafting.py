@@ -1120,6 +1120,26 @@ STANDARD = [
     ("termination-for-convenience", "Customer may cancel the Subscription at the end of any month by notifying Provider through the customer portal."),
     ("termination-for-convenience", "Sponsor may discontinue its sponsorship of the Event at any time prior to the Event upon written notice."),
     ("change-of-control", "Should any person or group acquire more than 50% of the voting power of the Contractor, the Authority may terminate the Contract."),
+    # the 18 kinds in city procurement voice (b70: 17/18 before; the concession granted to no other person was
+    # the miss)
+    ("termination-for-convenience", "The City reserves the right to terminate the Contract, in whole or in part, for its convenience upon thirty (30) calendar days' written notice to the Contractor."),
+    ("audit-rights", "The Contractor shall permit the City Auditor, or any authorized representative, to examine and audit all records related to this Contract for a period of five years after final payment."),
+    ("anti-assignment", "The Contractor shall not assign, transfer, or subcontract any portion of this Contract without the prior written consent of the Purchasing Agent."),
+    ("insurance", "Prior to commencing work, the Vendor shall furnish certificates of insurance showing commercial general liability coverage of not less than $1,000,000 per occurrence, naming the City as additional insured."),
+    ("governing-law", "This Contract shall be governed by the laws of the Commonwealth of Massachusetts."),
+    ("ip-assignment", "All data, reports and materials produced by the Consultant under this Agreement shall become the property of the Municipality."),
+    ("license-grant", "The Vendor grants the County a perpetual, non-exclusive, royalty-free license to use the Software for any governmental purpose."),
+    ("perpetual-license", "The Vendor grants the County a perpetual, non-exclusive, royalty-free license to use the Software for any governmental purpose."),
+    ("source-code-escrow", "The Contractor shall deposit the source code for the Traffic Management System with an escrow agent approved by the City."),
+    ("liability-cap", "The Contractor's total liability to the City under this Contract shall not exceed two times the Contract Price."),
+    ("uncapped-liability", "The foregoing limitation shall not apply to the Contractor's obligations to indemnify the City for third-party claims or to damages resulting from the Contractor's gross negligence."),
+    ("auto-renewal", "This Agreement shall automatically renew for up to three additional one-year terms unless the Authority gives notice of non-renewal."),
+    ("exclusivity", "During the term of the Concession, the City shall not grant any other person a concession to operate shared e-scooters on City streets."),
+    ("change-of-control", "The Concessionaire shall notify the City of any change of control, and any such change shall require the City's prior approval."),
+    ("post-termination-services", "Upon expiration or termination, the Contractor shall provide transition assistance to the City and any successor contractor for up to ninety days."),
+    ("minimum-commitment", "The City guarantees the Operator a minimum annual payment of $250,000 during the first three years of operation."),
+    ("warranty-duration", "The Contractor warrants all equipment and installation against defects for a period of two (2) years following Final Acceptance by the City."),
+    ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
 ]
 
 
