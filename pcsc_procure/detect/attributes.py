@@ -84,7 +84,6 @@ def maker_of(words: list[str], texts: list[str], party_terms) -> str | None:
     return None
 
 
-
 def consequence_holder(words: list[str], texts: list[str], anchor: int, party_terms) -> tuple[str | None, str | None] | None:
     """The subject of the main clause when the anchor sits in a leading condition: "in the event
     Sutro undergoes a Change of Control ..., then SutroVax shall have the right to ..." -> SutroVax,

@@ -59,24 +59,24 @@ class Candidate:
             self._texts = [norm[i : i + n] for i, n in self.tokens.to_array(_IDX_LENGTH).tolist()]
         return self._texts
 
+    def words(self) -> list[str]:
+        """The token texts lower-cased, as the attribute readers read them (made once)."""
+        if self._words is None:
+            self._words = [t.lower() for t in self.texts()]
+        return self._words
+
     def maker(self, party_terms) -> str | None:
         """See `attributes.maker_of`."""
-        if self._words is None:
-            self._words = [t.lower() for t in self.texts()]
-        return attr.maker_of(self._words, self._texts, party_terms)
+        return attr.maker_of(self.words(), self._texts, party_terms)
 
     def consequence_holder(self, anchor: int, party_terms):
-        """See `attributes.consequence_holder` (the words are those `attributes` read)."""
-        if self._words is None:
-            self._words = [t.lower() for t in self.texts()]
-        return attr.consequence_holder(self._words, self._texts, anchor, party_terms)
+        """See `attributes.consequence_holder`."""
+        return attr.consequence_holder(self.words(), self._texts, anchor, party_terms)
 
     def attributes(self, anchor: int, party_terms) -> attr.Attributes:
         res = self._attrs.get(anchor)
         if res is None:
-            if self._words is None:
-                self._words = [t.lower() for t in self.texts()]
-            res = self._attrs[anchor] = attr.resolve(self._words, self._texts, anchor, party_terms)
+            res = self._attrs[anchor] = attr.resolve(self.words(), self._texts, anchor, party_terms)
         return res
 
 

@@ -670,7 +670,7 @@ def available_to(words: list[str], texts: list[str], anchor: int, party_terms: d
                 found = requester(words, texts, max(0, i - 25), min(len(words), i + 12), party_terms)
             if found[0] is not None:
                 return found
-        if words[i] in _GIVES and "access" in words[i + 2 : i + 8]:
+        if words[i] in _PROVIDES and "access" in words[i + 2 : i + 8]:
             # "shall provide Customer's auditors with access to all relevant records"
             found = first_party_from(words, texts, i + 1, words.index("access", i + 2), party_terms)
             if found[0] is not None:
@@ -694,9 +694,6 @@ def requester(words: list[str], texts: list[str], lo: int, hi: int, party_terms:
             if found[0] is not None:
                 return found
     return None, None, None
-
-
-_GIVES = frozenset({"provide", "provides", "give", "gives", "afford", "affords"})
 
 
 def owner_after(words: list[str], texts: list[str], anchor: int, party_terms: dict[str, str | None]):

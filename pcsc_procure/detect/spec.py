@@ -28,13 +28,13 @@ A detector file describes one clause kind:
                                   # assign to its affiliates" after "Y shall not assign"): found alone
                                   # it is the kind, but joined to a passage it never stands for it
         party: counterparty       # optional: report the other party to the one resolved (a
-                                  # remedy of one party limits the other's liability)
-        maker: other              # optional: the clause names who makes the thing ("conceived
-                                  # by X") and X is not the party resolved (IP made by one
-                                  # party and owned by the other is assigned)
+                                  # remedy of one party limits the other's liability);
                                   # or `consequence`: when the anchor sits in a leading
                                   # condition, the subject of the main clause ("if X undergoes
                                   # a change of control, Y may terminate": Y holds the right)
+        maker: other              # optional: the clause names who makes the thing ("conceived
+                                  # by X") and X is not the party resolved (IP made by one
+                                  # party and owned by the other is assigned)
         scope: item               # optional: all occurrences lie in one item of an enumerated
                                   # sentence (items begin at "(i)", "(b)" or after ";")
         window: clause            # optional: the cue is also tried on a list's lead-in (a block
@@ -64,9 +64,10 @@ Groups named in cues but not in `vocab` come from the shared `_vocab.yaml`.
 
 Span policy (`detect.spans`), the same for every kind: a detection is one
 sentence; captions ("12. Governing Law."), definitions ('"X" means ...') never
-carry one (unless the kind says `definitions: keep`); words inside cross-reference titles ("Section 14.5 (Governing
-Law)") are ignored; detections of one kind in consecutive sentences of one
-block are joined into one passage.
+carry one (unless the kind says `definitions: keep`); words inside
+cross-reference titles ("Section 14.5 (Governing Law)") are ignored;
+detections of one kind in consecutive sentences of one block are joined into
+one passage.
 """
 
 from __future__ import annotations
