@@ -173,7 +173,8 @@ def text_pattern(token_lists: list[list[str]], unsafe: frozenset[str] = frozense
         runs = _RUN.findall(phrase)
         node = trie
         start = _edge(phrase[0], runs[0], unsafe) if runs else ""
-        for ch in start + phrase:
+        # the start edge is tested after the first character (see `_trie_regex`)
+        for ch in phrase[0] + start + phrase[1:]:
             node = node.setdefault(ch, {})
         node[""] = _edge(phrase[-1], runs[-1], unsafe) if runs else ""
     return re.compile(_trie_regex(trie))
@@ -218,7 +219,10 @@ def _trie_regex(node: dict) -> str:
         if ch == _SEP:
             head = r"\s*"
         elif ch in _EDGE_CLASS:
-            head = f"(?<![{_EDGE_CLASS[ch]}])"
+            # a start edge, one character into the phrase: not a letter (digit) before that character.
+            # Written after the character rather than before it, the regex opens with literal
+            # characters, which the regex engine can look for: a fifth faster on contract text.
+            head = f"(?<![{_EDGE_CLASS[ch]}].)"
         else:
             head = re.escape(ch)
         branches.append(head + _trie_regex(child))
@@ -270,7 +274,8 @@ class Requirement:
         self.groups = sorted(groups, key=lambda g: gate_cost(g.keys))  # the rarest, most likely to fail, first
         self.patterns = [p for p in patterns or () if p is not None]
         self.heading = heading or []
-        self._checks = tuple((g.singles, g.alternative_keys, g.alternatives) for g in self.groups)
+        # (a group of one-word alternatives only has no multi-word ones to test)
+        self._checks = tuple((g.singles, g.alternative_keys if g.alternatives else None, g.alternatives) for g in self.groups)
 
     def gate(self) -> frozenset[str]:
         """The words, one of which the sentence must contain, that are rarest in contracts."""
@@ -282,7 +287,7 @@ class Requirement:
         for singles, keys, alternatives in self._checks:
             if not singles.isdisjoint(words):
                 continue
-            if keys.isdisjoint(words) or not any(alt <= words for key in keys & words for alt in alternatives[key]):
+            if keys is None or keys.isdisjoint(words) or not any(alt <= words for key in keys & words for alt in alternatives[key]):
                 return False
         return True
 

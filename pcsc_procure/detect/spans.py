@@ -130,8 +130,15 @@ def is_definition(text: str) -> bool:
     return _DEFINITION.match(text, strip_labels(text)) is not None
 
 
+# A reference's title is in quotes or brackets, or in parentheses after one of these words:
+# a sentence with none of them (most) is not searched (the regex tries every position).
+_XREF_WORDS = ("Section", "Article", "Clause", "Paragraph", "Schedule", "Exhibit", "Annex", "Appendi", "SECTION", "ARTICLE", "CLAUSE")
+
+
 def xref_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of cross-reference titles in `text`."""
+    if '"' not in text and "“" not in text and "[" not in text and ("(" not in text or not any(w in text for w in _XREF_WORDS)):
+        return []
     out = []
     for m in _XREF.finditer(text):
         g = next(g for g in "abcd" if m.group(g) is not None)

