@@ -457,8 +457,10 @@ def test_text_pattern_is_a_trie_of_token_phrases():
     from pcsc_procure.detect.prefilter import text_pattern
 
     pattern = text_pattern([["law", "of"], ["laws", "of"], ["substantive", "law"]])
-    assert pattern.pattern == r"(?<![a-z])(?:law(?:\s*of(?![a-z])|s\s*of(?![a-z]))|substantive\s*law(?![a-z]))"
+    # each phrase's first letter, then the edge before it: the regex opens with literal characters
+    assert pattern.pattern == r"(?:l(?<![a-z].)aw(?:\s*of(?![a-z])|s\s*of(?![a-z]))|s(?<![a-z].)ubstantive\s*law(?![a-z]))"
     assert pattern.search("the laws  of ontario") and pattern.search("a lawsuit of") is None
+    assert pattern.search("laws of ontario").start() == 0 and pattern.search("outlaws of") is None
     assert text_pattern([["law"], ["laws"]]) is None  # one-token phrases are left to the word test
 
 

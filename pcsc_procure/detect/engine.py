@@ -294,55 +294,60 @@ class Detector:
         found: list[Detection] = []
         starts: dict[int, int] = {}
         prev: tuple[int, int, set[str]] = (-1, -1, set())  # block, sentence number, kinds found there
-        first_of = -1  # block whose first sentence was last seen
         always, _, gate_words = self._plan(active) if self.prefilter else ((), None, None)
-        for sent in self.sentences(doc):
-            block = doc.blocks[sent.block]
+        # The loop of `sentences`, inlined: headings are not split, and a sentence is only
+        # made an object when it is tokenised (most end at the gate test).
+        index = -1
+        for block_index, block in enumerate(doc.blocks):
             if block.kind == "heading":
                 continue
-            stext = text[sent.start : sent.end]
-            first = sent.block != first_of
-            first_of = sent.block
-            words = words_of(stext)
-            carried = prev[2] if prev[:2] == (sent.block, sent.index - 1) else set()
-            if not carried and not always and gate_words is not None and gate_words.isdisjoint(words):
-                continue  # no kind's rarest words: most sentences end here, before the caption test
-            heading = heading_of(block)
-            caption = None
-            if first:
-                caption = spans.run_in_caption(stext, block.kind == "list-item")
-                if caption is not None:
-                    heading = _with_caption(heading, caption[0])
-            names = self.candidate_kinds(words, active, stext, heading)
-            continued = [k for k in carried if k not in names and self._continues(k, words, stext, heading)]
-            if not names and not continued:
-                continue
-            cand = self._candidate(sent, block, stext, names + continued, heading, caption=block.kind if caption else None, words=words)
-            if cand is None:
-                continue
-            if party_terms is None:
-                party_terms = self.party_terms(doc)
-            dets = []
-            for name in names + continued:
-                spec = self.kinds[name]
-                det = self._evaluate(spec, cand, party_terms) if name not in continued else None
-                if det is None and name in carried:
-                    det = self._continuation(spec, cand, party_terms)
-                if det is not None:
-                    dets.append(det)
-            # Checked last because most candidates match nothing: captions, definitions and
-            # tables of contents never carry a detection (see `spans`), except a definition
-            # of a kind that keeps them (`definitions: keep`).
-            if not dets or spans.is_caption(stext) or spans.is_toc(stext):
-                continue
-            if spans.is_definition(stext):
-                dets = [d for d in dets if d.kind in self._definition_kinds]
-                if not dets:
+            block_heading = None
+            for number_in_block, (s_start, s_end) in enumerate(split_sentences(text, block.start, block.end)):
+                index += 1
+                stext = text[s_start:s_end]
+                words = words_of(stext)
+                carried = prev[2] if prev[0] == block_index and prev[1] == index - 1 else ()
+                if not carried and not always and gate_words is not None and gate_words.isdisjoint(words):
+                    continue  # no kind's rarest words: most sentences end here, before the caption test
+                if block_heading is None:
+                    block_heading = heading_of(block)
+                heading = block_heading
+                caption = None
+                if number_in_block == 0:
+                    caption = spans.run_in_caption(stext, block.kind == "list-item")
+                    if caption is not None:
+                        heading = _with_caption(heading, caption[0])
+                names = self.candidate_kinds(words, active, stext, heading)
+                continued = [k for k in carried if k not in names and self._continues(k, words, stext, heading)]
+                if not names and not continued:
                     continue
-            found.extend(dets)
-            for d in dets:
-                starts[d.start] = sent.index
-            prev = (sent.block, sent.index, {d.kind for d in dets})
+                sent = Sentence(s_start, s_end, block_index, index)
+                cand = self._candidate(sent, block, stext, names + continued, heading, caption=block.kind if caption else None, words=words)
+                if cand is None:
+                    continue
+                if party_terms is None:
+                    party_terms = self.party_terms(doc)
+                dets = []
+                for name in names + continued:
+                    spec = self.kinds[name]
+                    det = self._evaluate(spec, cand, party_terms) if name not in continued else None
+                    if det is None and name in carried:
+                        det = self._continuation(spec, cand, party_terms)
+                    if det is not None:
+                        dets.append(det)
+                # Checked last because most candidates match nothing: captions, definitions and
+                # tables of contents never carry a detection (see `spans`), except a definition
+                # of a kind that keeps them (`definitions: keep`).
+                if not dets or spans.is_caption(stext) or spans.is_toc(stext):
+                    continue
+                if spans.is_definition(stext):
+                    dets = [d for d in dets if d.kind in self._definition_kinds]
+                    if not dets:
+                        continue
+                found.extend(dets)
+                for d in dets:
+                    starts[d.start] = sent.index
+                prev = (sent.block, sent.index, {d.kind for d in dets})
         merged = spans.merge_adjacent(found, starts, self._bars)
         list_kinds = active & self._list_kinds
         if list_kinds:
@@ -372,6 +377,7 @@ class Detector:
         text = doc.analysis_text
         out: list[Detection] = []
         taken = [(d.start, d.end) for d in found if d.kind in kinds]
+        lead_words = None  # (lead-in span, its words), for the items of one lead-in
         for lead, item, block_index in spans.list_pairs(doc):
             if any(s < item[1] and item[0] < e for s, e in taken) or any(d.start < item[1] and item[0] < d.end for d in out):
                 continue  # the item is already part of a detection
@@ -379,7 +385,10 @@ class Detector:
             joined = lead_text + " " + item_text
             block = doc.blocks[block_index]
             heading = heading_of(block)
-            words = words_of(joined)
+            # (the words of the joined text are the lead-in's and the item's: a run never crosses the space)
+            if lead_words is None or lead_words[0] != lead:
+                lead_words = (lead, words_of(lead_text))
+            words = lead_words[1] | words_of(item_text)
             names = self.candidate_kinds(words, kinds, joined, heading, lists=True)
             if not names:
                 continue

@@ -284,10 +284,20 @@ class Requirement:
     def met(self, words: set[str]) -> bool:
         # each group in turn, inlined (this runs for most sentences): a one-word alternative,
         # else a multi-word one whose rarest word is there and all of whose words are
+        # (loops rather than any(...): a generator costs more than the few tests it runs)
         for singles, keys, alternatives in self._checks:
             if not singles.isdisjoint(words):
                 continue
-            if keys is None or keys.isdisjoint(words) or not any(alt <= words for key in keys & words for alt in alternatives[key]):
+            if keys is None:
+                return False
+            for key in keys.intersection(words):
+                for alt in alternatives[key]:
+                    if alt <= words:
+                        break
+                else:
+                    continue
+                break
+            else:
                 return False
         return True
 

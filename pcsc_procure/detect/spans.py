@@ -121,7 +121,8 @@ def is_toc(text: str) -> bool:
     if _LEADERS.search(text):
         # weighted criteria ("environmental performance ........ 5%") use leaders too
         return _LEADER_PERCENT.search(text) is None
-    return len(_TOC_STEP.findall(text)) >= 4 and not _MODAL.search(text)
+    # (the modal verb first: a clause has one early on, and the steps are searched at every letter)
+    return not _MODAL.search(text) and len(_TOC_STEP.findall(text)) >= 4
 
 
 def is_definition(text: str) -> bool:
@@ -253,6 +254,14 @@ MAX_LIST_ITEMS = 12
 _LIST_KINDS = ("clause", "list-item")
 
 
+def _ends_with_colon(text: str, block) -> bool:
+    """The block's last visible character is ":" (read from its end, not by copying the block)."""
+    end = block.end
+    while end > block.start and text[end - 1].isspace():
+        end -= 1
+    return end > block.start and text[end - 1] == ":"
+
+
 def list_pairs(doc):
     """(lead-in span, item span, lead-in block) for each item of each list in `doc`.
 
@@ -266,7 +275,7 @@ def list_pairs(doc):
     text = doc.analysis_text
     blocks = doc.blocks
     for i, b in enumerate(blocks):
-        if not text[b.start : b.end].rstrip().endswith(":"):
+        if not _ends_with_colon(text, b):
             continue
         sentences = split_sentences(text, b.start, b.end)
         if not sentences:
@@ -274,7 +283,7 @@ def list_pairs(doc):
         lead = sentences[-1]
         lead_num = match_number(text, b.start)
         for nb in blocks[i + 1 : i + 1 + MAX_LIST_ITEMS]:
-            if nb.kind not in _LIST_KINDS or text[nb.start : nb.end].rstrip().endswith(":"):
+            if nb.kind not in _LIST_KINDS or _ends_with_colon(text, nb):
                 break
             num = match_number(text, nb.start)
             if lead_num is not None and num is not None and num.style in ("decimal", "word") and num.depth <= lead_num.depth:
