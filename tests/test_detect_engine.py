@@ -477,6 +477,36 @@ def test_text_pattern_phrases_do_not_match_inside_longer_words():
     assert pattern.search("within 310 km") is None
 
 
+def test_sentence_matched_only_against_its_candidate_kinds_phrases(tmp_path):
+    """Each kind has its own phrase matcher, run only for the kinds a sentence is a candidate
+    for; a shared group two candidate kinds use is matched once, not twice."""
+    from pcsc_procure.detect.candidate import Sentence
+
+    two = {
+        "term": TERMINATION,
+        "renew": """
+            kind: renew
+            title: R
+            description: R
+            vocab:
+              renew: [renew, renews, renewal]
+            match:
+              - all: [renew, agreement]
+        """,
+    }
+    det = make_detector(tmp_path, two)
+    text = "This Agreement renews unless either party may terminate it on 30 days notice."
+    doc = analyse_text(text, detector=det).document
+    block = doc.blocks[0]
+    sent = Sentence(block.start, block.end, 0, 0)
+    both = det._candidate(sent, block, text, ["renew", "term"], "")
+    assert both.hits["@/agreement"] == [(1, 2)]  # once, though both kinds use the group
+    assert {"renew/renew", "term/notice", "@/terminate"} <= set(both.hits)
+    alone = det._candidate(sent, block, text, ["renew"], "")
+    assert "term/notice" not in alone.hits and "@/terminate" not in alone.hits
+    assert [d.kind for d in detect(det, text)] == ["renew", "term"]
+
+
 # -- token cues ----------------------------------------------------------------
 
 def test_token_cue_windows_find_exactly_the_full_matches():

@@ -81,7 +81,9 @@ class Detector:
         self.tokenizer = self.nlp.tokenizer
         self.kinds = {k.kind: k for k in kinds}
         self.shared = shared_vocab
-        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # kind -> the phrases of its groups (shared groups in each kind that uses them): a sentence
+        # is matched only against the kinds it is a candidate for, not all kinds' phrases
+        self.phrase_matchers: dict[str, PhraseMatcher] = {}
         self.token_cues: dict[str, list[TokenCue]] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
         self._keys: dict[int, str] = {}  # match_id -> group key
         self._unsafe = unsafe_runs(self.tokenizer)
@@ -89,7 +91,6 @@ class Detector:
         # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
         self.requirements: dict[str, list[Requirement] | None] = {}
         self.continuations: dict[str, Requirement | None] = {}  # kind -> its `continue` cue's requirement
-        added: set[str] = set()
         # Every phrase's tokens found once (phrases repeat across groups), most without the
         # tokenizer, and given to the PhraseMatcher as LOWER ids rather than as Docs (`phrase_tokens`)
         unique = sorted({p for kind in kinds for g in kind.vocab.values() for p in g} | {p for g in self.shared.values() for p in g})
@@ -97,13 +98,15 @@ class Detector:
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
             extra = ([mask_cue] if kind.mask else []) + ([kind.continuation] if kind.continuation else [])
+            matcher = self.phrase_matchers[kind.kind] = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            added = set()
             for cue in kind.match + kind.exclude + extra:
                 for group in cue.groups():
                     key = self._group_key(kind, group)
                     if key in added:
                         continue
                     added.add(key)
-                    self.phrase_matcher.add(key, [phrase_ids[p] for p in self._phrases(kind, group)])
+                    matcher.add(key, [phrase_ids[p] for p in self._phrases(kind, group)])
                     self._keys[self.nlp.vocab.strings[key]] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
@@ -428,8 +431,14 @@ class Detector:
             offsets = collapsed
         tokens = self.tokenizer(norm)
         hits: dict[str, list[tuple[int, int]]] = {}
-        for match_id, s, e in self.phrase_matcher(tokens):
-            hits.setdefault(self._keys[match_id], []).append((s, e))
+        keys = self._keys
+        for name in names:
+            own: dict[str, list[tuple[int, int]]] = {}
+            for match_id, s, e in self.phrase_matchers[name](tokens):
+                key = keys[match_id]
+                if key not in hits:  # a shared group, already matched for an earlier kind
+                    own.setdefault(key, []).append((s, e))
+            hits.update(own)
         lowers = None
         for name in names:
             for tc in self.token_cues.get(name, ()):
