@@ -485,6 +485,16 @@ def test_making_services_available_is_the_suppliers_duty():
     ("Each Party will permit an independent public accounting firm of nationally recognized standing designated by the other "
      "Party and reasonably acceptable to the audited Party, at reasonable times, to audit the books and records.", "audit",
      "the other Party", {}),
+    # a party named in an aside closed before the verb is not its subject (CUAD, a consulting agreement)
+    ("This Agreement shall commence on the Effective Date and shall continue until the four-year anniversary of the "
+     "Effective Date (such period, as it may be extended, either by the mutual written agreement of the parties or "
+     'automatically, or earlier terminated being referred to as the "Consultation Period"), unless sooner terminated in '
+     "accordance with the provisions of Section 4, and shall automatically renew for successive one-year periods.", "renew", None, {}),
+    ("Subject to Section 10.2, the terms of this Agreement (whether or not executed by the Parties) are deemed to be "
+     "Confidential Information, with each Party being deemed a Receiving Party.", "Receiving", "each Party", {}),
+    # but a defined name given in parentheses names the words before it
+    ('The Company requests its users ("Individual Users") to provide personal information.', "provide", "Individual Users",
+     {"individual users": None, "users": None}),
 ])
 def test_who_acts_when_other_parties_are_named_around_it(sentence, anchor, party, terms):
     assert attrs(sentence, anchor, party_terms=terms).party == party

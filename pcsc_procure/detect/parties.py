@@ -135,6 +135,26 @@ def _defined_name_from(words: list[str], texts: list[str], i: int, party_terms) 
     return None
 
 
+def _aside_opening(words: list[str], close: int, start: int) -> int | None:
+    """Index of the "(" that the ")" at `close` closes, within the clause from `start`; None when
+    it opens before the clause, or the parentheses hold a label ("(a)", "(ii)") or a definition."""
+    depth = 0
+    for k in range(close, start - 1, -1):
+        if words[k] == ")":
+            depth += 1
+        elif words[k] == "(":
+            depth -= 1
+            if depth == 0:
+                if close - k <= 2 or (close - k <= _DEFINITION_ASIDE and any(w in _QUOTES for w in words[k:close])):
+                    return None  # a label, or a defined name given to the words before it: 'its users ("Users")'
+                return k
+    return None
+
+
+_DEFINITION_ASIDE = 8  # tokens from "(" to ")" of '(the "Licensee")', '(collectively, "Users")'
+_QUOTES = frozenset('"“”\'‘’')
+
+
 def find_party(words: list[str], texts: list[str], before: int, start: int, party_terms: dict[str, str | None]) -> tuple[str | None, str | None, int | None]:
     """Nearest party mention before index `before` within the clause."""
     skip_from = before  # reading backwards, words from here on are already read
@@ -142,6 +162,13 @@ def find_party(words: list[str], texts: list[str], before: int, start: int, part
         if i >= skip_from:
             continue
         w = words[i]
+        if w == ")":
+            # an aside closed before the verb is not its subject: "(such period, as it may be
+            # extended by the mutual agreement of the parties or automatically) ... and shall renew"
+            opening = _aside_opening(words, i, start)
+            if opening is not None:
+                skip_from = opening
+                continue
         if len(w) == 1 and texts[i].isupper() and i > start and texts[i - 1] in ("Party", "PARTY"):
             return f"{texts[i - 1]} {texts[i]}", None, i - 1  # "Party A shall ...", as contracts in translation name them
         if w in _ANY_PARTY_WORD or w in party_terms:
