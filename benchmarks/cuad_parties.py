@@ -41,8 +41,9 @@ session, seven draws of 12 (seeds 277 to 313; passages whose party the
 session had already changed left out as seen), as drawn: 277 7/8, 281 5/6,
 283 4/5, 293 7/8, 307 3/4, 311 4/5, 313 7/7 (37/43, 0.86); all fresh draws,
 244/314 (0.78). In the tenth session, draw 317 (6 of 12 kept) scored 5/6 as
-drawn (6/6 after one mend: a party inside an aside closed before the verb);
-all fresh draws, 249/320 (0.78).
+drawn (6/6 after one mend: a party inside an aside closed before the verb),
+and draw 331 (5 of 12 kept) 3/5 as drawn (4/5 after one mend: "neither A nor
+B nor C"); all fresh draws, 252/325 (0.78).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

@@ -393,6 +393,13 @@ def test_the_owner_or_grantee_holds_it(sentence, anchor, party, role):
 def test_neither_one_nor_the_other_binds_both():
     a = attrs("Neither the Licensor nor the Licensee may assign this Agreement.", "assign")
     assert (a.party, a.role, a.negated) == ("Neither the Licensor nor the Licensee", "both", True)
+    # three of them (CUAD, an endorsement agreement: "NEITHER ABG NOR AUTHENTIC BRANDS GROUP LLC NOR CELEBRITY SHALL BE LIABLE")
+    a = attrs("Neither the Licensor nor the Licensee nor the Distributor shall be liable for any indirect damages.", "liable")
+    assert (a.party, a.role) == ("Neither the Licensor nor the Licensee nor the Distributor", "both")
+    terms = {"abg": None, "celebrity": None}
+    a = attrs("NEITHER ABG NOR AUTHENTIC BRANDS GROUP LLC NOR CELEBRITY SHALL BE LIABLE TO THE COMPANY FOR ANY CONSEQUENTIAL DAMAGES.",
+              "liable", party_terms=terms)
+    assert (a.party, a.role) == ("NEITHER ABG NOR AUTHENTIC BRANDS GROUP LLC NOR CELEBRITY", "both")
 
 
 @pytest.mark.parametrize("sentence, anchor, party", [

@@ -336,11 +336,13 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     if party is None:
         party, role, idx = capitalised_subject(words, texts, before, start)
     nor = _joined_by(words, idx, "nor")
-    if nor is not None:
-        # "neither PB nor SFJ will be permitted to delegate", "Neither the Licensor nor the Licensee may": both are bound
-        neither = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] == "neither"), None)
-        if neither is not None:
-            return " ".join(texts[neither : idx + 1]), "both", neither
+    while nor is not None:
+        # "neither PB nor SFJ will be permitted to delegate", "Neither the Licensor nor the Licensee may": both are
+        # bound; and all three of "NEITHER ABG NOR AUTHENTIC BRANDS GROUP LLC NOR CELEBRITY SHALL BE LIABLE"
+        back = next((k for k in range(nor - 1, max(start - 1, nor - 7), -1) if words[k] in ("neither", "nor")), None)
+        if back is not None and words[back] == "neither":
+            return " ".join(texts[back : idx + 1]), "both", back
+        nor = back
     if party is not None:
         # "The Company and MBE shall jointly own ...", "Upon termination, VerticalNet and LeadersOnline
         # shall jointly own ...": two parties, one subject (only when the pair opens the clause or
