@@ -43,7 +43,8 @@ session had already changed left out as seen), as drawn: 277 7/8, 281 5/6,
 244/314 (0.78). In the tenth session, draw 317 (6 of 12 kept) scored 5/6 as
 drawn (6/6 after one mend: a party inside an aside closed before the verb),
 and draw 331 (5 of 12 kept) 3/5 as drawn (4/5 after one mend: "neither A nor
-B nor C"); all fresh draws, 252/325 (0.78).
+B nor C"), and draw 337 (5 of 12 kept) 4/5 as drawn (5/5 after one mend:
+access given to a list of recipients); all fresh draws, 256/330 (0.78).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a

@@ -315,6 +315,10 @@ def test_negation_inside_an_if_condition_is_not_a_prohibition():
 @pytest.mark.parametrize("sentence, anchor, party, role", [
     # the bound party lets another act: the right is the other's
     ("The Supplier shall permit the Authority to audit its records.", "audit", "Authority", "public"),
+    # access given to a list of recipients, the first named holds it (CUAD, a servicing agreement)
+    ("Upon reasonable request, the Contractor will give the City, the Auditor General, the Owner Trustee and the Indenture "
+     "Trustee (or their representatives) access to the records and documents to conduct a review of the Contractor's "
+     "performance under this Agreement.", "review", "City", "public"),
     ("The Contractor shall permit the City and its auditors to inspect its books.", "inspect", "City", "public"),
     ("Licensee shall allow Licensor or its representatives to examine its books.", "examine", "Licensor", "vendor"),
     # the agent named after the action

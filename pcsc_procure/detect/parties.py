@@ -704,7 +704,21 @@ def available_to(words: list[str], texts: list[str], anchor: int, party_terms: d
             found = first_party_from(words, texts, i + 1, words.index("access", i + 2), party_terms)
             if found[0] is not None:
                 return found
+    # "the Servicer will give the Issuer, the Depositor, ... and the Indenture Trustee (or their
+    # representatives) access to the records ... to conduct a review": a list of names before "access"
+    for i in range(max(0, anchor - _LIST_REACH), anchor):
+        if words[i] in _PROVIDES and "access" in words[i + 8 : i + _LIST_REACH]:
+            at = words.index("access", i + 8)
+            if all(texts[k][:1].isupper() or words[k] in _RECIPIENT_LIST_WORDS for k in range(i + 1, at)):
+                found = first_party_from(words, texts, i + 1, at, party_terms)
+                if found[0] is not None:
+                    return found
     return None, None, None
+
+
+_LIST_REACH = 40  # tokens from a giving verb, over a list of recipients, to the anchor
+_RECIPIENT_LIST_WORDS = frozenset({",", "and", "or", "the", "its", "their", "(", ")", "representatives", "auditors", "agents",
+                                   "designees", "respective", "each", "of"})
 
 
 def requester(words: list[str], texts: list[str], lo: int, hi: int, party_terms: dict[str, str | None]):
