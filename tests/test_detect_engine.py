@@ -721,6 +721,43 @@ def test_home_drops_mentions_outside_the_kinds_own_clause(tmp_path):
     assert len(detect(det, text.replace("Governing Law", "Miscellaneous"))) == 2
 
 
+FALLBACK = """
+    vocab:
+      grant: [grants]
+      licence: [licence, license]
+      use: [right to use]
+    match:
+      - all: [grant, licence]
+      - any: [use]
+        fallback: true
+"""
+
+
+def test_fallback_cue_stands_only_where_no_other_cue_found_the_kind(tmp_path):
+    det = make_detector(tmp_path, {"k": kind_k(FALLBACK)})
+    grant = "2. The Vendor grants the City a licence to use the Software."
+    side = "7. The Sponsor shall have the right to use photographs of the event in its newsletter."
+    # beside a grant, the side permission is not reported
+    assert spans_of(grant + "\n\n" + side, detect(det, grant + "\n\n" + side)) == [grant]
+    # alone, it is the kind
+    assert spans_of(side, detect(det, side)) == [side]
+
+
+def test_fallback_part_joined_to_a_standing_part_keeps_the_passage(tmp_path):
+    # a passage that a fallback sentence opens and a grant continues is the grant's: it is not dropped
+    det = make_detector(tmp_path, {"k": kind_k(FALLBACK)})
+    text = ("2. The City shall have the right to use the Software. To that end the Vendor grants the City a licence to it.\n\n"
+            "9. The Vendor grants the City a licence to the Manuals.")
+    found = spans_of(text, detect(det, text))
+    assert found == ["2. The City shall have the right to use the Software. To that end the Vendor grants the City a licence to it.",
+                     "9. The Vendor grants the City a licence to the Manuals."]
+
+
+def test_fallback_must_be_true_or_false(tmp_path):
+    with pytest.raises(RuleError, match="fallback"):
+        make_detector(tmp_path, {"term": TERMINATION + "    fallback: sometimes\n"})
+
+
 def test_join_section_reports_a_clause_over_sub_paragraphs_once(tmp_path):
     spec = """
         vocab:

@@ -82,3 +82,14 @@ def test_arbitration_procedure_law_under_governing_law_heading():
     )
     dets = found(text, "governing-law")
     assert [passage(text, d) for d in dets] == ["This Agreement shall be governed by the laws of the State of New York."]
+
+
+def test_a_right_to_use_beside_a_grant_is_a_side_permission():
+    """"X shall have the right to use ..." is the licence of a contract with no grant clause; in one
+    with a grant, a side permission (CUAD leaves these unlabelled: a sponsorship's photographs)."""
+    grant = "Porsche hereby grants to XC a non-exclusive licence to use the Porsche Marks on the Cars during the Term."
+    side = ("Subject to the prior approval of Porsche, XC shall have the right to use photographs of the Cars, the drivers "
+            "and other Team members in connection with the preparation of promotional and marketing materials.")
+    text = f"4. {grant}\n\n9. {side}\n"
+    assert [passage(text, d) for d in found(text, "license-grant")] == [f"4. {grant}"]
+    assert [passage(side, d) for d in found(side, "license-grant")] == [side]

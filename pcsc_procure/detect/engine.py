@@ -59,6 +59,7 @@ class Detection:
     heading: str | None = None
     block: int | None = None  # index of the block the passage starts in
     stands: bool = True  # False: found by a cue that never stands for a passage it joins (see `spans.absorb`)
+    fallback: bool = False  # True: every part that stands for the passage was found by a `fallback` cue
 
     def as_dict(self) -> dict:
         return {
@@ -140,6 +141,7 @@ class Detector:
         }
         self._list_gates = _gate_index(self._list_requirements)
         self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
+        self._fallback_kinds = frozenset(k.kind for k in kinds if any(c.fallback for c in k.match))
         # a kind's mask words, blanked out of the headings its heading cues read
         self._mask_phrases = {k.kind: [p for g in k.mask for p in self._phrases(k, g)] for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
@@ -356,7 +358,14 @@ class Detector:
         if list_kinds:
             merged.extend(self._list_detections(doc, list_kinds, merged, party_terms or self.party_terms(doc)))
         joined = spans.join_sections(merged, {k for k in active if self.kinds[k].join == "section"}, bars=self._bars)
-        return self._keep_home(joined)
+        return self._drop_fallbacks(self._keep_home(joined))
+
+    def _drop_fallbacks(self, found: list[Detection]) -> list[Detection]:
+        """A `fallback` cue's passages stand only where no other cue of their kind found one."""
+        if not self._fallback_kinds:
+            return found
+        backed = {d.kind for d in found if not d.fallback}
+        return [d for d in found if not d.fallback or d.kind not in backed]
 
     def _keep_home(self, found: list[Detection]) -> list[Detection]:
         """For kinds with `home` headings: once one detection is under its own heading, drop the rest."""
@@ -524,7 +533,7 @@ class Detector:
             kind=spec.kind, start=sent.start, end=sent.end, cue=cue.id,
             anchor_start=base + cand.original(tokens[a_start].idx), anchor_end=base + cand.original(last.idx + len(last.text) - 1) + 1,
             negated=res.negated, modality=res.modality, party=res.party, role=res.role, values=values,
-            section=block.section, heading=block.heading, block=sent.block, stands=cue.stands,
+            section=block.section, heading=block.heading, block=sent.block, stands=cue.stands, fallback=cue.fallback,
         )
 
 

@@ -162,7 +162,10 @@ def absorb(keep, det, bars: frozenset = frozenset()):
     Y may assign to its affiliates" is X's bar). Extracted values of both
     parts are kept, in document order. Returns the detection that stands for both.
     """
+    # (a passage is a fallback's only while every part that can stand for it is one)
+    fallback = keep.fallback and (det.fallback or det.cue == CONTINUE or not det.stands)
     if keep.negated and keep.kind not in bars and not det.negated and det.cue != CONTINUE and det.stands:
+        det.fallback = fallback
         det.start = keep.start
         det.end = max(det.end, keep.end)
         if det.party is None or (det.role == "both" and keep.party is not None):
@@ -174,6 +177,7 @@ def absorb(keep, det, bars: frozenset = frozenset()):
             det.values[k] = v + det.values.get(k, [])
         return det
     keep.end = max(keep.end, det.end)
+    keep.fallback = fallback
     if keep.party is None and det.party is not None and det.cue != CONTINUE and det.stands:
         # "In the event of any termination ..., then: 14.3.1 ... SFJ shall assign ...": a first part
         # that names no one leaves the passage to the party its next part names

@@ -35,6 +35,10 @@ A detector file describes one clause kind:
         maker: other              # optional: the clause names who makes the thing ("conceived
                                   # by X") and X is not the party resolved (IP made by one
                                   # party and owned by the other is assigned)
+        fallback: true            # optional: what this cue finds stands only in a document where
+                                  # no other cue of the kind finds anything ("X shall have the right
+                                  # to use ..." is the licence of a contract with no grant clause,
+                                  # a side permission in one that has one)
         scope: item               # optional: all occurrences lie in one item of an enumerated
                                   # sentence (items begin at "(i)", "(b)" or after ";")
         window: clause            # optional: the cue is also tried on a list's lead-in (a block
@@ -108,7 +112,8 @@ def op_bounds(op: str) -> tuple[int, int]:
     return lo, int(m.group(3)) if m.group(3) else INF
 
 
-CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands", "maker"}
+CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands", "maker",
+            "fallback"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join", "definitions"}
@@ -134,6 +139,7 @@ class Cue:
     party: str | None = None  # "counterparty": report the other party to the one resolved; "consequence": see spec doc
     stands: bool = True  # false: a part it finds never stands for a passage it joins (an exception to a bar)
     maker: str | None = None  # "other": the clause names who makes the thing ("made by X"), and X is not the party
+    fallback: bool = False  # true: found only in a document where the kind's other cues find nothing
     line: int | None = None
 
     @property
@@ -250,6 +256,10 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if raw["maker"] != "other":
             raise RuleError(path, f"{what}[{index}].maker must be other", line)
         cue.maker = raw["maker"]
+    if "fallback" in raw:
+        if not isinstance(raw["fallback"], bool):
+            raise RuleError(path, f"{what}[{index}].fallback must be true or false", line)
+        cue.fallback = raw["fallback"]
     if "modality" in raw:
         mods = _str_list(raw["modality"], path, line, f"{what}[{index}].modality")
         bad = [m for m in mods if m not in MODALITIES]
