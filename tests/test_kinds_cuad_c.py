@@ -93,3 +93,11 @@ def test_a_right_to_use_beside_a_grant_is_a_side_permission():
     text = f"4. {grant}\n\n9. {side}\n"
     assert [passage(text, d) for d in found(text, "license-grant")] == [f"4. {grant}"]
     assert [passage(side, d) for d in found(side, "license-grant")] == [side]
+
+
+def test_title_to_deliverables_passes_to_the_buyer():
+    """Title to what the contract brings into being is assigned to whom it passes (goods are not IP)."""
+    text = "Title to all Deliverables shall pass to Customer upon payment in full."
+    det = one(text, "ip-assignment")
+    assert det.party == "Customer"
+    assert not found("Title to the Equipment shall pass to the Buyer upon delivery.", "ip-assignment")

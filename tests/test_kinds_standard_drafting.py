@@ -1140,6 +1140,9 @@ STANDARD = [
     ("minimum-commitment", "The City guarantees the Operator a minimum annual payment of $250,000 during the first three years of operation."),
     ("warranty-duration", "The Contractor warrants all equipment and installation against defects for a period of two (2) years following Final Acceptance by the City."),
     ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
+    # title to what only the contract brings into being, passing to the buyer
+    ("ip-assignment", "Title to all Deliverables shall pass to Customer upon payment in full."),
+    ("ip-assignment", "Upon acceptance, title to and ownership of the Work Product will pass to the Authority."),
 ]
 
 
@@ -1155,6 +1158,8 @@ LOOK_ALIKES = [
     ("anti-assignment", "This Agreement shall be binding upon the parties and their respective successors and permitted assigns."),
     ("anti-assignment", "The terms used herein shall have the meanings assigned to them in Schedule 1."),
     ("anti-assignment", "Title shall transfer to the Buyer upon payment in full."),
+    ("ip-assignment", "Title to the Equipment shall pass to the Buyer upon delivery."),
+    ("ip-assignment", "Risk of loss and title to the Products shall pass to Distributor upon delivery at the Port."),
     ("anti-assignment", "The Supplier shall transfer the data to the Customer in CSV format."),
     ("audit-rights", "The Company shall have its annual financial statements audited by an independent accounting firm."),
     ("audit-rights", "The Supplier shall inspect the Goods before shipment."),
