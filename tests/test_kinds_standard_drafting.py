@@ -1140,6 +1140,9 @@ STANDARD = [
     ("minimum-commitment", "The City guarantees the Operator a minimum annual payment of $250,000 during the first three years of operation."),
     ("warranty-duration", "The Contractor warrants all equipment and installation against defects for a period of two (2) years following Final Acceptance by the City."),
     ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
+    # a change in ownership made a transfer, to which the transfer clause's consent applies
+    ("change-of-control", "A transfer of more than fifty percent (50%) of the voting shares of the Franchisee shall constitute a Transfer under this Section 14."),
+    ("change-of-control", "Any merger or consolidation of Distributor with another company will be treated as an assignment of this Agreement."),
     # title to what only the contract brings into being, passing to the buyer
     ("ip-assignment", "Title to all Deliverables shall pass to Customer upon payment in full."),
     ("ip-assignment", "Upon acceptance, title to and ownership of the Work Product will pass to the Authority."),
@@ -1159,6 +1162,7 @@ LOOK_ALIKES = [
     ("anti-assignment", "The terms used herein shall have the meanings assigned to them in Schedule 1."),
     ("anti-assignment", "Title shall transfer to the Buyer upon payment in full."),
     ("ip-assignment", "Title to the Equipment shall pass to the Buyer upon delivery."),
+    ("change-of-control", "Any transfer of the Equipment to a third party shall constitute a breach of this Agreement."),
     ("ip-assignment", "Risk of loss and title to the Products shall pass to Distributor upon delivery at the Port."),
     ("anti-assignment", "The Supplier shall transfer the data to the Customer in CSV format."),
     ("audit-rights", "The Company shall have its annual financial statements audited by an independent accounting firm."),
