@@ -1140,6 +1140,10 @@ STANDARD = [
     ("minimum-commitment", "The City guarantees the Operator a minimum annual payment of $250,000 during the first three years of operation."),
     ("warranty-duration", "The Contractor warrants all equipment and installation against defects for a period of two (2) years following Final Acceptance by the City."),
     ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
+    # a purchase order ended "for its sole convenience"
+    ("termination-for-convenience", "Buyer shall have the right to terminate any Purchase Order, in whole or in part, for its sole convenience."),
+    # a warranty named beside the support that follows it
+    ("warranty-duration", "The Supplier warrants the Goods for twelve (12) months from delivery, and after the warranty expires the Supplier shall offer support at its then-current rates."),
     # a change in ownership made a transfer, to which the transfer clause's consent applies
     ("change-of-control", "A transfer of more than fifty percent (50%) of the voting shares of the Franchisee shall constitute a Transfer under this Section 14."),
     ("change-of-control", "Any merger or consolidation of Distributor with another company will be treated as an assignment of this Agreement."),
@@ -1163,6 +1167,7 @@ LOOK_ALIKES = [
     ("anti-assignment", "Title shall transfer to the Buyer upon payment in full."),
     ("ip-assignment", "Title to the Equipment shall pass to the Buyer upon delivery."),
     ("change-of-control", "Any transfer of the Equipment to a third party shall constitute a breach of this Agreement."),
+    ("warranty-duration", "The Supplier shall provide maintenance and support services for a period of three years after the warranty expires at the rates in Schedule 4."),
     ("ip-assignment", "Risk of loss and title to the Products shall pass to Distributor upon delivery at the Port."),
     ("anti-assignment", "The Supplier shall transfer the data to the Customer in CSV format."),
     ("audit-rights", "The Company shall have its annual financial statements audited by an independent accounting firm."),
