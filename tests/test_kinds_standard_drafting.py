@@ -1140,6 +1140,9 @@ STANDARD = [
     ("minimum-commitment", "The City guarantees the Operator a minimum annual payment of $250,000 during the first three years of operation."),
     ("warranty-duration", "The Contractor warrants all equipment and installation against defects for a period of two (2) years following Final Acceptance by the City."),
     ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
+    # no licence to anyone else, in the passive
+    ("exclusivity", "No other party shall be granted the right to use the Marks on apparel in the Territory during the Term."),
+    ("exclusivity", "No other person will be granted a licence to the Patents in the Field."),
     # a purchase order ended "for its sole convenience"
     ("termination-for-convenience", "Buyer shall have the right to terminate any Purchase Order, in whole or in part, for its sole convenience."),
     # a warranty named beside the support that follows it
@@ -1167,6 +1170,8 @@ LOOK_ALIKES = [
     ("anti-assignment", "Title shall transfer to the Buyer upon payment in full."),
     ("ip-assignment", "Title to the Equipment shall pass to the Buyer upon delivery."),
     ("change-of-control", "Any transfer of the Equipment to a third party shall constitute a breach of this Agreement."),
+    ("exclusivity", "No other party shall be granted access to the Data Room without the consent of the Seller."),
+    ("exclusivity", "No other rights shall be granted to the Licensee by implication, estoppel or otherwise."),
     ("warranty-duration", "The Supplier shall provide maintenance and support services for a period of three years after the warranty expires at the rates in Schedule 4."),
     ("ip-assignment", "Risk of loss and title to the Products shall pass to Distributor upon delivery at the Port."),
     ("anti-assignment", "The Supplier shall transfer the data to the Customer in CSV format."),
