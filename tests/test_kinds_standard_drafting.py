@@ -1140,6 +1140,8 @@ STANDARD = [
     ("minimum-commitment", "The City guarantees the Operator a minimum annual payment of $250,000 during the first three years of operation."),
     ("warranty-duration", "The Contractor warrants all equipment and installation against defects for a period of two (2) years following Final Acceptance by the City."),
     ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
+    # a party's own accounts audited, beside the customer's right to audit its records
+    ("audit-rights", "The Supplier shall have its accounts audited annually by a chartered accountant, and the City may audit the Supplier's records relating to the Contract."),
     # no licence to anyone else, in the passive
     ("exclusivity", "No other party shall be granted the right to use the Marks on apparel in the Territory during the Term."),
     ("exclusivity", "No other person will be granted a licence to the Patents in the Field."),
@@ -1171,6 +1173,7 @@ LOOK_ALIKES = [
     ("ip-assignment", "Title to the Equipment shall pass to the Buyer upon delivery."),
     ("change-of-control", "Any transfer of the Equipment to a third party shall constitute a breach of this Agreement."),
     ("exclusivity", "No other party shall be granted access to the Data Room without the consent of the Seller."),
+    ("audit-rights", "The Supplier shall have its accounts audited annually by a chartered accountant."),
     ("exclusivity", "No other rights shall be granted to the Licensee by implication, estoppel or otherwise."),
     ("warranty-duration", "The Supplier shall provide maintenance and support services for a period of three years after the warranty expires at the rates in Schedule 4."),
     ("ip-assignment", "Risk of loss and title to the Products shall pass to Distributor upon delivery at the Port."),
