@@ -1142,6 +1142,9 @@ STANDARD = [
     ("joint-ip-ownership", "Intellectual property developed jointly by the City and the Contractor in the course of the Pilot shall be jointly owned."),
     # a party's own accounts audited, beside the customer's right to audit its records
     ("audit-rights", "The Supplier shall have its accounts audited annually by a chartered accountant, and the City may audit the Supplier's records relating to the Contract."),
+    # the warranty and the audit right named beside a warranty bond and the vendor's own audits
+    ("warranty-duration", "The Contractor warrants the Works for twelve months from completion and shall provide a warranty bond for that period."),
+    ("audit-rights", "The City may audit the Vendor's records, and the Vendor shall audit its own subcontractors."),
     # no licence to anyone else, in the passive
     ("exclusivity", "No other party shall be granted the right to use the Marks on apparel in the Territory during the Term."),
     ("exclusivity", "No other person will be granted a licence to the Patents in the Field."),
@@ -1174,6 +1177,8 @@ LOOK_ALIKES = [
     ("change-of-control", "Any transfer of the Equipment to a third party shall constitute a breach of this Agreement."),
     ("exclusivity", "No other party shall be granted access to the Data Room without the consent of the Seller."),
     ("audit-rights", "The Supplier shall have its accounts audited annually by a chartered accountant."),
+    ("warranty-duration", "The Vendor shall submit a warranty bond within fourteen days of contract signature."),
+    ("audit-rights", "The Vendor shall audit its own subcontractors' compliance with the Code of Conduct."),
     ("exclusivity", "No other rights shall be granted to the Licensee by implication, estoppel or otherwise."),
     ("warranty-duration", "The Supplier shall provide maintenance and support services for a period of three years after the warranty expires at the rates in Schedule 4."),
     ("ip-assignment", "Risk of loss and title to the Products shall pass to Distributor upon delivery at the Port."),
