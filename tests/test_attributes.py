@@ -503,6 +503,14 @@ def test_making_services_available_is_the_suppliers_duty():
      "accordance with the provisions of Section 4, and shall automatically renew for successive one-year periods.", "renew", None, {}),
     ("Subject to Section 10.2, the terms of this Agreement (whether or not executed by the Parties) are deemed to be "
      "Confidential Information, with each Party being deemed a Receiving Party.", "Receiving", "each Party", {}),
+    # the contract as the subject after a leading condition: it renews by itself, whoever the condition names
+    ("Unless Customer notifies Metavante of its intent not to renew this Agreement within three months following the "
+     "Renewal Notice, this Agreement shall automatically renew at the end of the Initial Term for one twelve-month period.",
+     "automatically", None, {}),
+    ("If neither party gives notice, this Agreement shall automatically renew for one year.", "renew", None, {}),
+    # but a pronoun subject is the condition's party, and a party the condition is about stays its own
+    ("If the Supplier fails to deliver, it shall pay liquidated damages.", "pay", "Supplier", {}),
+    ("If Licensee undergoes a change of control, this Agreement shall terminate automatically.", "control", "Licensee", {}),
     # but a defined name given in parentheses names the words before it
     ('The Company requests its users ("Individual Users") to provide personal information.', "provide", "Individual Users",
      {"individual users": None, "users": None}),

@@ -101,6 +101,22 @@ def consequence_holder(words: list[str], texts: list[str], anchor: int, party_te
     return party, role
 
 
+# the contract itself, or its term, as a clause's subject: no party acts ("this Agreement shall renew")
+_THING_SUBJECTS = frozenset({"agreement", "contract", "term", "subscription"})
+
+
+def _own_thing_subject(words: list[str], start: int, before: int) -> bool:
+    """Is the subject right before the modal at `before` (after the clause's last comma) the contract
+    or its term ("..., this Agreement shall automatically renew")? Then a party named in a leading
+    condition is not its subject: "Unless Customer notifies Metavante of its intent not to renew ...,
+    this Agreement shall automatically renew" renews by itself."""
+    comma = next((k for k in range(before - 1, start - 1, -1) if words[k] == ","), None)
+    if comma is None:
+        return False  # no leading phrase: the subject is read as before
+    seg = range(comma + 1, before)
+    return len(seg) <= 6 and any(words[k] in _THING_SUBJECTS and words[k - 1] in ("this", "the", "such") for k in seg)
+
+
 def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
     """True when the negator at `neg` sits in a leading condition that a comma
     closes before the anchor: "If the Software is not compliant, Customer's
@@ -407,14 +423,15 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         party, role, idx = duty_owner(words, texts, start, anchor, party_terms)  # "Ginkgo's obligations to pay ... shall"
     if party is None:
         party, role, idx = obligation_on(words, texts, anchor, clause_end(words, anchor), party_terms)
-    if party is None:
+    thing_subject = party is None and _own_thing_subject(words, start, party_before)
+    if party is None and not thing_subject:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
     if party is None and mod == "weak" and party_before < anchor:
         # the hedged party is the subject, before any "allow Y to ...": "Where practicable, the
         # Contractor shall allow the City to export ..." is the Contractor's hedged promise
         lets = next((j for j in range(party_before + 1, anchor) if words[j] in LETS), anchor)
         party, role, idx = find_party(words, texts, lets, start, party_terms)
-    if party is None and start > 0:
+    if party is None and start > 0 and not thing_subject:
         # "Upon notice, the City may ..." is one clause; but "..., provided that Vendor may" starts a new one.
         party, role, idx = find_party(words, texts, party_before, 0, party_terms)
     if party is None and party_before < anchor:
