@@ -511,6 +511,13 @@ def test_making_services_available_is_the_suppliers_duty():
     # but a pronoun subject is the condition's party, and a party the condition is about stays its own
     ("If the Supplier fails to deliver, it shall pay liquidated damages.", "pay", "Supplier", {}),
     ("If Licensee undergoes a change of control, this Agreement shall terminate automatically.", "control", "Licensee", {}),
+    # a participle clause with its own agent: the agent, not the subject of the verb before it (CUAD, an
+    # employment agreement)
+    ("The Executive's employment with the Company will commence on the Commencement Date and shall continue, subject "
+     "to the remaining terms of this Agreement, until terminated by either party giving the other written notice.",
+     "terminated", "either party", {}),
+    ("This Agreement shall remain in force unless terminated by the Licensor on ninety days' notice.", "unless", "Licensor", {}),
+    ("The Licensee shall pay the fees, whether or not invoiced by the Licensor.", "invoiced", "Licensee", {}),
     # but a defined name given in parentheses names the words before it
     ('The Company requests its users ("Individual Users") to provide personal information.', "provide", "Individual Users",
      {"individual users": None, "users": None}),

@@ -101,6 +101,9 @@ def consequence_holder(words: list[str], texts: list[str], anchor: int, party_te
     return party, role
 
 
+# what opens a participle clause with no subject of its own: "until terminated by either party"
+_REDUCED_PASSIVE = (["until"], ["unless"], ["if"], ["when"], ["once"], ["whether"], ["where"], ["or"], [","])
+
 # the contract itself, or its term, as a clause's subject: no party acts ("this Agreement shall renew")
 _THING_SUBJECTS = frozenset({"agreement", "contract", "term", "subscription"})
 
@@ -423,6 +426,13 @@ def resolve(words: list[str], texts: list[str], anchor: int, party_terms: dict[s
         party, role, idx = duty_owner(words, texts, start, anchor, party_terms)  # "Ginkgo's obligations to pay ... shall"
     if party is None:
         party, role, idx = obligation_on(words, texts, anchor, clause_end(words, anchor), party_terms)
+    # a participle with its agent and no subject of its own: "... shall continue until terminated by
+    # either party giving the other notice" (not the subject of "shall continue"); the anchor is the
+    # participle, or the word that opens its clause ("until terminated")
+    verb = anchor + 1 if words[anchor : anchor + 1] in _REDUCED_PASSIVE else anchor
+    if (party is None and verb + 1 < len(words) and words[verb + 1] == "by" and words[verb - 1 : verb] in _REDUCED_PASSIVE
+            and is_participle(words, verb)):
+        party, role, idx = passive_agent(words, texts, verb, verb + 8, party_terms)
     thing_subject = party is None and _own_thing_subject(words, start, party_before)
     if party is None and not thing_subject:
         party, role, idx = subject_party(words, texts, party_before, start, party_terms)
