@@ -518,6 +518,10 @@ def test_making_services_available_is_the_suppliers_duty():
      "terminated", "either party", {}),
     ("This Agreement shall remain in force unless terminated by the Licensor on ninety days' notice.", "unless", "Licensor", {}),
     ("The Licensee shall pay the fees, whether or not invoiced by the Licensor.", "invoiced", "Licensee", {}),
+    # a name never introduced, in capitals after a leading phrase that names another party (CUAD, a transport contract)
+    ("a) In addition to the provisions in the Manual of the Shipper, ECOPETROL shall not be responsible for any faults "
+     "in the Service.", "responsible", "ECOPETROL", {}),
+    ("Subject to clause 9, CONSULTANT shall not be liable for indirect damages.", "liable", "CONSULTANT", {}),
     # but a defined name given in parentheses names the words before it
     ('The Company requests its users ("Individual Users") to provide personal information.', "provide", "Individual Users",
      {"individual users": None, "users": None}),

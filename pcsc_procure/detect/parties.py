@@ -332,7 +332,15 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     owner = _liability_owner(words, texts, before, start, party_terms)
     if owner[0] is not None:
         return owner
-    party, role, idx = find_party(words, texts, before, start, party_terms)
+    party, role, idx = (None, None, None)
+    if (before - 2 >= start and words[before - 2] == "," and texts[before - 1].isalpha() and texts[before - 1].isupper()
+            and words[before - 1] not in party_terms and words[before - 1] not in _ANY_PARTY_WORD):
+        # (a party word, "CONSULTANT", is read below with its role)
+        # a name in capitals right after a leading phrase: "In addition to the provisions in the Manual
+        # of the Shipper, ECOPETROL shall not be responsible ..." is ECOPETROL's, not the Shipper's
+        party, role, idx = capitalised_subject(words, texts, before, before - 1)
+    if party is None:
+        party, role, idx = find_party(words, texts, before, start, party_terms)
     if party is None:
         party, role, idx = capitalised_subject(words, texts, before, start)
     nor = _joined_by(words, idx, "nor")
