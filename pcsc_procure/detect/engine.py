@@ -200,14 +200,6 @@ class Detector:
         return pattern
 
     # -- per document -----------------------------------------------------
-    def sentences(self, doc: Document) -> list[Sentence]:
-        text = doc.analysis_text
-        out = []
-        for i, b in enumerate(doc.blocks):
-            for s, e in split_sentences(text, b.start, b.end):
-                out.append(Sentence(s, e, i, len(out)))
-        return out
-
     def party_terms(self, doc: Document) -> parties.PartyTerms:
         terms = parties.PartyTerms()
         introduced = tests = 0
@@ -300,8 +292,8 @@ class Detector:
         starts: dict[int, int] = {}
         prev: tuple[int, int, set[str]] = (-1, -1, set())  # block, sentence number, kinds found there
         always, _, gate_words = self._plan(active) if self.prefilter else ((), None, None)
-        # The loop of `sentences`, inlined: headings are not split, and a sentence is only
-        # made an object when it is tokenised (most end at the gate test).
+        # Each body block's sentences (headings are not split); a sentence is only made an
+        # object when it is tokenised (most end at the gate test).
         index = -1
         for block_index, block in enumerate(doc.blocks):
             if block.kind == "heading":
