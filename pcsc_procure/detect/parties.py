@@ -335,9 +335,9 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
     party, role, idx = (None, None, None)
     if (before - 2 >= start and words[before - 2] == "," and texts[before - 1].isalpha() and texts[before - 1].isupper()
             and words[before - 1] not in party_terms and words[before - 1] not in _ANY_PARTY_WORD):
-        # (a party word, "CONSULTANT", is read below with its role)
         # a name in capitals right after a leading phrase: "In addition to the provisions in the Manual
         # of the Shipper, ECOPETROL shall not be responsible ..." is ECOPETROL's, not the Shipper's
+        # (a party word, "CONSULTANT", is read below with its role)
         party, role, idx = capitalised_subject(words, texts, before, before - 1)
     if party is None:
         party, role, idx = find_party(words, texts, before, start, party_terms)
