@@ -47,7 +47,9 @@ B nor C"), and draw 337 (5 of 12 kept) 4/5 as drawn (5/5 after one mend:
 access given to a list of recipients), draw 347 (7 of 12 kept) 7/7 and draw
 349 (4 of 12 kept) 3/4, draw 353 (6 of 12 kept) 5/6, draw 359 (9 of 12 kept)
 7/9, draw 367 (5 of 12 kept) 4/5, draw 373 (4 of 12 kept) 4/4; all fresh
-draws, 286/365 (0.78). Five labelled
+draws, 286/365 (0.78). In the eleventh session, draw 379 (4 of 8 kept)
+scored 3/4 as drawn (4/4 after one mend: "either Vendor or Distributor",
+and the agent in the first item after a passive lead-in). Five labelled
 license-grant passages are no longer detected since that kind's "right to
 use" cue became a fallback (side permissions beside a grant clause).
 

@@ -869,6 +869,33 @@ DOCUMENT_PARTIES = [
      _between("Acme Holdings LLC", "Licensor", "Beta Nutrition Inc.", "Licensee") +
      "5.2 Licensor shall be entitled to receive a guaranteed minimum royalty of $100,000 for each Contract Year.\n",
      [("Licensee", "5.2 Licensor s")]),
+    # "either A or B" names both, as agent or as subject (CUAD: a distributor agreement's "By either Vendor or
+    # Distributor, upon written notice ...", an employment's "either you or the Company may terminate")
+    ("termination-for-convenience",
+     _between("Acme Inc.", "Vendor", "Beta LLC", "Distributor") +
+     "This Agreement may be terminated by either the Vendor or the Distributor upon ninety (90) days' written notice.\n",
+     [("either the Vendor or the Distributor", "This Agreement")]),
+    ("termination-for-convenience",
+     _between("Acme Inc.", "Vendor", "Beta LLC", "Distributor") +
+     "Either Vendor or Distributor may terminate this Agreement at any time upon ninety (90) days' written notice.\n",
+     [("Either Vendor or Distributor", "Either Vendor ")]),
+    # the agent named by the first item after a passive lead-in
+    ("termination-for-convenience",
+     _between("Acme Inc.", "Vendor", "Beta LLC", "Distributor") +
+     "1.1 This Agreement may be terminated subject to the following clauses:\n\n1.1.1. By either Vendor or Distributor, "
+     "upon written notice of termination no later than ninety (90) days prior to the expiration of the Term;\n\n"
+     "1.1.2. By Vendor and Distributor, at any time, upon their mutual written agreement.\n",
+     [("either Vendor or Distributor", "1.1 This Agree")]),
+    ("termination-for-convenience",
+     _between("Acme Inc.", "Supplier", "Beta LLC", "Customer") +
+     "This Agreement may be terminated as follows: (a) by the Customer at any time on thirty (30) days' written notice "
+     "to the Supplier.\n",
+     [("Customer", "This Agreement")]),
+    # not "either" of a choice between things, nor a pair without it
+    ("termination-for-convenience",
+     _between("Acme Inc.", "Vendor", "Beta LLC", "Distributor") +
+     "This Agreement may be terminated by the Vendor or the Distributor upon ninety (90) days' written notice.\n",
+     [("Vendor", "This Agreement")]),
 ]
 
 

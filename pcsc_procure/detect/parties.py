@@ -352,6 +352,9 @@ def subject_party(words: list[str], texts: list[str], before: int, start: int, p
             return " ".join(texts[back : idx + 1]), "both", back
         nor = back
     if party is not None:
+        pair = either_or(words, texts, (party, role, idx), start, party_terms)  # "Either Vendor or Distributor may"
+        if pair[2] != idx:
+            return pair
         # "The Company and MBE shall jointly own ...", "Upon termination, VerticalNet and LeadersOnline
         # shall jointly own ...": two parties, one subject (only when the pair opens the clause or
         # follows a leading phrase: not "deliver the data to the City and the Contractor shall")
@@ -430,16 +433,57 @@ def inverted_name(words: list[str], texts: list[str], modal_at: int, anchor: int
 
 
 def passive_agent(words: list[str], texts: list[str], anchor: int, end: int, party_terms: dict[str, str | None]):
-    """"... may be terminated by the City" -> City."""
+    """"... may be terminated by the City" -> City; and the first item's agent after a lead-in: "This
+    Agreement may be terminated as follows: (a) by the Customer at any time on notice ..." -> Customer."""
     for i in range(anchor + 1, min(end, anchor + 8)):
+        if words[i] == ":":
+            item = _after_item_label(words, i + 1, end)
+            if words[item : item + 1] == ["by"]:
+                i = item
         if words[i] == "by":
             if words[i + 1 : i + 5] == ["or", "on", "behalf", "of"]:
                 i += 4  # "conducted by or on behalf of Customer"
             found = find_party(words, texts, min(end, i + 5), i + 1, party_terms)
             if found[0] is not None:
-                return pair_ending(words, texts, found, i, party_terms)
+                return either_or(words, texts, pair_ending(words, texts, found, i, party_terms), i, party_terms)
             return found if i + 1 >= end else _bare_name(words, texts, i + 1)
     return None, None, None
+
+
+_LABEL_TOKENS = frozenset({"(", ")", ".", "-", "•"})
+
+
+def _after_item_label(words: list[str], i: int, end: int) -> int:
+    """Index after a list item's label at `i` ("1.1.1.", "(a)", "ii)"), if any."""
+    stop = min(end, i + 6)
+    while i < stop and (words[i] in _LABEL_TOKENS or words[i].replace(".", "").isdigit()
+                        or (len(words[i]) <= 4 and words[i + 1 : i + 2] == [")"] and words[i].isalpha())):
+        i += 1
+    return i
+
+
+def either_or(words: list[str], texts: list[str], found, lo: int, party_terms: dict[str, str | None]):
+    """The party `found` and the other of "either A or B", as one holder: "may be terminated by
+    either Vendor or Distributor", "by either the Vendor or the Distributor" -> both. Else `found`."""
+    party, role, idx = found
+    if party is None or role == "both":
+        return found
+    end = idx + len(party.split())
+    if words[idx - 1 : idx] == ["either"] or words[max(0, idx - 2) : idx] == ["either", "the"]:
+        back = idx - 1 if words[idx - 1] == "either" else idx - 2
+        if words[end : end + 1] != ["or"]:
+            return found
+        other, other_role, at = first_party_from(words, texts, end + 1, end + 3, party_terms)
+        if other is None or other_role == "both" or at not in (end + 1, end + 2) or (at == end + 2 and words[end + 1] != "the"):
+            return found
+        return " ".join(texts[back : at + len(other.split())]), "both", back
+    alt = _joined_by(words, idx, "or")
+    if alt is None:
+        return found
+    back = next((k for k in range(alt - 1, max(lo - 1, alt - 6), -1) if words[k] in ("either", ",", ";", "by")), None)
+    if back is None or words[back] != "either":
+        return found
+    return " ".join(texts[back:end]), "both", back
 
 
 def modal_passive_agent(words: list[str], texts: list[str], modal_at: int, party_terms: dict[str, str | None]):
