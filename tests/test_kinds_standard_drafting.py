@@ -1955,6 +1955,9 @@ LOOK_ALIKES = [
     ('auto-renewal', 'This Agreement may be renewed only by mutual written agreement of the Parties executed prior to the expiry of the Initial Term; absent such agreement, this Agreement shall expire at the end of the Initial Term.'),
     ('auto-renewal', 'The Supplier shall ensure that all SSL certificates and domain name registrations used in the provision of the Service are renewed in good time so that no lapse occurs.'),
     ('auto-renewal', 'This Agreement commences on the Commencement Date and continues for an initial term of three (3) years, after which it expires unless terminated earlier in accordance with clause 18.'),
+    # "unlimited" of what is licensed or used, beside a capped liability
+    ("uncapped-liability", "Licensor grants Licensee an unlimited, perpetual licence to the Software, and Licensor's liability under this Agreement shall not exceed the fees paid."),
+    ("uncapped-liability", "The Customer may have an unlimited number of Users; the Supplier's liability shall not exceed the Charges paid."),
 ]
 
 
