@@ -168,6 +168,10 @@ def test_defined_party_terms_give_the_role():
     ("If the Supplier is acquired, neither party shall, without the consent of the other, assign this Agreement.", "assign"),
     # "provided" alone opens no condition
     ("Except as may otherwise be provided in this Agreement, Consultant may not sell, assign or delegate any rights.", "assign"),
+    # a condition closed before the negator, whose own clause has begun with its modal: the negator is the main
+    # clause's, and reaches a verb coordinated after a comma
+    ("Provided that Franchisee is not in default, Franchisor shall not operate, or grant a franchise to any other "
+     "person to operate, a restaurant within the Protected Territory.", "grant"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)

@@ -128,8 +128,14 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
         return False
     for i in range(start, neg):
         if words[i] in _CONDITION or any(match_at(words, i, seq) for seq in _IN_CASE):
-            return True
+            # (unless the condition closed before the negator, whose own clause has begun with its modal:
+            # "provided that Franchisee is not in default, Franchisor shall not operate, or grant ...")
+            comma = next((k for k in range(neg - 1, i, -1) if words[k] == ","), None)
+            return comma is None or not any(w in _CLAUSE_MODALS for w in words[comma + 1 : neg])
     return False
+
+
+_CLAUSE_MODALS = frozenset({"shall", "will", "may", "must", "can", "agrees", "agree"})
 
 
 def _condition_opens_before(words: list[str], lo: int, i: int) -> bool:
