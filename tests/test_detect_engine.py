@@ -232,6 +232,9 @@ def test_definition_sentence_is_never_a_detection(tmp_path):
     # terms defined together, by reference to another clause
     assert not detect(det, '(e)\t"Notice Period" and "Termination Date" have the meanings given in clause 14 (termination on notice);')
     assert not detect(det, '"Notice Period" and "Period" shall have the meanings set out in the termination clause on 30 days notice.')
+    # a definition for one clause: "In this Clause 9, ..."
+    assert not detect(det, 'In this Clause 9, "Notice Period" means the termination period of 30 days notice given by a party.')
+    assert detect(det, "In this Agreement, the City may terminate on 30 days notice.")
     assert detect(det, "The City and the Vendor have the right to terminate on 30 days notice.")
     assert detect(det, "The City may terminate on 30 days notice.")
 

@@ -28,6 +28,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _LEAD = re.compile(r"[\s\-–—:.)(]*")
 _LETTERS_LABEL = re.compile(r"[A-Z]{1,3}\.(?=\s)")  # list labels "A.", "QQ." in definition lists
 _DEFINITION = re.compile(
+    # ('In this Clause 9, "Losses" means ...': a definition for one clause)
+    r"(?:In\s+this\s+(?:Agreement|Contract|Clause|Section|Article|Schedule|Paragraph)(?:\s+[0-9IVX][0-9A-Za-z.]*)?\s*,\s*)?"
     r"(?:[Tt]he\s+(?:term|terms|expression|word)s?\s+)?[\"“”'‘’]?[A-Z][A-Za-z0-9\-/&,. ]{0,60}?[\"“”'‘’]?\s*"
     r"(?:(?:or|and)\s+[\"“][^\"”]{1,60}[\"”]\s*)?"
     r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|ha(?:s|ve)\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|is\s+defined\s+as|refers\s+to)\b"
