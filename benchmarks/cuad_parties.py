@@ -49,7 +49,10 @@ access given to a list of recipients), draw 347 (7 of 12 kept) 7/7 and draw
 7/9, draw 367 (5 of 12 kept) 4/5, draw 373 (4 of 12 kept) 4/4; all fresh
 draws, 286/365 (0.78). In the eleventh session, draw 379 (4 of 8 kept)
 scored 3/4 as drawn (4/4 after one mend: "either Vendor or Distributor",
-and the agent in the first item after a passive lead-in). Five labelled
+and the agent in the first item after a passive lead-in); draws 383 (1 of
+10 kept) and 389 (2 of 12 kept) 1/1 and 2/2; all fresh draws, 292/372
+(0.78). A recital labelled as exclusivity ("wishes to appoint ... exclusive
+agent") is no longer detected as the kind. Five labelled
 license-grant passages are no longer detected since that kind's "right to
 use" cue became a fallback (side permissions beside a grant clause).
 
