@@ -724,6 +724,36 @@ def test_home_drops_mentions_outside_the_kinds_own_clause(tmp_path):
     assert len(detect(det, text.replace("Governing Law", "Miscellaneous"))) == 2
 
 
+HOME_CLAUSE = """
+    vocab:
+      apply: ["shall not apply"]
+      head: [liability]
+    home: [head]
+    match:
+      - any: [apply]
+"""
+
+
+def test_home_scope_clause_keeps_a_sub_clause_of_the_home_clause(tmp_path):
+    text = ("9. Warranties. The warranty exclusions shall not apply to the Hardware.\n\n"
+            "12. Liabilities and Indemnities.\n\n"
+            "12.1 Limitation of Liability. The limit on damages shall not apply to fraud.\n\n"
+            "12.3 Exceptions. The limitations in clause 12.1 shall not apply to claims for indemnification.")
+    # by heading only, the sub-clause with its own caption is outside the home heading
+    det = make_detector(tmp_path, {"k": kind_k(HOME_CLAUSE)})
+    assert [d.section for d in detect(det, text)] == ["12.1"]
+    # by clause, the sibling of the home sub-clause stays too; the warranty clause still does not
+    det = make_detector(tmp_path, {"k": kind_k(HOME_CLAUSE) + "home-scope: clause\n"})
+    assert [d.section for d in detect(det, text)] == ["12.1", "12.3"]
+
+
+def test_home_scope_must_be_heading_or_clause(tmp_path):
+    with pytest.raises(RuleError, match="home-scope must be"):
+        make_detector(tmp_path, {"k": kind_k(HOME_CLAUSE) + "home-scope: section\n"})
+    with pytest.raises(RuleError, match="needs home"):
+        make_detector(tmp_path, {"k": kind_k(HOME_CLAUSE.replace("home: [head]", "")) + "home-scope: clause\n"})
+
+
 FALLBACK = """
     vocab:
       grant: [grants]

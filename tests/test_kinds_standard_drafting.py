@@ -1271,6 +1271,8 @@ STANDARD = [
     ('warranty-duration', 'The Supplier undertakes to guarantee the Works against defects in design, materials and workmanship for two (2) years from the date of final acceptance.'),
     ("warranty-duration", "8.2 Vendor warrants that the hardware supplied under this Agreement will be free from defects in materials and workmanship for the following periods from the date of Acceptance of the applicable installation phase:\n\n(a) LED luminaires and Controllers: ten (10) years; and\n\n(b) cameras, radar units and roadside cabinets: five (5) years.\n"),
     ("exclusivity", "During the Term and for a period of twelve (12) months thereafter, Distributor shall not, directly or indirectly, whether as principal, agent, distributor or otherwise, market, promote, distribute, rent or sell any Competing Product in the Territory."),
+    # escrow release events listed after their lead-in
+    ("source-code-escrow", "7.04 Release. The Deposit Materials shall be released to Licensee upon the occurrence of any of the following events:\n\n(a) Licensor ceases to conduct business in the ordinary course;\n\n(b) Licensor discontinues the Support Services.\n"),
 ]
 
 

@@ -141,6 +141,7 @@ class Detector:
         }
         self._list_gates = _gate_index(self._list_requirements)
         self._homes = {k.kind: [p for g in k.home for p in self._phrases(k, g)] for k in kinds if k.home}
+        self._home_clause = frozenset(k.kind for k in kinds if k.home_scope == "clause")
         self._fallback_kinds = frozenset(k.kind for k in kinds if any(c.fallback for c in k.match))
         # a kind's mask words, blanked out of the headings its heading cues read
         self._mask_phrases = {k.kind: [p for g in k.mask for p in self._phrases(k, g)] for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
@@ -368,8 +369,13 @@ class Detector:
         def at_home(d: Detection) -> bool:
             return bool(d.heading) and any(phrase_in(p, d.heading.lower()) for p in homes[d.kind])
 
-        settled = {d.kind for d in found if d.kind in homes and at_home(d)}
-        return [d for d in found if d.kind not in settled or at_home(d)]
+        home = [d for d in found if d.kind in homes and at_home(d)]
+        settled = {d.kind for d in home}
+        # a sub-clause of the same clause is at home too, under a run-in caption of its own: "12.3 Exceptions. THE
+        # LIMITATIONS SET FORTH IN SECTIONS 12.1 AND 12.2 SHALL NOT APPLY TO ..." beside "12.1 Exclusion of Damages"
+        clauses = {(d.kind, spans.parent_number(d.section)) for d in home if d.section and d.kind in self._home_clause}
+        return [d for d in found if d.kind not in settled or at_home(d)
+                or (d.section and (d.kind, spans.parent_number(d.section)) in clauses)]
 
     def _list_detections(self, doc: Document, kinds: frozenset[str], found: list[Detection], party_terms) -> list[Detection]:
         """`window: clause` cues read a list's lead-in with each of its items.

@@ -213,7 +213,7 @@ def merge_adjacent(found: list, sentence_index: dict[int, int], bars: frozenset 
 _LAST_ITEM = re.compile(r"\([0-9A-Za-z]{1,4}\)$")
 
 
-def _parent(number: str) -> str:
+def parent_number(number: str) -> str:
     """"9.1" -> "9", "9(a)" -> "9", "9.1(b)" -> "9.1"."""
     m = _LAST_ITEM.search(number)
     if m is not None and m.start() > 0:
@@ -226,7 +226,7 @@ def _same_clause(a: str | None, b: str | None) -> bool:
     "9(a)", "9(b)")."""
     if not a or not b:
         return False
-    pa, pb = _parent(a), _parent(b)
+    pa, pb = parent_number(a), parent_number(b)
     return a == b or pa == pb or pa == b or pb == a
 
 

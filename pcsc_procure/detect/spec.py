@@ -57,6 +57,10 @@ A detector file describes one clause kind:
     home: [law-head]              # optional: when some detection lies under a heading with one
                                   # of these groups, the kind's detections under other headings
                                   # in the document are dropped (mentions outside its own clause)
+    home-scope: clause            # optional: the sub-clauses of a clause with a detection at home
+                                  # are at home too, under run-in captions of their own ("12.3
+                                  # Exceptions. THE LIMITATIONS ... SHALL NOT APPLY TO ..." beside
+                                  # "12.1 Exclusion of Damages"); default: heading
     join: section                 # optional: detections of this kind under the same numbered
                                   # clause and heading are one passage (a clause whose sentences
                                   # are spread over sub-paragraphs is reported once)
@@ -116,7 +120,7 @@ CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "n
             "fallback"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
-KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "join", "definitions"}
+KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "home-scope", "join", "definitions"}
 EXTRACTORS = {"duration", "money", "percent"}
 SHARED_VOCAB = "_vocab.yaml"
 
@@ -170,6 +174,7 @@ class KindSpec:
     mask: list[str] = field(default_factory=list)
     continuation: Cue | None = None  # `continue:` groups, as a cue with `any`
     home: list[str] = field(default_factory=list)  # heading groups of the kind's own clause
+    home_scope: str = "heading"  # "clause": a home detection's sibling sub-clauses are at home too
     join: str | None = None  # "section": one passage per numbered clause (see spans.join_sections)
     definitions: str = "drop"  # "keep": a definition can carry this kind ('"Warranty Period" means twelve months ...')
 
@@ -321,6 +326,11 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
     mask = _str_list(raw["mask"], p, line_of(raw), "mask") if raw.get("mask") else []
     continuation = Cue(id=CONTINUE, any=_str_list(raw["continue"], p, line_of(raw), "continue")) if raw.get("continue") else None
     home = _str_list(raw["home"], p, line_of(raw), "home") if raw.get("home") else []
+    home_scope = raw.get("home-scope", "heading")
+    if home_scope not in ("heading", "clause"):
+        raise RuleError(p, f"home-scope must be 'heading' or 'clause' (got {home_scope!r})", line_of(raw))
+    if home_scope == "clause" and not home:
+        raise RuleError(p, "home-scope needs home headings", line_of(raw))
     join = raw.get("join")
     if join not in (None, "section"):
         raise RuleError(p, f"join must be 'section' (got {join!r})", line_of(raw))
@@ -350,6 +360,7 @@ def load_kind(path: Path, shared_vocab: dict[str, list[str]]) -> KindSpec:
         mask=mask,
         continuation=continuation,
         home=home,
+        home_scope=home_scope,
         join=join,
         definitions=definitions,
     )
