@@ -2034,6 +2034,7 @@ LOOK_ALIKES = [
     ("ip-assignment", "9.6 Any improvements to the adaptive lighting and signal-optimization algorithms that are conceived jointly by personnel of the City's Public Works Department and Vendor during the Term (\"Joint Developments\") shall be owned jointly by the City and Vendor."),
     ("warranty-duration", "Distributor shall notify Company in writing within two (2) business days after receiving any complaint concerning the identity, quality, durability, reliability, safety, effectiveness or performance of a Product."),
     ("insurance", "In this Clause 9, \"Losses\" means losses, damages, costs and expenses (including reasonable legal fees), in each case net of any amount actually recovered by the indemnified Party under a policy of insurance."),
+    ("anti-assignment", "9.1 Each Party shall retain ownership of its Existing IPR, and nothing in this Call-Off Contract transfers ownership of Existing IPR from one Party to the other."),
 ]
 
 
