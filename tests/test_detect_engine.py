@@ -691,6 +691,16 @@ def test_items_of_one_lead_in_are_one_passage(tmp_path):
     assert LIST_TEXT[d.start : d.end].endswith("upon ninety days' written notice.")
 
 
+def test_an_item_another_kind_found_is_still_read_with_its_lead_in(tmp_path):
+    # an item that is some other kind's sentence ("the City, for any reason whatsoever") is still read by this kind
+    # (a kind that reads lists too: the items taken are those of kinds that read lists)
+    other = "kind: city\ntitle: C\ndescription: C\nvocab:\n  reason: [any reason whatsoever]\nmatch:\n  - any: [reason]\n    window: clause\n"
+    det = make_detector(tmp_path, {"k": LISTED, "city": other})
+    found = {d.kind: LIST_TEXT[d.start : d.end] for d in detect(det, LIST_TEXT)}
+    assert found["city"].startswith("(b) by the City")
+    assert found["k"].startswith("This Agreement may be terminated:") and found["k"].endswith("written notice.")
+
+
 def test_sentence_window_cues_do_not_read_lists(tmp_path):
     det = make_detector(tmp_path, {"k": LISTED.replace("window: clause", "window: sentence")})
     assert not detect(det, LIST_TEXT)

@@ -386,11 +386,14 @@ class Detector:
         """
         text = doc.analysis_text
         out: list[Detection] = []
-        taken = [(d.start, d.end) for d in found if d.kind in kinds]
+        # (per kind: an item that another kind's detection covers is still read for this one -- "(d) damages
+        # caused by gross negligence" under a liability heading is a cap's sentence and an uncapped item)
+        taken = [(d.kind, d.start, d.end) for d in found if d.kind in kinds]
         lead_words = None  # (lead-in span, its words), for the items of one lead-in
         for lead, item, block_index in spans.list_pairs(doc):
-            if any(s < item[1] and item[0] < e for s, e in taken) or any(d.start < item[1] and item[0] < d.end for d in out):
-                continue  # the item is already part of a detection
+            covered = {k for k, s, e in taken if s < item[1] and item[0] < e} | {d.kind for d in out if d.start < item[1] and item[0] < d.end}
+            if covered >= kinds:
+                continue  # the item is already part of a detection of every kind
             lead_text, item_text = text[lead[0] : lead[1]], text[item[0] : item[1]]
             joined = lead_text + " " + item_text
             block = doc.blocks[block_index]
@@ -399,7 +402,7 @@ class Detector:
             if lead_words is None or lead_words[0] != lead:
                 lead_words = (lead, words_of(lead_text))
             words = lead_words[1] | words_of(item_text)
-            names = self.candidate_kinds(words, kinds, joined, heading, lists=True)
+            names = [n for n in self.candidate_kinds(words, kinds, joined, heading, lists=True) if n not in covered]
             if not names:
                 continue
             offsets = list(range(len(lead_text) + 1)) + [item[0] - lead[0] + i for i in range(len(item_text) + 1)]
