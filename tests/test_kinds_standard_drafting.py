@@ -1273,6 +1273,14 @@ STANDARD = [
     ("exclusivity", "During the Term and for a period of twelve (12) months thereafter, Distributor shall not, directly or indirectly, whether as principal, agent, distributor or otherwise, market, promote, distribute, rent or sell any Competing Product in the Territory."),
     # escrow release events listed after their lead-in
     ("source-code-escrow", "7.04 Release. The Deposit Materials shall be released to Licensee upon the occurrence of any of the following events:\n\n(a) Licensor ceases to conduct business in the ordinary course;\n\n(b) Licensor discontinues the Support Services.\n"),
+    # Batch 13: six more blind-written contracts (G-Cloud call-off, Irish EV concession, US state DOT, reseller, CRO, patent licence)
+    ('warranty-duration', 'If Sponsor notifies CRO in writing within ninety (90) days following the completion of any Services that such Services failed to conform to the requirements of the applicable Work Order, CRO shall re-perform such Services at no additional cost.'),
+    ('warranty-duration', 'Vendor warrants to each End User under the EULA that the Products will perform substantially in accordance with the Documentation for a period of ninety (90) days from delivery.'),
+    ('auto-renewal', "The Council may, at its sole discretion, extend the Concession Period by one further period of up to five (5) years by giving the Concessionaire not less than twelve (12) months' written notice before the Expiry Date."),
+    ('uncapped-liability', "Sections 11.1 and 11.2 shall not limit (a) Licensee's indemnification obligations under Section 10.1; (b) either Party's liability for breach of Article 8."),
+    ('uncapped-liability', "Nothing in this Agreement shall limit or exclude either Party's liability for (a) death or personal injury caused by its negligence; (b) fraud or fraudulent misrepresentation; (c) breach of Clause 7; (d) its obligations under Clause 9.1 or Clause 9.2; or (e) any other liability which cannot be limited or excluded by applicable law."),
+    ('anti-assignment', 'The Council may transfer this Agreement to any other local authority or statutory body which succeeds to its functions in relation to public roads by giving written notice to the Concessionaire.'),
+    ('uncapped-liability', "Nothing in this Call-Off Contract limits or excludes either Party's liability for:\n\n(a) death or personal injury caused by its negligence or that of its staff;\n\n(b) fraud or fraudulent misrepresentation;\n\n(c) the Supplier's obligations under clause 7.4 (IPR indemnity); or\n\n(d) any other liability which cannot be limited or excluded by law.\n"),
 ]
 
 
@@ -2035,6 +2043,13 @@ LOOK_ALIKES = [
     ("warranty-duration", "Distributor shall notify Company in writing within two (2) business days after receiving any complaint concerning the identity, quality, durability, reliability, safety, effectiveness or performance of a Product."),
     ("insurance", "In this Clause 9, \"Losses\" means losses, damages, costs and expenses (including reasonable legal fees), in each case net of any amount actually recovered by the indemnified Party under a policy of insurance."),
     ("anti-assignment", "9.1 Each Party shall retain ownership of its Existing IPR, and nothing in this Call-Off Contract transfers ownership of Existing IPR from one Party to the other."),
+    # Batch 13 look-alikes
+    ('uncapped-liability', "Nothing in this Agreement shall limit or exclude either Party's liability for death or personal injury caused by its negligence, or for fraud or fraudulent misrepresentation."),
+    ('anti-assignment', 'As between the Parties, CRO shall retain all right, title and interest in and to the CRO Background IP, and nothing in this Agreement shall be construed to transfer any such right to Sponsor.'),
+    ('exclusivity', 'This Exclusive Patent and Know-How License Agreement (this "Agreement") is entered into effective as of September 8, 2024 by and between Acme Corp. ("Licensor") and Beta Inc. ("Licensee").'),
+    ('license-grant', 'C. Licensor is willing to grant such a license to Licensee on the terms and subject to the conditions set forth in this Agreement.'),
+    ('ip-assignment', '15.2 On the Expiry Date, or on the earlier termination of this Agreement, ownership of the Handback Assets shall transfer to the Council, or to such person as the Council may direct.'),
+    ('minimum-commitment', '8.3 If any audit reveals that the revenue share paid for any period was understated by more than three per cent (3%), the Concessionaire shall pay the shortfall within 30 days.'),
 ]
 
 
