@@ -9,7 +9,7 @@ helpers who saw neither the detectors nor CUAD, each with a label file
 kind). Parties and places are fictitious.
 
 Two splits, kept as the CUAD benchmark keeps its folds:
-- `design/`: nine contracts whose errors were looked at and mended on (their
+- `design/`: contracts whose errors were looked at and mended on (their
   figure is optimistic);
 - `check/`: contracts scored once, before any change for them, and never
   mended on: the honest figure. New contracts go here first.
