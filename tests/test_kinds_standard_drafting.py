@@ -1281,6 +1281,7 @@ STANDARD = [
     ('uncapped-liability', "Nothing in this Agreement shall limit or exclude either Party's liability for (a) death or personal injury caused by its negligence; (b) fraud or fraudulent misrepresentation; (c) breach of Clause 7; (d) its obligations under Clause 9.1 or Clause 9.2; or (e) any other liability which cannot be limited or excluded by applicable law."),
     ('anti-assignment', 'The Council may transfer this Agreement to any other local authority or statutory body which succeeds to its functions in relation to public roads by giving written notice to the Concessionaire.'),
     ('uncapped-liability', "Nothing in this Call-Off Contract limits or excludes either Party's liability for:\n\n(a) death or personal injury caused by its negligence or that of its staff;\n\n(b) fraud or fraudulent misrepresentation;\n\n(c) the Supplier's obligations under clause 7.4 (IPR indemnity); or\n\n(d) any other liability which cannot be limited or excluded by law.\n"),
+    ("anti-assignment", "18.2 A change in control of the Contractor, including a merger, consolidation, sale of all or substantially all of its assets, or the acquisition by any person of more than fifty percent (50%) of its voting securities, shall be deemed an assignment requiring the State's prior written consent under Section 18.1."),
 ]
 
 
@@ -2050,6 +2051,7 @@ LOOK_ALIKES = [
     ('license-grant', 'C. Licensor is willing to grant such a license to Licensee on the terms and subject to the conditions set forth in this Agreement.'),
     ('ip-assignment', '15.2 On the Expiry Date, or on the earlier termination of this Agreement, ownership of the Handback Assets shall transfer to the Council, or to such person as the Council may direct.'),
     ('minimum-commitment', '8.3 If any audit reveals that the revenue share paid for any period was understated by more than three per cent (3%), the Concessionaire shall pay the shortfall within 30 days.'),
+    ("anti-assignment", "This Agreement shall be deemed an assignment to the Company of all right, title and interest in the Inventions."),
 ]
 
 
