@@ -272,6 +272,8 @@ def test_cross_reference_titles_are_masked(tmp_path):
     assert not detect(det, "Disputes are resolved under Sections 17.1 [Arbitration] and 17.2 [Governing Law] of this Agreement.")
     # a provision named by its title in quotes
     assert not detect(det, 'Disputes are resolved as set forth in the "Governing Law" provision herein.')
+    # a statute's chapter by its title: "Iowa Code chapter 22 (Examination of Public Records)"
+    assert not detect(det, "Disputes are resolved under the State Code chapter 22 (Governing Law and Courts).")
     assert detect(det, "The governing law is that of Ontario.")
 
 

@@ -35,7 +35,7 @@ _DEFINITION = re.compile(
     r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|ha(?:s|ve)\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|is\s+defined\s+as|refers\s+to)\b"
 )
 _XREF = re.compile(
-    r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|SECTIONS?|ARTICLES?|CLAUSES?)"
+    r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|[Cc]hapters?|SECTIONS?|ARTICLES?|CLAUSES?|CHAPTERS?)"
     r"\s+[0-9IVXLC][0-9A-Za-z.\-]*(?:\s*\([a-z0-9]{1,4}\))*\s*(?:[-–—]\s*)?"
     r"(?P<a>\([^()]{1,160}(?:\)|$)|[\"“][^\"”]{1,160}[\"”]|\[[^\[\]]{1,160}\])"
     r"|(?<![\w.])\d{1,3}(?:\.\d{1,3})*\s*[-–—]\s*(?P<b>[\"“][^\"”]{1,100}[\"”])"
@@ -135,7 +135,7 @@ def is_definition(text: str) -> bool:
 
 # A reference's title is in quotes or brackets, or in parentheses after one of these words:
 # a sentence with none of them (most) is not searched (the regex tries every position).
-_XREF_WORDS = ("Section", "Article", "Clause", "Paragraph", "Schedule", "Exhibit", "Annex", "Appendi", "SECTION", "ARTICLE", "CLAUSE")
+_XREF_WORDS = ("Section", "Article", "Clause", "Paragraph", "Schedule", "Exhibit", "Annex", "Appendi", "hapter", "SECTION", "ARTICLE", "CLAUSE", "CHAPTER")
 
 
 def xref_spans(text: str) -> list[tuple[int, int]]:
