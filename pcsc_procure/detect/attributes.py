@@ -64,6 +64,7 @@ _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", 
 
 
 _MAIN_MODALS = frozenset({"shall", "may", "will", "must", "can"})
+_CLAUSE_OPENERS = _MAIN_MODALS | {"agrees", "agree"}  # what opens a main clause after a leading condition
 _MADE = frozenset({"made", "conceived", "developed", "created", "invented", "authored", "generated", "produced", "prepared",
                    "suggested", "designed", "written", "discovered", "reduced"})
 
@@ -131,11 +132,8 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
             # (unless the condition closed before the negator, whose own clause has begun with its modal:
             # "provided that Franchisee is not in default, Franchisor shall not operate, or grant ...")
             comma = next((k for k in range(neg - 1, i, -1) if words[k] == ","), None)
-            return comma is None or not any(w in _CLAUSE_MODALS for w in words[comma + 1 : neg])
+            return comma is None or not _CLAUSE_OPENERS.intersection(words[comma + 1 : neg])
     return False
-
-
-_CLAUSE_MODALS = frozenset({"shall", "will", "may", "must", "can", "agrees", "agree"})
 
 
 def _condition_opens_before(words: list[str], lo: int, i: int) -> bool:
