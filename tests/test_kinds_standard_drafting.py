@@ -1282,6 +1282,17 @@ STANDARD = [
     ('anti-assignment', 'The Council may transfer this Agreement to any other local authority or statutory body which succeeds to its functions in relation to public roads by giving written notice to the Concessionaire.'),
     ('uncapped-liability', "Nothing in this Call-Off Contract limits or excludes either Party's liability for:\n\n(a) death or personal injury caused by its negligence or that of its staff;\n\n(b) fraud or fraudulent misrepresentation;\n\n(c) the Supplier's obligations under clause 7.4 (IPR indemnity); or\n\n(d) any other liability which cannot be limited or excluded by law.\n"),
     ("anti-assignment", "18.2 A change in control of the Contractor, including a merger, consolidation, sale of all or substantially all of its assets, or the acquisition by any person of more than fifty percent (50%) of its voting securities, shall be deemed an assignment requiring the State's prior written consent under Section 18.1."),
+    # 2026-12-03, twelfth session: forms from the blind-written contracts j1-k3, reworded
+    ("anti-assignment", "Neither Party shall assign, transfer, charge, declare a trust over or deal in any other manner with any of its rights or obligations under this Contract without the prior written consent of the other Party."),
+    ("anti-assignment", "The Licensee shall not mortgage, charge or otherwise deal with any of its rights under this Agreement without the Licensor's written consent."),
+    ("change-of-control", "If the entity acquiring control of the Contractor is a competitor of the Authority's other suppliers, the Authority may terminate this Contract on thirty days' notice."),
+    ("uncapped-liability", "Nothing in this Contract shall limit or exclude the liability of either Party for (a) death or personal injury caused by its negligence, (b) fraud or fraudulent misrepresentation, (c) breach of the implied terms as to title under the Sale of Goods Act 1979, or (d) breach of clause 14 (Confidentiality)."),
+    ("uncapped-liability", "The limitations in Section 9.1 shall not apply to any loss of or damage to the Equipment caused by the gross negligence or wilful misconduct of the Operator."),
+    ("auto-renewal", "The Council may, at its sole option, extend the Operations Period by one further period of two years by written notice given not less than six months before it expires."),
+    ("auto-renewal", "The State may exercise this option by giving the Contractor written notice at least sixty (60) days before the expiry date of the Contract."),
+    ("liability-cap", "No action may be maintained against the Carrier for loss of or damage to the Cargo unless commenced within one (1) year after delivery."),
+    ("post-termination-services", "The Authority shall pay for the Services provided by the Contractor during the Exit Period at the rates that applied in the last Contract Year."),
+    ("source-code-escrow", "14. SOURCE CODE ESCROW\n\n14.2 The Vendor shall update the deposit within fifteen (15) days after each major release of the Software.\n"),
 ]
 
 
@@ -2052,6 +2063,12 @@ LOOK_ALIKES = [
     ('ip-assignment', '15.2 On the Expiry Date, or on the earlier termination of this Agreement, ownership of the Handback Assets shall transfer to the Council, or to such person as the Council may direct.'),
     ('minimum-commitment', '8.3 If any audit reveals that the revenue share paid for any period was understated by more than three per cent (3%), the Concessionaire shall pay the shortfall within 30 days.'),
     ("anti-assignment", "This Agreement shall be deemed an assignment to the Company of all right, title and interest in the Inventions."),
+    # 2026-12-03, twelfth session
+    ("exclusivity", "The Contractor must not sell, license or otherwise make Government Data available to any third party."),
+    ("exclusivity", "The Licensee must not grant any third party a licence of the Background IP that would restrict or impair the Department's use of the Deliverables."),
+    ("warranty-duration", '1.1.9 "Defects Notification Period" means the period set out in clause 11.2;'),
+    ("post-termination-services", "The Manufacturer shall keep all batch records for at least two years after the expiry date of the last batch of Product made under this Agreement."),
+    ("auto-renewal", "The Lessee may exercise the option to purchase the Vehicles by notice given before the expiry of the Lease Period."),
 ]
 
 
