@@ -1293,6 +1293,15 @@ STANDARD = [
     ("liability-cap", "No action may be maintained against the Carrier for loss of or damage to the Cargo unless commenced within one (1) year after delivery."),
     ("post-termination-services", "The Authority shall pay for the Services provided by the Contractor during the Exit Period at the rates that applied in the last Contract Year."),
     ("source-code-escrow", "14. SOURCE CODE ESCROW\n\n14.2 The Vendor shall update the deposit within fifteen (15) days after each major release of the Software.\n"),
+    # twelfth session, from the blind-written contracts l1-l6, reworded
+    ("uncapped-liability", "The limit in clause 12.2 shall not apply to the Supplier's liability under the indemnity in clause 10."),
+    ("liability-cap", "Any claim under this Agreement shall lapse unless legal proceedings are issued within two (2) years after the claim arose."),
+    ("anti-assignment", "The Authority may, by written notice to the Contractor, novate this Contract to any public body which takes over its functions."),
+    ("minimum-commitment", "The quantities in the first two months of each rolling forecast shall constitute a binding commitment of the Buyer to purchase those quantities."),
+    ("post-termination-services", "Within 48 hours after the end of this Agreement the Operator shall remove all equipment from the Council's car parks."),
+    ("post-termination-services", "Within one month after the end of this Agreement the Operator shall restore the road surface where its docks stood."),
+    ("license-grant", "Upon release from escrow, the Customer shall have a perpetual, non-exclusive, royalty-free licence to use, modify and compile the Source Code."),
+    ("source-code-escrow", "The escrow agreement shall provide for release of the deposited materials to the Authority if the Supplier becomes insolvent."),
 ]
 
 
