@@ -114,7 +114,9 @@ CASES = [
     ("minimum-commitment", "The Operator shall provide no less than 2,000 hours of bus service per month.", True),
     ("minimum-commitment", "The minimum order quantity for each Product is set out in Schedule 2.", True),
     ("minimum-commitment", "The Franchisee must spend three percent (3%) or more of its Gross Sales on local marketing.", True),
-    ("minimum-commitment", "Availability of the charging network shall be no less than 98 percent in each month.", True),
+    # a service level, not an amount bought or done (CUAD's definition; the kind's own availability exclusions,
+    # and the blind-written contracts' writers, who left fleet and system availability unlabelled)
+    ("minimum-commitment", "Availability of the charging network shall be no less than 98 percent in each month.", False),
     ("minimum-commitment", "The Agreement may be executed in two (2) or more counterparts.", False),
     ("minimum-commitment", "The Authority does not guarantee any minimum volume of work under this Framework Agreement.", False),
     ("minimum-commitment", "The Vendor shall provide one or more secure sites for data exchange.", False),

@@ -1302,6 +1302,17 @@ STANDARD = [
     ("post-termination-services", "Within one month after the end of this Agreement the Operator shall restore the road surface where its docks stood."),
     ("license-grant", "Upon release from escrow, the Customer shall have a perpetual, non-exclusive, royalty-free licence to use, modify and compile the Source Code."),
     ("source-code-escrow", "The escrow agreement shall provide for release of the deposited materials to the Authority if the Supplier becomes insolvent."),
+    # twelfth session, from the blind-written contracts m1-m6 (Scots, NEC4, British Columbia forms), reworded
+    ("governing-law", "This Contract is governed by Scots law and the parties submit to the exclusive jurisdiction of the Court of Session."),
+    ("governing-law", "The law of the contract is the law of Northern Ireland."),
+    ("post-termination-services", "When this Contract ends, the Contractor must, if the Ministry so requests, continue to provide the Services for up to 60 days."),
+    ("post-termination-services", "(a) the Customer must, within 30 days of such termination, pay to the Supplier its reasonable costs of demobilising its staff."),
+    ("exclusivity", "During the Term, the Platform shall not enter into any agreement with any competing bank to offer co-branded business accounts in the Territory."),
+    ("source-code-escrow", "The Deposit Materials are released to the Client if the Contractor becomes insolvent."),
+    ("insurance", "The Contractor provides the insurances stated in the Insurance Table from the starting date until the end of the service period."),
+    ("liability-cap", "The Consultant is not liable to the Client for a matter unless it is notified to the Consultant before the end of liability date."),
+    ("auto-renewal", "The periods for extension are two periods of one year each."),
+    ("license-grant", "On release, the Authority may use, copy and modify the Source Code solely to maintain the System."),
 ]
 
 
@@ -2078,6 +2089,11 @@ LOOK_ALIKES = [
     ("warranty-duration", '1.1.9 "Defects Notification Period" means the period set out in clause 11.2;'),
     ("post-termination-services", "The Manufacturer shall keep all batch records for at least two years after the expiry date of the last batch of Product made under this Agreement."),
     ("auto-renewal", "The Lessee may exercise the option to purchase the Vehicles by notice given before the expiry of the Lease Period."),
+    ("joint-ip-ownership", "The Contractor provides the insurances stated in the Insurance Table in the joint names of the Parties."),
+    ("liability-cap", "(d) professional indemnity insurance of not less than $5,000,000 for each claim, which must be maintained for six years after the end of the Term."),
+    ("minimum-commitment", "The Contractor achieves an availability of the traffic control system of not less than 99.5 per cent in each month."),
+    ("minimum-commitment", "The Operator shall ensure that at least 70 per cent of the Fleet Cap is available for hire between 06:00 and 01:00."),
+    ("post-termination-services", "When this Agreement expires, the Franchisee will have the option to continue the franchise for two additional terms of ten years each."),
 ]
 
 
