@@ -51,7 +51,11 @@ draws, 286/365 (0.78). In the eleventh session, draw 379 (4 of 8 kept)
 scored 3/4 as drawn (4/4 after one mend: "either Vendor or Distributor",
 and the agent in the first item after a passive lead-in); draws 383 (1 of
 10 kept) and 389 (2 of 12 kept) 1/1 and 2/2; all fresh draws, 292/372
-(0.78). A recital labelled as exclusivity ("wishes to appoint ... exclusive
+(0.78). In the twelfth session, draw 401 (7 of 20 kept) scored 4/7 as drawn
+(5/7 after one mend: a change of control in a condition that trails its
+main clause, "Either party may terminate ... if ... sells all or
+substantially all of its assets", is the main clause's subject's); all fresh
+draws, 296/379 (0.78). A recital labelled as exclusivity ("wishes to appoint ... exclusive
 agent") is no longer detected as the kind. Five labelled
 license-grant passages are no longer detected since that kind's "right to
 use" cue became a fallback (side permissions beside a grant clause).

@@ -855,6 +855,13 @@ DOCUMENT_PARTIES = [
      _between("Sutro Inc.", "Supplier", "Vax Corp.", "Customer") +
      "9.1 If Supplier undergoes a Change of Control, Supplier shall notify Customer within ten days.\n",
      [("Supplier", "9.1 If Supplie")]),
+    # a condition after its main clause: the right is the main clause's subject's, not the name in the condition
+    ("change-of-control",
+     _between("Acme Software Inc.", "Acme", "Beta Retail LLC", "Beta") +
+     "13.3 Either party may terminate immediately upon written notice if the other party (i) ceases to conduct "
+     "business in the ordinary course; or (ii) if Beta sells all or substantially all of its assets to a competitor "
+     "of Acme.\n",
+     [("Either party", "13.3 Either pa")]),
     # a defined name that begins with a role word ("Village") is read whole, and is no public body
     ("license-grant",
      'This License Agreement is made between the Hall of Fame Foundation ("PFHOF") and HOF Village Media Group, LLC '

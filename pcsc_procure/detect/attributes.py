@@ -89,17 +89,25 @@ def consequence_holder(words: list[str], texts: list[str], anchor: int, party_te
     """The subject of the main clause when the anchor sits in a leading condition: "in the event
     Sutro undergoes a Change of Control ..., then SutroVax shall have the right to ..." -> SutroVax,
     the one the change gives a right to (the party named first, before a modal, within a few words
-    of the comma that closes the condition). None when the anchor is in no such condition."""
-    if not _condition_opens_before(words, clause_start(words, anchor), anchor):
+    of the comma that closes the condition). A condition that trails its main clause has that
+    clause's subject: "Either party may terminate ... if the other party ... or if ... sells all or
+    substantially all of its assets" -> either party. None when the anchor is in no condition."""
+    opened = _condition_start(words, clause_start(words, anchor), anchor)
+    if opened is None:
         return None
     comma = next((k for k in range(anchor + 1, len(words)) if words[k] in (",", ";", ".")), None)
-    if comma is None or words[comma] != ",":
-        return None
-    lo = comma + 1 + (words[comma + 1 : comma + 2] == ["then"])
-    party, role, at = first_party_from(words, texts, lo, lo + 4, party_terms)
-    if party is None or not _MAIN_MODALS.intersection(words[at + 1 : at + 5]):
-        return None
-    return party, role
+    if comma is not None and words[comma] == ",":
+        lo = comma + 1 + (words[comma + 1 : comma + 2] == ["then"])
+        party, role, at = first_party_from(words, texts, lo, lo + 4, party_terms)
+        if party is not None and _MAIN_MODALS.intersection(words[at + 1 : at + 5]):
+            return party, role
+    # a trailing condition: the sentence opens with its main clause, a party and its modal
+    party, role, at = first_party_from(words, texts, 0, 3, party_terms)
+    if party is not None:
+        modal = next((k for k in range(at + 1, min(at + 5, opened)) if words[k] in _MAIN_MODALS), None)
+        if modal is not None:
+            return party, role
+    return None
 
 
 # what opens a participle clause with no subject of its own: "until terminated by either party"
@@ -139,12 +147,17 @@ def _in_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
 def _condition_opens_before(words: list[str], lo: int, i: int) -> bool:
     """Does a condition word ("if", "unless", "in the event", "provided that" ...) come before `i`,
     back to `lo`, with no comma, semicolon or colon between?"""
+    return _condition_start(words, lo, i) is not None
+
+
+def _condition_start(words: list[str], lo: int, i: int) -> int | None:
+    """The index of that condition word (see `_condition_opens_before`), or None."""
     for k in range(i - 1, lo - 1, -1):
         if words[k] in (",", ";", ":"):
-            return False
+            return None
         if words[k] in _CONDITION or any(match_at(words, k, seq) for seq in _IN_CASE):
-            return True
-    return False
+            return k
+    return None
 
 
 def _opens_condition(words: list[str], start: int, neg: int, anchor: int) -> bool:
