@@ -1313,6 +1313,13 @@ STANDARD = [
     ("liability-cap", "The Consultant is not liable to the Client for a matter unless it is notified to the Consultant before the end of liability date."),
     ("auto-renewal", "The periods for extension are two periods of one year each."),
     ("license-grant", "On release, the Authority may use, copy and modify the Source Code solely to maintain the System."),
+    # twelfth session, from the blind-written contracts n1-n6 (US franchise, Danish, Commonwealth forms), reworded
+    ("termination-for-convenience", "The Client may terminate this Agreement or any Work Order, in whole or in part, for convenience at any time by giving the Consultant 60 days' written notice, subject to payment of the demobilisation fee, if any, stated in the Work Order."),
+    ("termination-for-convenience", "The County may terminate this Agreement, in whole or with respect to any one or more service zones of the Network Area, upon not less than ninety (90) days' prior written notice to the Operator, if the Director determines that such termination is in the public interest."),
+    ("auto-renewal", "The Agency may, by written notice to the Contractor given at least 30 Business Days before the end of the then current Term, extend this Contract for one Extension Period of twelve months."),
+    ("post-termination-services", "Upon any expiration or termination of this Agreement, and in any event before the Supplier discontinues manufacture of any Component, the Supplier shall give the Purchaser six months' notice and the Purchaser may then place a last-time buy order for the quantities it reasonably needs for spares over the following seven years."),
+    ("ip-assignment", "The Municipality shall acquire full ownership of, and all intellectual property rights to, the bespoke software developed under this Contract."),
+    ("license-grant", "Upon release, the Customer shall be entitled to use, modify and have the Source Code modified by a third party solely to maintain the System."),
 ]
 
 
