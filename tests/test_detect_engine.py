@@ -211,6 +211,10 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
 
     assert is_caption("2.1 License Grant and Restrictions. (i) License Grant.") and is_caption("(a) Audit. (b) Records.")
     assert not is_caption("3. Term. (a) The Supplier shall deliver the Goods.")
+    # a numbered title in sentence case whose items a comma joins (European drafting)
+    assert is_caption("Article 19 – Subcontracting, assignment and change of control")
+    assert is_caption("Article 11 – Information system, data and intellectual property")
+    assert not is_caption("19.1 Subcontracting, assignment and")
 
 
 def test_a_short_sentence_in_capitals_is_no_heading():

@@ -1320,6 +1320,14 @@ STANDARD = [
     ("post-termination-services", "Upon any expiration or termination of this Agreement, and in any event before the Supplier discontinues manufacture of any Component, the Supplier shall give the Purchaser six months' notice and the Purchaser may then place a last-time buy order for the quantities it reasonably needs for spares over the following seven years."),
     ("ip-assignment", "The Municipality shall acquire full ownership of, and all intellectual property rights to, the bespoke software developed under this Contract."),
     ("license-grant", "Upon release, the Customer shall be entitled to use, modify and have the Source Code modified by a third party solely to maintain the System."),
+    # (thirteenth session of 2026-12-03: forms from the blind batch o, found after its mends)
+    ("termination-for-convenience", "12.2 Termination for Convenience. Licensee may terminate this Agreement in its entirety, or on a Target-by-Target basis, upon ninety (90) days' prior written notice to Licensor, or upon one hundred eighty (180) days' prior written notice if such termination occurs after the first commercial sale of a Licensed Product."),
+    ("termination-for-convenience", "Either party may terminate this Agreement for any reason or no reason, effective immediately upon written notice to the other party."),
+    ("uncapped-liability", "The Concessionaire shall bear, without limitation of amount, liability for all damage of any kind caused to users, third parties or the Grantor by the operation of the Service."),
+    ("minimum-commitment", "The Authority shall order and accept not less than the following base quantities of equipment: 1,180 onboard validators, 212 platform validators and 140 handheld devices."),
+    ("post-termination-services", "19.1 On expiry or termination of the Contract for any reason, the Contractor shall, for a period of up to six (6) months as the Procuring Entity may require (the \"Handover Period\"), continue to provide such of the Services as the Procuring Entity may direct at the rates then applicable."),
+    ("post-termination-services", "At the end of the Agreement, for whatever reason, the Concessionaire shall hand over to the Grantor, free of charge, all Return Assets in a normal state of maintenance, together with all documentation and access codes relating thereto."),
+    ("perpetual-license", "In order to ensure the continuity of the public service, this licence shall continue, irrevocably and free of charge, for eighteen (18) months following the end of the Agreement."),
 ]
 
 
@@ -2101,6 +2109,14 @@ LOOK_ALIKES = [
     ("minimum-commitment", "The Contractor achieves an availability of the traffic control system of not less than 99.5 per cent in each month."),
     ("minimum-commitment", "The Operator shall ensure that at least 70 per cent of the Fleet Cap is available for hire between 06:00 and 01:00."),
     ("post-termination-services", "When this Agreement expires, the Franchisee will have the option to continue the franchise for two additional terms of ten years each."),
+    # (thirteenth session of 2026-12-03: look-alikes from the blind batch o)
+    ("exclusivity", "Liquidated damages shall be the Authority's exclusive monetary remedy for delay, without prejudice to its right to terminate for default."),
+    ("license-grant", "Licensor hereby grants to Licensee, on a Target-by-Target basis, an exclusive option to obtain the license set forth in Section 5.1."),
+    ("license-grant", "Subject to the licenses in this Agreement, each Party may practice and grant non-exclusive licenses under the Joint Collaboration IP without the consent of the other Party."),
+    ("audit-rights", "KPI 1 - Non-Revenue Water: reduction of NRW from the audited baseline (provisionally 47%) to not more than 25% by the end of Year 5."),
+    ("warranty-duration", "Within twenty-eight (28) days of the notification of award, the Contractor shall furnish a performance security which shall remain valid until thirty (30) days after the expiry of the Defects Liability Period."),
+    ("warranty-duration", "The Contractor shall take out and maintain the insurances stated in the SCC, in the joint names of the Contractor and the Procuring Entity, from the Commencement Date until the end of the Defects Liability Period."),
+    ("change-of-control", "Article 19 – Subcontracting, assignment and change of control"),
 ]
 
 

@@ -224,3 +224,14 @@ def test_a_redaction_mark_starts_a_sentence():
     # an ellipsis mark of omitted text ("[…]") starts one too; a lower-case word after a bracket does not
     assert len(split_sentences("It ends here. […] the rest follows.")) == 2
     assert len(split_sentences("It ends here. [a] see below.")) == 1
+
+
+def test_a_statute_chapter_before_its_number_ends_no_sentence():
+    """Commonwealth citations give a statute's chapter: "the Insurance Act (Cap. 487) the insurances";
+    the same word as a noun still ends one ("... towards the cap. The Supplier ...")."""
+    from pcsc_procure.segment.sentences import split_sentences
+
+    text = "It shall insure with insurers licensed under the Insurance Act (Cap. 487) the insurances stated. Next."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text[:-6], "Next."]
+    assert len(split_sentences("Credits shall not count towards the cap. The Supplier shall pay them.")) == 2
+    assert len(split_sentences("Payments under Chap. 12 of the Code are exempt. Next.")) == 2

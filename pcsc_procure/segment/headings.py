@@ -51,15 +51,17 @@ def numbered_title(rest: str) -> bool:
     `rest` is what follows the number on a line of its own. Plain-text and PDF
     drafts from the UN system and the UK write headings this way; a title-cased
     or upper-case one is already a heading by `looks_like_heading`. Kept
-    narrow (six words, a capital first, no verb, no digit, not ending in a
-    small word, as a wrapped line would) so that a short list item or the
-    first line of a wrapped sentence is not read as a title.
+    narrow (six words, a capital first, no verb, no digit, no punctuation but
+    commas between its items, not ending in a small word, as a wrapped line
+    would) so that a short list item or the first line of a wrapped sentence
+    is not read as a title.
     """
     s = rest.strip()
     if not s or len(s) > 60 or not s[0].isupper() or s[-1] in ".,;:" or any(c.isdigit() for c in s):
         return False
     words = s.split()
-    if len(words) > 6 or any(not _WORD.fullmatch(w) and w != "&" for w in words):
+    # (a comma may join its items: "Article 19 – Subcontracting, assignment and change of control")
+    if len(words) > 6 or any(not _WORD.fullmatch(w.removesuffix(",")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
         return False
     lower = [w.lower() for w in words]
     return lower[-1] not in _SMALL_WORDS and not VERBISH.intersection(lower)

@@ -18,6 +18,10 @@ ABBREVIATIONS = {
     "dept", "govt", "est", "fig", "figs", "ch", "cl", "sch", "incl", "excl", "ref", "op", "ibid", "id", "p", "pp", "vol",
     "min", "max", "hr", "hrs", "a.m", "p.m", "no", "s", "ss", "ltda", "s.p.a", "s.r.l", "a.g", "ag", "gmbh", "k.k", "et al", "al",
 }
+# Abbreviations only before a number, as a word they may end a sentence: "the Insurance Act (Cap. 487)",
+# a statute's chapter in Commonwealth citations (not "... shall not count towards the cap. The ...").
+NUMBER_ABBREVIATIONS = {"cap", "chap"}
+_NUMBER_NEXT = re.compile(r"\s+\d")
 # Starts only at the first mark of a run ("?!..."): tried from inside a run as
 # well, the pattern would rescan the rest of the run from every mark (quadratic
 # on "!?!?..." or a line of dots), and could never match where the run's first
@@ -54,6 +58,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _BOUNDARY.finditer(text, start, end):
         dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, seg_start, dot):
+            continue
+        if text[dot] == "." and text[max(seg_start, dot - 4) : dot].lower().lstrip("( ") in NUMBER_ABBREVIATIONS and _NUMBER_NEXT.match(text, dot + 1):
             continue
         # Dot leaders ("criterion ........ 20%") join a line's two halves; they end nothing.
         if text.startswith("....", dot):
