@@ -1328,6 +1328,10 @@ STANDARD = [
     ("post-termination-services", "19.1 On expiry or termination of the Contract for any reason, the Contractor shall, for a period of up to six (6) months as the Procuring Entity may require (the \"Handover Period\"), continue to provide such of the Services as the Procuring Entity may direct at the rates then applicable."),
     ("post-termination-services", "At the end of the Agreement, for whatever reason, the Concessionaire shall hand over to the Grantor, free of charge, all Return Assets in a normal state of maintenance, together with all documentation and access codes relating thereto."),
     ("perpetual-license", "In order to ensure the continuity of the public service, this licence shall continue, irrevocably and free of charge, for eighteen (18) months following the end of the Agreement."),
+    # (the same session, blind batch q)
+    ("post-termination-services", "Upon the termination or expiration of this Agreement (other than termination by you under Section 13.4), we will have the option, exercisable by written notice within thirty (30) days after the effective date, to purchase any or all of the equipment, fixtures, signs and inventory of the Restaurant at fair market value."),
+    ("ip-assignment", "All rights, including copyright and other intellectual property rights, to the Deliverables shall pass to the Contracting Authority as they arise."),
+    ("source-code-escrow", "The Escrow Material shall be released to the Contracting Authority if: (a) the Supplier is declared bankrupt; or (b) the Supplier ceases to maintain the Platform."),
 ]
 
 
@@ -2117,6 +2121,13 @@ LOOK_ALIKES = [
     ("warranty-duration", "Within twenty-eight (28) days of the notification of award, the Contractor shall furnish a performance security which shall remain valid until thirty (30) days after the expiry of the Defects Liability Period."),
     ("warranty-duration", "The Contractor shall take out and maintain the insurances stated in the SCC, in the joint names of the Contractor and the Procuring Entity, from the Commencement Date until the end of the Defects Liability Period."),
     ("change-of-control", "Article 19 – Subcontracting, assignment and change of control"),
+    # (the same session, blind batch q)
+    ("anti-assignment", "Nothing in this Section 2.3 shall transfer to the Portal any rights in the underlying software, content or marks of the Company."),
+    ("audit-rights", "(d) within thirty (30) days, you shall make such modifications to the Premises, including removal of signs, as are necessary to distinguish it from our restaurants, and if you fail to do so we may enter the Premises and make those modifications at your expense; and"),
+    ("exclusivity", "Lender represents and warrants that it has the exclusive right to furnish Athlete's services and to grant the rights granted herein."),
+    ("minimum-commitment", "The Supplier shall ensure that employees who perform work under the Agreement have at least the wages, holiday and working hours corresponding to the minimum levels of the applicable national collective agreement."),
+    ("post-termination-services", "If on Termination the Executive has taken in excess of their accrued holiday entitlement, the Company shall be entitled to recover from the Executive by way of deduction from any payments due to the Executive the value of such excess."),
+    ("ip-assignment", "Ownership of each Sensor shall pass to the Authority on the earlier of payment of the price for it and completion of its installation."),
 ]
 
 
