@@ -1332,6 +1332,14 @@ STANDARD = [
     ("post-termination-services", "Upon the termination or expiration of this Agreement (other than termination by you under Section 13.4), we will have the option, exercisable by written notice within thirty (30) days after the effective date, to purchase any or all of the equipment, fixtures, signs and inventory of the Restaurant at fair market value."),
     ("ip-assignment", "All rights, including copyright and other intellectual property rights, to the Deliverables shall pass to the Contracting Authority as they arise."),
     ("source-code-escrow", "The Escrow Material shall be released to the Contracting Authority if: (a) the Supplier is declared bankrupt; or (b) the Supplier ceases to maintain the Platform."),
+    # (the same session, blind batch r)
+    ("termination-for-convenience", "Licensee may terminate this Agreement, or the license granted hereunder with respect to any Licensed Mark, category of use or jurisdiction, at any time and for any reason upon thirty (30) days' prior written notice to Licensor."),
+    ("termination-for-convenience", "The GRANTING AUTHORITY may, during the term of the CONCESSION, resume the service for reasons of public interest, by means of a specific authorizing law and after prior payment of the indemnity."),
+    ("exclusivity", "During the term of this Agreement, the Principal shall not appoint any other agent, representative or distributor for the Contract Products in the Territory."),
+    ("anti-assignment", "The transfer of the CONCESSION, in whole or in part, including by way of subconcession, shall depend on the prior and express consent of the GRANTING AUTHORITY, failing which the CONCESSION shall be forfeited."),
+    ("post-termination-services", "Upon the extinction of the CONCESSION, the REVERSIBLE ASSETS shall revert to the GRANTING AUTHORITY free of any liens or encumbrances, in a condition fit for the continued provision of the services."),
+    ("post-termination-services", "Upon termination of this Agreement, the Agent shall be entitled to a reasonable goodwill indemnity in accordance with, and subject to the conditions of, the applicable commercial code."),
+    ("post-termination-services", "The Agent shall also be entitled to commission on transactions concluded after the termination of this Agreement if the transaction was negotiated or initiated by the Agent."),
 ]
 
 
@@ -2128,6 +2136,11 @@ LOOK_ALIKES = [
     ("minimum-commitment", "The Supplier shall ensure that employees who perform work under the Agreement have at least the wages, holiday and working hours corresponding to the minimum levels of the applicable national collective agreement."),
     ("post-termination-services", "If on Termination the Executive has taken in excess of their accrued holiday entitlement, the Company shall be entitled to recover from the Executive by way of deduction from any payments due to the Executive the value of such excess."),
     ("ip-assignment", "Ownership of each Sensor shall pass to the Authority on the earlier of payment of the price for it and completion of its installation."),
+    # (the same session, blind batch r)
+    ("audit-rights", "The Council may at any time export Council Data from the Platform, and the Contractor shall ensure that Footage can be exported in MP4 format with hash values and an audit trail sufficient to preserve its evidential integrity."),
+    ("warranty-duration", "The Contractor shall, at its own cost, effect and maintain with a reputable insurer, from the date of the Contract until the expiry of the last Warranty Period, the following insurances:"),
+    ("post-termination-services", "This obligation shall continue for five (5) years after the termination of this Agreement, and without limitation in time in respect of trade secrets."),
+    ("post-termination-services", "In the event of such termination, the Consultant shall be entitled to payment hereunder and for expenses paid or incurred prior to the effective date of termination."),
 ]
 
 
