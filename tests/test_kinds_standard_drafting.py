@@ -1340,6 +1340,8 @@ STANDARD = [
     ("post-termination-services", "Upon the extinction of the CONCESSION, the REVERSIBLE ASSETS shall revert to the GRANTING AUTHORITY free of any liens or encumbrances, in a condition fit for the continued provision of the services."),
     ("post-termination-services", "Upon termination of this Agreement, the Agent shall be entitled to a reasonable goodwill indemnity in accordance with, and subject to the conditions of, the applicable commercial code."),
     ("post-termination-services", "The Agent shall also be entitled to commission on transactions concluded after the termination of this Agreement if the transaction was negotiated or initiated by the Agent."),
+    # (the same session, blind batch t)
+    ("exclusivity", "During the Term, GPO shall not enter into, renew or extend any group purchasing agreement with any manufacturer or distributor other than Vendor for the supply of the Products."),
 ]
 
 
@@ -2141,6 +2143,13 @@ LOOK_ALIKES = [
     ("warranty-duration", "The Contractor shall, at its own cost, effect and maintain with a reputable insurer, from the date of the Contract until the expiry of the last Warranty Period, the following insurances:"),
     ("post-termination-services", "This obligation shall continue for five (5) years after the termination of this Agreement, and without limitation in time in respect of trade secrets."),
     ("post-termination-services", "In the event of such termination, the Consultant shall be entitled to payment hereunder and for expenses paid or incurred prior to the effective date of termination."),
+    # (the same session, blind batch t)
+    ("auto-renewal", "Any maintenance of the System after the Warranty Period shall be the subject of a separate contract, and nothing in this Contract shall be construed as providing for its automatic renewal or extension."),
+    ("warranty-duration", "Upon the expiry of the Warranty Period or the earlier termination of this Contract for any reason, the Supplier shall render transition assistance to the Procuring Entity."),
+    ("post-termination-services", "This obligation shall not apply to information that is or becomes publicly available other than through breach of this Agreement, and shall continue for three (3) years after the termination of this Agreement."),
+    ("minimum-commitment", "Vendor shall maintain a fill rate of not less than ninety-seven percent (97%) of line items in each calendar quarter."),
+    ("minimum-commitment", "Tier 1 pricing shall be available to all Members without any purchase commitment."),
+    ("termination-for-convenience", "12.2 Termination for Convenience. For the remainder, the Buyer may elect to have any portion delivered and paid at the agreed prices, and/or to cancel the remainder."),
 ]
 
 

@@ -107,6 +107,21 @@ def test_txt_numbered_items_split_but_cross_references_do_not():
     ]
 
 
+def test_txt_wrapped_clause_in_capitals_after_its_caption_is_one_block():
+    """A hard-wrapped clause whose first line is its caption and the start of a capitals sentence
+    ("11.1 Exclusion of Damages. EXCEPT ..., IN NO / EVENT SHALL ...") is no heading line: the
+    sentence runs on, and "EVENT SHALL EITHER PARTY BE LIABLE" does not start a passage of its own."""
+    content = ("     11.1 Exclusion of Damages. EXCEPT AS PROVIDED IN SECTION 11.3, IN NO\n"
+               "EVENT SHALL EITHER PARTY BE LIABLE TO THE OTHER FOR ANY LOST PROFITS.\n\n"
+               "ARTICLE 5. TERM AND TERMINATION\n\nSection 5. Term\n")
+    doc = read_text(content.encode(), "a.txt")
+    assert [(b.kind, content[b.start : b.end]) for b in doc.blocks] == [
+        ("clause", "11.1 Exclusion of Damages. EXCEPT AS PROVIDED IN SECTION 11.3, IN NO\n"
+                   "EVENT SHALL EITHER PARTY BE LIABLE TO THE OTHER FOR ANY LOST PROFITS."),
+        ("heading", "ARTICLE 5. TERM AND TERMINATION"), ("heading", "Section 5. Term"),
+    ]
+
+
 def test_txt_figures_after_a_number_written_out_continue_the_line():
     # "twelve (12)" wrapped before the brackets: the figures of the number, not item (12)
     content = ("7.3 The Council may terminate this Agreement on twelve\n(12) months' notice.\n\n"

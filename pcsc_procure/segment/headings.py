@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pcsc_procure.segment.sentences import ABBREVIATIONS
+
 _SMALL_WORDS = {"of", "and", "or", "the", "for", "to", "in", "on", "by", "with", "a", "an", "at", "from", "as", "&", "vs", "per", "upon", "under"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-/]*")
 # "Governing Law." or "GOVERNING LAW:" right after a clause number, then body text.
@@ -21,6 +23,8 @@ def looks_like_heading(line: str) -> bool:
     """True for a short line that reads as a title rather than a sentence."""
     s = line.strip().strip("*_#").strip()
     if not s or len(s) > 100 or s.endswith((",", ";")):
+        return False
+    if _runs_on(s):
         return False
     if s.endswith(".") and not s.isupper():
         return False
@@ -36,6 +40,16 @@ def looks_like_heading(line: str) -> bool:
         return False
     capitalised = sum(w[0].isupper() for w in significant)
     return capitalised == len(significant) and len(words) <= 10
+
+
+# A caption and then body text on one line: "Exclusion of Damages. EXCEPT AS PROVIDED IN SECTION 11.3, IN NO"
+# (the first line of a clause a hard-wrapped text runs on to the next line), not "Section 5. Term" or "Acme
+# Corp. Supply Agreement".
+_RUN_ON = re.compile(r"([A-Za-z]{3,})\.[ \t]+\S+[ \t]+\S")
+
+
+def _runs_on(s: str) -> bool:
+    return any(m.group(1).lower() not in ABBREVIATIONS for m in _RUN_ON.finditer(s))
 
 
 # Words no title or caption contains: a line or sentence with one of them is body text.
