@@ -1342,6 +1342,9 @@ STANDARD = [
     ("post-termination-services", "The Agent shall also be entitled to commission on transactions concluded after the termination of this Agreement if the transaction was negotiated or initiated by the Agent."),
     # (the same session, blind batch t)
     ("exclusivity", "During the Term, GPO shall not enter into, renew or extend any group purchasing agreement with any manufacturer or distributor other than Vendor for the supply of the Products."),
+    # (the same session, blind batch u)
+    ("exclusivity", "During the Term, Consultant shall provide consulting services in the Field exclusively to the Company."),
+    ("audit-rights", "Grantee shall maintain, and shall make available for inspection by City at Grantee's local office upon ten (10) business days' notice, all records reasonably necessary to demonstrate compliance with Sections 5 and 6."),
 ]
 
 
@@ -2150,6 +2153,10 @@ LOOK_ALIKES = [
     ("minimum-commitment", "Vendor shall maintain a fill rate of not less than ninety-seven percent (97%) of line items in each calendar quarter."),
     ("minimum-commitment", "Tier 1 pricing shall be available to all Members without any purchase commitment."),
     ("termination-for-convenience", "12.2 Termination for Convenience. For the remainder, the Buyer may elect to have any portion delivered and paid at the agreed prices, and/or to cancel the remainder."),
+    # (the same session, blind batch u)
+    ("exclusivity", "WHEREAS, Principal has expertise in regulatory strategy, and Principal provides consulting services exclusively through Consultant; and"),
+    ("audit-rights", "Each party must keep confidential the other party's confidential information, except for disclosure required by law or, in the case of the Council, disclosure to the Office of Local Government, the Audit Office of New South Wales or in a business paper of the Council."),
+    ("insurance", "12.2 Not Limited by Insurance. Grantee's obligations under Section 12.1 shall not be limited by the amount or type of insurance required by Section 11 or by any exclusion in any policy."),
 ]
 
 
