@@ -70,6 +70,8 @@ def check_package(data: bytes, path: str, max_uncompressed: int = MAX_UNCOMPRESS
     _sniff(data, path)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:  # "zip file version 6.4": a central directory entry asks for a newer unzipper
+        raise InputError(path, f"not a valid .docx (unsupported zip package: {exc})") from None
     except (zipfile.BadZipFile, ValueError, EOFError):
         raise InputError(path, "not a valid .docx (not a zip package: corrupt or truncated)") from None
     with zf:
