@@ -1345,6 +1345,13 @@ STANDARD = [
     # (the same session, blind batch u)
     ("exclusivity", "During the Term, Consultant shall provide consulting services in the Field exclusively to the Company."),
     ("audit-rights", "Grantee shall maintain, and shall make available for inspection by City at Grantee's local office upon ten (10) business days' notice, all records reasonably necessary to demonstrate compliance with Sections 5 and 6."),
+    # (the same session, blind batch v)
+    ("uncapped-liability", "Carrier's obligations under Section 9.1 shall not be subject to the limitation set forth in Section 7.2 or to any other limitation of amount contained in this Agreement."),
+    ("uncapped-liability", "The Parties shall be liable to each other without limitation for damage caused intentionally or by gross negligence, and for damage resulting from injury to life, body or health."),
+    ("exclusivity", "Shipper designates Carrier as its primary carrier on the Dedicated Lanes and shall tender all of its truckload requirements on each Dedicated Lane to Carrier before tendering any such Load to another motor carrier."),
+    ("warranty-duration", "Contractor warrants that, during each Subscription Term, the Services will perform materially in accordance with the Documentation and this Master Agreement."),
+    ("warranty-duration", "The limitation period for claims for Defects in the Implementation Services shall be twenty-four (24) months and shall commence upon final acceptance."),
+    ("termination-for-convenience", "Unless otherwise limited in a Participating Addendum, Contractor may terminate a Participating Addendum upon one hundred eighty (180) days' written notice to the Participating Entity."),
 ]
 
 
@@ -2157,6 +2164,16 @@ LOOK_ALIKES = [
     ("exclusivity", "WHEREAS, Principal has expertise in regulatory strategy, and Principal provides consulting services exclusively through Consultant; and"),
     ("audit-rights", "Each party must keep confidential the other party's confidential information, except for disclosure required by law or, in the case of the Council, disclosure to the Office of Local Government, the Audit Office of New South Wales or in a business paper of the Council."),
     ("insurance", "12.2 Not Limited by Insurance. Grantee's obligations under Section 12.1 shall not be limited by the amount or type of insurance required by Section 11 or by any exclusion in any policy."),
+    # (the same session, blind batch v)
+    ("warranty-duration", "Commencing on the day immediately following the expiry of the Warranty Period, the Licensor shall provide the support services for an initial period of one (1) year."),
+    ("warranty-duration", "Expiry of the Warranty Period shall not relieve the Vendor of its maintenance obligations under Section 4.2."),
+    ("anti-assignment", "All Intellectual Property Rights in the Deliverables shall, upon their creation, vest in the Bank absolutely, and to the extent that any such rights do not so vest, the Licensor hereby assigns to the Bank with full title guarantee all such rights."),
+    ("liability-cap", "(b) cyber liability insurance covering network security and privacy liability with a limit of not less than USD 5,000,000 in the aggregate;"),
+    ("joint-ip-ownership", "The Members wish to combine their respective technologies in a jointly owned company to develop, manufacture, market and sell filtration systems."),
+    ("license-grant", "Each Member may practice, and grant non-exclusive licenses under, such jointly owned Company IP without the consent of, and without any duty to account to, the other Member."),
+    ("minimum-commitment", "Carrier shall achieve on-time pickup and on-time delivery of not less than ninety-eight percent (98%) of Loads in each calendar month."),
+    ("exclusivity", "The Contractor shall operate the Cloud Services exclusively from data centres located in the Federal Republic of Germany."),
+    ("post-termination-services", "The Vendor shall, at its own expense, obtain and maintain throughout the Term and the Transition Period, with insurers licensed in the Province of Ontario, the insurance described in Schedule E."),
 ]
 
 
