@@ -1352,6 +1352,9 @@ STANDARD = [
     ("warranty-duration", "Contractor warrants that, during each Subscription Term, the Services will perform materially in accordance with the Documentation and this Master Agreement."),
     ("warranty-duration", "The limitation period for claims for Defects in the Implementation Services shall be twenty-four (24) months and shall commence upon final acceptance."),
     ("termination-for-convenience", "Unless otherwise limited in a Participating Addendum, Contractor may terminate a Participating Addendum upon one hundred eighty (180) days' written notice to the Participating Entity."),
+    # (the same session, blind batch w)
+    ("exclusivity", "During the Term, and subject to Sections 7.4 and 17.1, Client shall purchase from Manufacturer all of Client's and its Affiliates' requirements of Product for commercial sale in the Territory."),
+    ("auto-renewal", "The Authority shall have the option, exercisable at its sole discretion by giving the Contractor not less than three (3) months' written notice before the expiry of the Maintenance Period, to extend the Maintenance Period for up to two (2) further periods of one (1) year each."),
 ]
 
 
@@ -2174,6 +2177,15 @@ LOOK_ALIKES = [
     ("minimum-commitment", "Carrier shall achieve on-time pickup and on-time delivery of not less than ninety-eight percent (98%) of Loads in each calendar month."),
     ("exclusivity", "The Contractor shall operate the Cloud Services exclusively from data centres located in the Federal Republic of Germany."),
     ("post-termination-services", "The Vendor shall, at its own expense, obtain and maintain throughout the Term and the Transition Period, with insurers licensed in the Province of Ontario, the insurance described in Schedule E."),
+    # (the same session, blind batch w)
+    ("perpetual-license", "Perpetual licenses: [***]% off list price."),
+    ("perpetual-license", "2. FieldLedger Asset Registry (on-premises, perpetual license; per site)"),
+    ("warranty-duration", '"Maintenance Period" means the period of three (3) years commencing on the expiry of the Warranty Period, as may be extended under Clause 3.2;'),
+    ("warranty-duration", "The guarantee shall be released within 30 (thirty) days after the later of the expiry of the Contract Period and the expiry of the defects liability period."),
+    ("anti-assignment", "Municipal Data shall be hosted within the Republic of South Africa and shall not be transferred outside the Republic without the prior written consent of the Municipality."),
+    ("liability-cap", "(f) any other liability which cannot lawfully be limited or excluded."),
+    ("post-termination-services", "These obligations continue for five (5) years after expiration or termination of this Agreement, and indefinitely for trade secrets."),
+    ("post-termination-services", "Provider shall, at its own expense, obtain and maintain in full force and effect throughout the Term and the Termination Assistance Period the insurance described in Schedule F."),
 ]
 
 
