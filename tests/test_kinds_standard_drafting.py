@@ -1355,6 +1355,12 @@ STANDARD = [
     # (the same session, blind batch w)
     ("exclusivity", "During the Term, and subject to Sections 7.4 and 17.1, Client shall purchase from Manufacturer all of Client's and its Affiliates' requirements of Product for commercial sale in the Territory."),
     ("auto-renewal", "The Authority shall have the option, exercisable at its sole discretion by giving the Contractor not less than three (3) months' written notice before the expiry of the Maintenance Period, to extend the Maintenance Period for up to two (2) further periods of one (1) year each."),
+    # (the same session, blind batch x)
+    ("ip-assignment", "All New IP is owned by the Buyer on creation. To the extent that ownership of any New IP does not vest in the Buyer automatically, the Supplier assigns that New IP to the Buyer on its creation."),
+    ("uncapped-liability", "Clauses 13.1 and 13.2 do not limit a party's liability for: (a) fraud, or any wilful or deliberate breach of this Agreement; (b) breach of clause 8 (Buyer Data); or (c) the indemnity in clause 6.6."),
+    ("uncapped-liability", "The Contractor's liability towards the Contracting Authority and third parties under this contract shall not be limited to the contract price or to the sums insured."),
+    ("termination-for-convenience", "The Contracting Authority may, for duly justified reasons of public interest, withdraw from the contract once its performance has commenced, by reasoned resolution."),
+    ("exclusivity", "During the Exclusive Window, Licensor shall not, and shall cause its Affiliates not to, exhibit or authorize any third party to exhibit such Licensed Title in the Territory."),
 ]
 
 
@@ -2186,6 +2192,11 @@ LOOK_ALIKES = [
     ("liability-cap", "(f) any other liability which cannot lawfully be limited or excluded."),
     ("post-termination-services", "These obligations continue for five (5) years after expiration or termination of this Agreement, and indefinitely for trade secrets."),
     ("post-termination-services", "Provider shall, at its own expense, obtain and maintain in full force and effect throughout the Term and the Termination Assistance Period the insurance described in Schedule F."),
+    # (the same session, blind batch x)
+    ("exclusivity", "License Fees are exclusive of all sales, use and similar taxes, which shall be borne by Licensee, other than taxes on Licensor's net income."),
+    ("post-termination-services", "This Agreement starts on the Commencement Date and continues until the End Date specified in Schedule 1, unless it is terminated earlier in accordance with its terms."),
+    ("audit-rights", "Written-down book value: the audited capital cost of each installed Chargepoint depreciated on a straight-line basis over fifteen (15) years, less any grant funding."),
+    ("minimum-commitment", "The Contractor guarantees an annual reduction of not less than 62 per cent in the electricity consumption of the public lighting network with respect to the baseline."),
 ]
 
 
