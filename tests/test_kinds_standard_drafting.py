@@ -1361,6 +1361,9 @@ STANDARD = [
     ("uncapped-liability", "The Contractor's liability towards the Contracting Authority and third parties under this contract shall not be limited to the contract price or to the sums insured."),
     ("termination-for-convenience", "The Contracting Authority may, for duly justified reasons of public interest, withdraw from the contract once its performance has commenced, by reasoned resolution."),
     ("exclusivity", "During the Exclusive Window, Licensor shall not, and shall cause its Affiliates not to, exhibit or authorize any third party to exhibit such Licensed Title in the Territory."),
+    # (the same session, blind batch y)
+    ("auto-renewal", "The Client is entitled to extend the Agreement, at its sole discretion and on the same terms and conditions, two (2) times by a period of one (1) year each, by notifying the Contractor in writing no later than four (4) months before the expiry of the then current term."),
+    ("exclusivity", "During the Term, Company shall not engage any other advertising agency to plan or purchase paid broadcast, streaming, digital or social media for the Brands in the Territory."),
 ]
 
 
@@ -2197,6 +2200,10 @@ LOOK_ALIKES = [
     ("post-termination-services", "This Agreement starts on the Commencement Date and continues until the End Date specified in Schedule 1, unless it is terminated earlier in accordance with its terms."),
     ("audit-rights", "Written-down book value: the audited capital cost of each installed Chargepoint depreciated on a straight-line basis over fifteen (15) years, less any grant funding."),
     ("minimum-commitment", "The Contractor guarantees an annual reduction of not less than 62 per cent in the electricity consumption of the public lighting network with respect to the baseline."),
+    # (the same session, blind batch y)
+    ("post-termination-services", "Provisions which by their nature are intended to continue after the end of the Agreement, including Articles 7, 8, 9, 10, 12, 16 and 20, shall remain in force after the end of the Agreement."),
+    ("post-termination-services", "Duration: the term of this Agreement and the Termination Assistance Period."),
+    ("post-termination-services", "The Contractor hereby grants the Client, for the duration of the Agreement including the Exit Period, a non-exclusive, non-transferable right to use the Platform."),
 ]
 
 
