@@ -44,6 +44,8 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     word = m.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
+    if word in NUMBER_ABBREVIATIONS:
+        return _NUMBER_NEXT.match(text, dot + 1) is not None
     raw = m.group(1)
     # Single initials ("J. Smith") and dotted acronyms ("U.S.A.").
     return (len(raw) == 1 and raw.isupper()) or _DOTTED.fullmatch(raw) is not None
@@ -58,8 +60,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _BOUNDARY.finditer(text, start, end):
         dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, seg_start, dot):
-            continue
-        if text[dot] == "." and text[max(seg_start, dot - 4) : dot].lower().lstrip("( ") in NUMBER_ABBREVIATIONS and _NUMBER_NEXT.match(text, dot + 1):
             continue
         # Dot leaders ("criterion ........ 20%") join a line's two halves; they end nothing.
         if text.startswith("....", dot):
