@@ -24,12 +24,10 @@ def looks_like_heading(line: str) -> bool:
     s = line.strip().strip("*_#").strip()
     if not s or len(s) > 100 or s.endswith((",", ";")):
         return False
-    if _runs_on(s):
-        return False
     if s.endswith(".") and not s.isupper():
         return False
     words = _WORD.findall(s)
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or _runs_on(s):
         return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) >= 3:
