@@ -423,6 +423,27 @@ def test_prefilter_gates_on_the_group_fewest_contract_sentences_contain(tmp_path
     assert det.candidate_kinds({"other", "information"}, {"k"}) == []
 
 
+def test_a_gate_word_that_keys_a_phrase_opens_only_with_the_phrases_other_words(tmp_path):
+    """A gate group of phrases is keyed by each phrase's rarest word; a sentence with that word
+    but not the rest of its phrase does not meet the group, unless another of its phrases (or
+    one-word alternatives) is there whole."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          end: ["at the end of", "upon expiry of", "escrow"]
+          duty: [shall]
+        match:
+          - all: [end, duty]
+    """)})
+    (req,) = det.requirements["k"]
+    entries = dict(req.gate_entries())
+    assert entries["escrow"] is None and entries["expiry"] == (frozenset({"upon", "expiry", "of"}),)
+    assert det.candidate_kinds({"at", "the", "end", "of", "shall"}, {"k"}) == ["k"]
+    assert det.candidate_kinds({"the", "end", "shall"}, {"k"}) == []  # "end" without "at ... of"
+    assert det.candidate_kinds({"the", "end", "upon", "expiry", "of", "shall"}, {"k"}) == ["k"]
+    assert det.candidate_kinds({"the", "end", "escrow", "shall"}, {"k"}) == ["k"]
+    assert det.candidate_kinds({"at", "the", "end", "of"}, {"k"}) == []  # group 0 met, the duty missing
+
+
 def test_plain_phrases_are_split_as_the_tokenizer_splits_them():
     """`phrase_tokens` splits plain phrases at spaces instead of tokenising them: for every
     phrase the shipped kinds use, the tokens are the tokenizer's."""

@@ -220,6 +220,19 @@ def test_sentence_boundaries_match_the_old_regex(text):
     assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in _OLD_BOUNDARY.finditer(text)]
 
 
+_WORDY = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60) | st.lists(
+    st.sampled_from(["Ab", "10km", "İ", "K", "ß", "ﬁ", "é", "\u0301", " ", "-", "x2y", "Ω", "９"]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDY)
+def test_sentence_words_match_the_old_regex(text):
+    """`words_of` (byte translation) finds the runs the regex found on the lower-cased text."""
+    from pcsc_procure.detect.prefilter import words_of
+
+    assert words_of(text) == set(re.findall(r"[a-z]+|[0-9]+", text.lower()))
+
+
 def test_a_redaction_mark_starts_a_sentence():
     """Filed contracts put "[***]" where text was cut, often at a sentence's start, and glue
     notices after a full stop ("... herein.   [*****] Confidential material redacted ..."): the

@@ -250,7 +250,7 @@ class Detector:
         if plan is None:
             requirements, index = (self._list_requirements, self._list_gates) if lists else (self.requirements, self._gates)
             always = sorted(k for k in active if requirements.get(k, ()) is None)
-            gates = {w: kept for w, pairs in index.items() if (kept := [(k, r) for k, r in pairs if k in active])}
+            gates = {w: kept for w, entries in index.items() if (kept := [e for e in entries if e[0] in active])}
             plan = self._plans[(active, lists)] = (always, gates, frozenset(gates))
         return plan
 
@@ -267,15 +267,23 @@ class Detector:
         opened = words & gate_words
         if not opened:
             return list(always)
-        tried: set[int] = set()
+        tried: set[Requirement] = set()  # (by identity)
         found: set[str] = set()
         low = None
         for w in opened:
-            for kind, req in gates[w]:
-                if kind in found or id(req) in tried:
+            for kind, req, phrases in gates[w]:
+                if kind in found:
                     continue
-                tried.add(id(req))
-                if not req.met(words):
+                if phrases is not None:  # the gate word keys phrases of group 0: one must be there whole
+                    for alt in phrases:
+                        if alt <= words:
+                            break
+                    else:
+                        continue
+                if req in tried:
+                    continue
+                tried.add(req)
+                if not req.met_rest(words):
                     continue
                 if text is not None:
                     if low is None:
@@ -547,8 +555,9 @@ def _with_caption(heading: str, caption: str) -> str:
     return f"{cap} / {heading}"
 
 
-def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[tuple[str, Requirement]]]:
-    """word -> (kind, cue requirement) pairs whose gate that word opens.
+def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[tuple]]:
+    """word -> (kind, cue requirement, phrases) entries whose gate that word opens
+    (`phrases`: see `Requirement.gate_entries`).
 
     A cue's gate is its smallest word set: a sentence without any of those
     words cannot meet the cue, so a requirement is only checked when a
@@ -557,8 +566,8 @@ def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, 
     index: dict[str, list[tuple[str, Requirement]]] = {}
     for kind, reqs in requirements.items():
         for req in reqs or ():
-            for w in req.gate():
-                index.setdefault(w, []).append((kind, req))
+            for w, phrases in req.gate_entries():
+                index.setdefault(w, []).append((kind, req, phrases))
     return index
 
 
