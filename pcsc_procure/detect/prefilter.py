@@ -305,42 +305,11 @@ class Requirement:
         return self.groups[0].keys
 
     def met(self, words: set[str]) -> bool:
-        # each group in turn, inlined (this runs for most sentences): a one-word alternative,
-        # else a multi-word one whose rarest word is there and all of whose words are
-        # (loops rather than any(...): a generator costs more than the few tests it runs)
-        for singles, keys, alternatives in self._checks:
-            if not singles.isdisjoint(words):
-                continue
-            if keys is None:
-                return False
-            for key in keys.intersection(words):
-                for alt in alternatives[key]:
-                    if alt <= words:
-                        break
-                else:
-                    continue
-                break
-            else:
-                return False
-        return True
+        return _meets(self._checks, words)
 
     def met_rest(self, words: set[str]) -> bool:
         """`met`, for a sentence already known to meet group 0 (the gate's group)."""
-        for singles, keys, alternatives in self._rest:
-            if not singles.isdisjoint(words):
-                continue
-            if keys is None:
-                return False
-            for key in keys.intersection(words):
-                for alt in alternatives[key]:
-                    if alt <= words:
-                        break
-                else:
-                    continue
-                break
-            else:
-                return False
-        return True
+        return _meets(self._rest, words)
 
     def met_text(self, text: str, heading: str) -> bool:
         """`text` is the sentence lower-cased, `heading` its lower-cased heading."""
@@ -350,3 +319,25 @@ class Requirement:
             if pattern.search(text) is None:
                 return False
         return True
+
+
+def _meets(checks, words: set[str]) -> bool:
+    """Every group of `checks` (a requirement's `_checks`) has an alternative all of whose words are in `words`."""
+    # each group in turn, inlined (this runs for most sentences): a one-word alternative,
+    # else a multi-word one whose rarest word is there and all of whose words are
+    # (loops rather than any(...): a generator costs more than the few tests it runs)
+    for singles, keys, alternatives in checks:
+        if not singles.isdisjoint(words):
+            continue
+        if keys is None:
+            return False
+        for key in keys.intersection(words):
+            for alt in alternatives[key]:
+                if alt <= words:
+                    break
+            else:
+                continue
+            break
+        else:
+            return False
+    return True
