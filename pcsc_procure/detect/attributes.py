@@ -58,6 +58,7 @@ class Attributes:
 _WEAK = PhraseIndex(WEAK)
 _PERMISSION = PhraseIndex(PERMISSION)
 _OBLIGATION = PhraseIndex(OBLIGATION)
+_MODAL_FIRSTS = _PERMISSION.firsts | _OBLIGATION.firsts  # a word where some modal phrase may start
 _SENTENCE_NEG_INDEX = PhraseIndex(_SENTENCE_NEG)
 _SCOPED_NEG_INDEX = PhraseIndex(_SCOPED_NEG)
 _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", "option"))
@@ -249,7 +250,10 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         return "weak", weak_at
     # (a cue that opens with a modal is that modal's clause: "The Professional agrees that the Company
     # shall own ..." is the Company's "shall", not the Professional's "agrees")
+    modal_firsts = _MODAL_FIRSTS
     for i in range(anchor, start - 1, -1):
+        if words[i] not in modal_firsts:
+            continue  # (most words: no modal starts here, and no call to find that out)
         if (_PERMISSION.at(words, i) or _OBLIGATION.at(words, i)) and (_in_aside(words, start, i, anchor) or _opens_condition(words, start, i, anchor)):
             # "Zynga will pay WPT ... (which the parties may alter ...) (the "Annual Minimum Guarantee")";
             # "Unless the Parties otherwise mutually agree in writing, the Development Purchase Commitment ..."
@@ -273,6 +277,9 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         if (i >= anchor + 10 and i <= comma) or (i > 0 and words[i - 1] in _RELATIVE):
             # (a far modal counts only past the comma that closes the leading phrase; "liability for any
             # loss that may be suffered by TELKOM shall be limited": not the subject's modal)
+            i += 1
+            continue
+        if words[i] not in modal_firsts:
             i += 1
             continue
         permission, obligation = _PERMISSION.at(words, i), _OBLIGATION.at(words, i)

@@ -145,20 +145,25 @@ class Detector:
         self._fallback_kinds = frozenset(k.kind for k in kinds if any(c.fallback for c in k.match))
         # a kind's mask words, blanked out of the headings its heading cues read
         self._mask_phrases = {k.kind: [p for g in k.mask for p in self._phrases(k, g)] for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
+        # (made once: a cue's groups are looked up for every anchor of every candidate sentence)
+        self._hit_keys = {k.kind: {g: self._hit_key(k, g) for cue in (*k.match, *k.exclude, *((k.continuation,) if k.continuation else ()))
+                                   for g in (*cue.all, *cue.any, *cue.none, "@" + cue.id)} for k in kinds}
+        self._mask_keys = {k.kind: frozenset(self._group_key(k, g) for g in k.mask) for k in kinds}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
 
     def _anchors(self, spec: KindSpec, cue: Cue, hits, cand: Candidate):
         """The anchors of one of `spec`'s cues in a candidate sentence (see `cues.anchors`)."""
-
-        def key(group: str) -> str:
-            return f"{spec.kind}/{group}" if group.startswith("@") else self._group_key(spec, group)
-
+        key = self._hit_keys[spec.kind].__getitem__
         heading, heading_phrases = cand.heading, []
         if cue.heading:
             heading_phrases = [p for g in cue.heading for p in self._phrases(spec, g)]
             if heading and spec.kind in self._mask_phrases:
                 heading = blank_phrases(heading, self._mask_phrases[spec.kind])
         return anchors(cue, hits, key, heading, heading_phrases, cand.split, cand.items)
+
+    def _hit_key(self, spec: KindSpec, group: str) -> str:
+        """A cue group's key in a candidate's hits (a token cue's "@id" is the kind's own)."""
+        return f"{spec.kind}/{group}" if group.startswith("@") else self._group_key(spec, group)
 
     @staticmethod
     def _group_key(kind: KindSpec, group: str) -> str:
@@ -481,7 +486,7 @@ class Detector:
 
     def _evaluate(self, spec: KindSpec, cand: Candidate, party_terms, window: str | None = None) -> Detection | None:
         """The first match cue (of `window`, if given) that the sentence meets, as a detection."""
-        hits = apply_mask(cand.hits, {self._group_key(spec, g) for g in spec.mask}) if spec.mask else cand.hits
+        hits = apply_mask(cand.hits, self._mask_keys[spec.kind]) if spec.mask else cand.hits
         for cue in spec.exclude:
             if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
@@ -523,7 +528,7 @@ class Detector:
         """
         if spec.continuation is None:
             return None
-        hits = apply_mask(cand.hits, {self._group_key(spec, g) for g in spec.mask}) if spec.mask else cand.hits
+        hits = apply_mask(cand.hits, self._mask_keys[spec.kind]) if spec.mask else cand.hits
         for cue in spec.exclude:
             if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
