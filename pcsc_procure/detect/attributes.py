@@ -190,7 +190,10 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     """
     if start is None:
         start = clause_start(words, anchor)
+    scoped_firsts = _SCOPED_NEG_INDEX.firsts
     for i in range(max(start, anchor - 40), anchor):
+        if words[i] not in scoped_firsts:
+            continue
         seq = _SCOPED_NEG_INDEX.at(words, i)
         if seq and i + len(seq) <= anchor and not _opens_condition(words, start, i, anchor):
             return True

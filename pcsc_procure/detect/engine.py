@@ -144,7 +144,7 @@ class Detector:
         self._home_clause = frozenset(k.kind for k in kinds if k.home_scope == "clause")
         self._fallback_kinds = frozenset(k.kind for k in kinds if any(c.fallback for c in k.match))
         # a kind's mask words, blanked out of the headings its heading cues read
-        self._mask_phrases = {k.kind: [p for g in k.mask for p in self._phrases(k, g)] for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
+        self._mask_phrases = {k.kind: tuple(p for g in k.mask for p in self._phrases(k, g)) for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
         # (made once: a cue's groups are looked up for every anchor of every candidate sentence)
         self._hit_keys = {k.kind: {g: self._hit_key(k, g) for cue in (*k.match, *k.exclude, *((k.continuation,) if k.continuation else ()))
                                    for g in (*cue.all, *cue.any, *cue.none, "@" + cue.id)} for k in kinds}

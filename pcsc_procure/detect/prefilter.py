@@ -20,6 +20,7 @@ chosen by how many contract sentences contain the word, from a measured table
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pcsc_procure.detect.word_frequency import RARE, SENTENCE_SHARE
 
@@ -254,11 +255,13 @@ def phrase_in(phrase: str, text: str) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def blank_phrases(text: str, phrases) -> str:
+@lru_cache(maxsize=512)
+def blank_phrases(text: str, phrases: tuple[str, ...]) -> str:
     """Lower-cased `text` with each whole-word occurrence of `phrases` blanked out.
 
     A kind's mask words in a heading ("INSURANCE CENTER") then do not make it
     the kind's heading, as they do not make a sentence the kind's clause.
+    (Cached: every sentence of a clause is read under the same heading.)
     """
     for phrase in phrases:
         phrase = phrase.lower()
