@@ -444,6 +444,43 @@ def test_a_gate_word_that_keys_a_phrase_opens_only_with_the_phrases_other_words(
     assert det.candidate_kinds({"at", "the", "end", "of"}, {"k"}) == []  # group 0 met, the duty missing
 
 
+def test_a_cue_that_needs_negation_is_passed_over_without_a_negator(tmp_path):
+    """`negated: true` needs one of the negators `attributes` reads; the prefilter asks for one of
+    their words, or of the runs a tokenizer special case makes them from ("cannot", "won't")."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          assign: [assign]
+          contract: [agreement]
+        match:
+          - all: [assign, contract]
+            negated: true
+    """)})
+    base = {"the", "supplier", "may", "assign", "this", "agreement"}
+    assert det.candidate_kinds(base, {"k"}) == []
+    for extra in ({"not"}, {"cannot"}, {"won", "t"}, {"neither"}, {"no"}):
+        assert det.candidate_kinds(base | extra, {"k"}) == ["k"], extra
+    assert [(d.kind, d.negated) for d in detect(det, "The Supplier cannot assign this Agreement.")] == [("k", True)]
+    assert [(d.kind, d.negated) for d in detect(det, "The Supplier won't assign this Agreement.")] == [("k", True)]
+    assert detect(det, "The Supplier may assign this Agreement.") == []
+
+
+def test_every_negator_token_leaves_a_word_the_prefilter_sees():
+    """Whatever text makes a negator token, the sentence's words meet the negator group."""
+    from pcsc_procure.detect.attributes import NEGATORS
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.detect.prefilter import words_of
+
+    det = get_detector()
+    group = det._negator_group
+    texts = [k for k, toks in det.tokenizer.rules.items() if any(str(t.get(65, "")).lower() in NEGATORS for t in toks)]
+    texts += ["No party", "NOT", "(not)", "nor", "Neither", "none", "nothing", "nobody", "never", "x n't y", "don’t", "CAN'T"]
+    assert len(texts) > 40
+    for text in texts:
+        tokens = [t.lower_ for t in det.tokenizer(f"It {text} be.")]
+        if NEGATORS.intersection(tokens):
+            assert not group.singles.isdisjoint(words_of(text)), text
+
+
 def test_plain_phrases_are_split_as_the_tokenizer_splits_them():
     """`phrase_tokens` splits plain phrases at spaces instead of tokenising them: for every
     phrase the shipped kinds use, the tokens are the tokenizer's."""

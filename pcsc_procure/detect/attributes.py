@@ -30,6 +30,9 @@ from pcsc_procure.detect.parties import (
 from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
+# Every negation this module reads has one of these tokens (the scoped and sentence negators
+# too): the prefilter passes over a `negated: true` cue in a sentence without one.
+NEGATORS = frozenset(_NEG)
 # "in no event shall X be ...": the subject follows the modal
 _INVERTING = (["no", "event"], ["no", "circumstances"], ["no", "circumstance"], ["no", "case"])
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))

@@ -22,11 +22,12 @@ from pathlib import Path
 from spacy.attrs import IDX, LOWER
 
 from pcsc_procure.detect import parties
+from pcsc_procure.detect.attributes import NEGATORS
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask
 from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
-from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, token_words, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.errors import RuleError
@@ -88,6 +89,8 @@ class Detector:
         self.token_cues: dict[str, list[TokenCue]] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
         self._keys: dict[int, str] = {}  # match_id -> group key
         self._unsafe = unsafe_runs(self.tokenizer)
+        # a cue that needs a negated anchor needs a negator in the sentence (`attributes.NEGATORS`)
+        self._negator_group = token_words(self.tokenizer, NEGATORS)
         self._patterns: dict[tuple, object] = {}
         # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
         self.requirements: dict[str, list[Requirement] | None] = {}
@@ -187,6 +190,8 @@ class Detector:
         known = [g for g in groups if g is not None]
         if not known:
             return None
+        if cue.negated is True:
+            known.append(self._negator_group)
         patterns = [self._pattern(kind, [g]) for g in cue.all]
         if cue.tokens:
             patterns.insert(0, TokenTextPattern(cue.tokens))

@@ -54,6 +54,23 @@ def unsafe_runs(tokenizer) -> frozenset[str]:
     return frozenset(out)
 
 
+def token_words(tokenizer, texts) -> Group:
+    """A group one of whose words a sentence holds whenever it has a token in `texts` (lower-cased).
+
+    Such a token is either written as such, so its runs are in the sentence, or
+    made by a tokenizer special case out of a longer run ("not" out of "cannot",
+    "n't" out of "don't"), so the special case's runs are: its rarest one stands
+    for it. For the negators a cue with `negated: true` needs.
+    """
+    words = {r for t in texts for r in _RUN.findall(t)}
+    for key, tokens in tokenizer.rules.items():
+        orths = {str(tok.get(65) or tok.get("ORTH") or "").lower() for tok in tokens}  # 65 == spacy.attrs.ORTH
+        key_runs = _RUN.findall(key.lower())
+        if key_runs and not orths.isdisjoint(texts):
+            words.add(min(sorted(key_runs), key=lambda w: (_word_cost(w), -len(w))))
+    return Group([frozenset([w]) for w in words])
+
+
 def phrase_words(phrase: str, unsafe: frozenset[str]) -> frozenset[str]:
     """Words a sentence must all contain for `phrase` to match (empty: unknown)."""
     return frozenset(r for r in _RUN.findall(phrase.lower()) if r not in unsafe)
