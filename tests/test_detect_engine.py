@@ -217,6 +217,22 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
     assert not is_caption("19.1 Subcontracting, assignment and")
 
 
+def test_a_sentence_case_title_paragraph_is_no_detection():
+    """A title on a paragraph of its own, in sentence case and without a number ("Source code
+    escrow" above the clause it heads), names the clause and is not it; a table cell or list item
+    of the same words may be one of a schedule's rows."""
+    from pcsc_procure.analysis import analyse_text
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.detect.spans import is_caption
+
+    text = ("Source code escrow\n\n7.6 Within 60 days after the start of the Term, the Contractor must deposit the source "
+            "code of the Platform with an escrow agent acceptable to the Authority, for release if the Contractor becomes insolvent.\n")
+    found = [d for d in analyse_text(text, detector=get_detector()).detections if d.kind == "source-code-escrow"]
+    assert [text[d.start : d.end][:10] for d in found] == ["7.6 Within"]
+    assert is_caption("Source code escrow", whole_block=True) and not is_caption("Source code escrow")
+    assert not is_caption("The source code is in escrow", whole_block=True)
+
+
 def test_a_short_sentence_in_capitals_is_no_heading():
     from pcsc_procure.segment.headings import looks_like_heading
 

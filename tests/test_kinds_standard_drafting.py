@@ -1364,6 +1364,12 @@ STANDARD = [
     # (the same session, blind batch y)
     ("auto-renewal", "The Client is entitled to extend the Agreement, at its sole discretion and on the same terms and conditions, two (2) times by a period of one (1) year each, by notifying the Contractor in writing no later than four (4) months before the expiry of the then current term."),
     ("exclusivity", "During the Term, Company shall not engage any other advertising agency to plan or purchase paid broadcast, streaming, digital or social media for the Brands in the Territory."),
+    # (the fourteenth session, blind batch z)
+    ("ip-assignment", "Any right of the maker of the databases built by the Contractor in the performance of this contract shall vest in the Contracting Station."),
+    ("uncapped-liability", "The Contractor's liability shall not be limited to the limits of the policies referred to in Article 8 or to the amount of the guarantee referred to in Article 7, and the Contractor shall compensate in full any damage exceeding such limits."),
+    ("anti-assignment", "The assignment of the contract, in whole or in part, is prohibited, on pain of nullity, save as provided in Article 120, paragraph 1, letter d), of the Code."),
+    ("warranty-duration", "The Contractor warrants that each interface, data model, custom report and other item of software forming part of the Produced Material will, for a period of 12 months following its written acceptance by the Authority, perform materially in accordance with its specifications in Schedule A."),
+    ("liability-cap", "The Supplier's liability shall not exceed $1,000,000 per claim and in the aggregate."),
 ]
 
 
@@ -2204,6 +2210,11 @@ LOOK_ALIKES = [
     ("post-termination-services", "Provisions which by their nature are intended to continue after the end of the Agreement, including Articles 7, 8, 9, 10, 12, 16 and 20, shall remain in force after the end of the Agreement."),
     ("post-termination-services", "Duration: the term of this Agreement and the Termination Assistance Period."),
     ("post-termination-services", "The Contractor hereby grants the Client, for the duration of the Agreement including the Exit Period, a non-exclusive, non-transferable right to use the Platform."),
+    # (the fourteenth session, blind batch z)
+    ("anti-assignment", "The assignment of the contract to an Affiliate of the Contractor is not prohibited."),
+    ("exclusivity", "Nothing in this Agreement shall oblige the Customer to procure any minimum volume of services from the Supplier, and the Customer may perform itself, or procure from any third party, services which are the same as or similar to the Services."),
+    ("liability-cap", "(c) Cyber and Privacy Liability in an amount not less than $10,000,000 per claim and in the aggregate, covering privacy breach response costs, regulatory proceedings and network security liability."),
+    ("liability-cap", "13.1 Nothing in this Agreement shall limit or exclude the liability of either Party for:"),
 ]
 
 

@@ -354,7 +354,7 @@ class Detector:
                 # Checked last because most candidates match nothing: captions, definitions and
                 # tables of contents never carry a detection (see `spans`), except a definition
                 # of a kind that keeps them (`definitions: keep`).
-                if not dets or spans.is_caption(stext) or spans.is_toc(stext):
+                if not dets or spans.is_caption(stext, whole_block=block.kind == "paragraph" and number_in_block == 0 and s_end == block.end) or spans.is_toc(stext):
                     continue
                 if spans.is_definition(stext):
                     dets = [d for d in dets if d.kind in self._definition_kinds]

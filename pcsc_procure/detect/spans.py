@@ -62,10 +62,12 @@ def strip_labels(text: str, pos: int = 0) -> int:
     return _LEAD.match(text, pos).end()
 
 
-def is_caption(text: str) -> bool:
+def is_caption(text: str, whole_block: bool = False) -> bool:
     """A sentence that only names a clause: "9.2 Termination At Will.", "INSURANCE", and after a
     clause number, in sentence case too: "2. Licence audit." (the sentence splitter cuts such a
-    run-in caption from the clause it heads)."""
+    run-in caption from the clause it heads). A `whole_block` (a paragraph of its own) in
+    sentence case without a number is one too: "Source code escrow" above "7.6 Within 60 days
+    after the start of the Term, the Contractor must deposit ..."."""
     start = strip_labels(text)
     rest = text[start:].strip().rstrip(".:;-–— ")
     if not rest:
@@ -76,7 +78,7 @@ def is_caption(text: str) -> bool:
     words = _WORD.findall(rest)
     if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
         return False
-    return looks_like_heading(rest) or (start > 0 and numbered_title(rest))
+    return looks_like_heading(rest) or ((start > 0 or whole_block) and numbered_title(rest))
 
 
 _CHAINED_CAPTION = re.compile(r"(.+?)\.\s+((?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([A-Za-z]{1,4}\)|[A-Za-z]{1,4}\))\s+\S.*)$")
