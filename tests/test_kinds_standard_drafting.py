@@ -1370,6 +1370,11 @@ STANDARD = [
     ("anti-assignment", "The assignment of the contract, in whole or in part, is prohibited, on pain of nullity, save as provided in Article 120, paragraph 1, letter d), of the Code."),
     ("warranty-duration", "The Contractor warrants that each interface, data model, custom report and other item of software forming part of the Produced Material will, for a period of 12 months following its written acceptance by the Authority, perform materially in accordance with its specifications in Schedule A."),
     ("liability-cap", "The Supplier's liability shall not exceed $1,000,000 per claim and in the aggregate."),
+    # (the fourteenth session, blind batch b)
+    ("change-of-control", "The Authority may, without prejudice to any other remedy, terminate this Agreement by giving thirty (30) days' written notice to the System Integrator if:\n\n(a) the System Integrator fails to achieve Go-Live within three (3) months of the scheduled date;\n\n(f) there is a change in control of the System Integrator in breach of clause 21.2."),
+    ("ip-assignment", "The Contracting Authority having chosen the option of assignment of rights provided for in the CCAG-TIC, the Contractor assigns to the Contracting Authority, on an exclusive basis and as and when they are created, the economic rights (droits patrimoniaux) of author in the Specific Results, namely the rights of reproduction, representation, adaptation, modification and distribution, for all modes of exploitation."),
+    ("warranty-duration", "In addition, the Contractor guarantees the autonomy of the batteries of the radio modules for a period of fifteen (15) years from their installation, under the operating conditions described in the CCTP."),
+    ("warranty-duration", "The Standard Software and the Specific Results are guaranteed to conform to the Contract documents throughout the duration of the Contract, corrective maintenance being included in the annual flat fee."),
 ]
 
 
@@ -2215,6 +2220,18 @@ LOOK_ALIKES = [
     ("exclusivity", "Nothing in this Agreement shall oblige the Customer to procure any minimum volume of services from the Supplier, and the Customer may perform itself, or procure from any third party, services which are the same as or similar to the Services."),
     ("liability-cap", "(c) Cyber and Privacy Liability in an amount not less than $10,000,000 per claim and in the aggregate, covering privacy breach response costs, regulatory proceedings and network security liability."),
     ("liability-cap", "13.1 Nothing in this Agreement shall limit or exclude the liability of either Party for:"),
+    # (the fourteenth session, blind batch b)
+    ("termination-for-convenience", "The Contracting Authority may terminate the Contract for fault of the Contractor, after a formal notice which has remained without effect for thirty (30) days, in particular where:"),
+    ("exclusivity", "Invoices shall be submitted exclusively through the Chorus Pro portal; the annual flat fee is invoiced quarterly in arrears."),
+    ("exclusivity", "The Contracting Authority having chosen the option of assignment of rights provided for in the CCAG-TIC, the Contractor assigns to the Contracting Authority, on an exclusive basis and as and when they are created, the economic rights of author in the Specific Results."),
+    ("minimum-commitment", "A favourable operational verification is followed by a regular service verification over an observation period of three (3) months, during which the Reading Rate shall reach at least 98%."),
+    ("perpetual-license", "On-Premises Software: Larkspur Vault Server (perpetual or annual subscription license); Larkspur Edge Agent (per endpoint)."),
+    ("anti-assignment", "Nothing in this Agreement delegates to the Contractor any power of the County to impose, vary or waive any rate, fee or charge."),
+    ("anti-assignment", "Termination shall not affect any rights or liabilities of the parties accrued before the Transfer Date."),
+    ("license-grant", "Subject to Articles 8 and 9, each Party may practice the Joint Foreground IP and grant non-exclusive licenses thereunder without the consent of, and without any duty to account to, the other Party."),
+    ("insurance", "(b) Licensee commits any other material breach of this Agreement, including failure to maintain the insurance required by Section 10.2, and does not cure such breach within sixty (60) days after written notice from University;"),
+    ("insurance", "(c) the Contractor fails to produce the insurance certificates required by Article 16.4;"),
+    ("change-of-control", "1.1 In this Agreement, unless the context otherwise requires:\n(c) \"Change of Control\" means any transaction by which a person acquires control of the Contractor."),
 ]
 
 
