@@ -1375,6 +1375,11 @@ STANDARD = [
     ("ip-assignment", "The Contracting Authority having chosen the option of assignment of rights provided for in the CCAG-TIC, the Contractor assigns to the Contracting Authority, on an exclusive basis and as and when they are created, the economic rights (droits patrimoniaux) of author in the Specific Results, namely the rights of reproduction, representation, adaptation, modification and distribution, for all modes of exploitation."),
     ("warranty-duration", "In addition, the Contractor guarantees the autonomy of the batteries of the radio modules for a period of fifteen (15) years from their installation, under the operating conditions described in the CCTP."),
     ("warranty-duration", "The Standard Software and the Specific Results are guaranteed to conform to the Contract documents throughout the duration of the Contract, corrective maintenance being included in the annual flat fee."),
+    # (the fourteenth session, blind batch a)
+    ("auto-renewal", "Call-Off Optional Extension Period: one (1) period of up to two (2) years, exercisable by the Buyer in accordance with Clause 10.1.2."),
+    ("auto-renewal", "Two (2) further periods of two (2) years each (each an Extension Period), exercisable at the sole option of the Principal."),
+    ("warranty-duration", "Supplier represents and warrants to Veridian that all API supplied under this Agreement (a) shall have been manufactured in accordance with cGMP; (b) shall conform to the Specifications at the time of delivery and shall continue to conform to the Specifications until its Retest Date, provided it has been stored in accordance with the storage conditions in the Specifications."),
+    ("source-code-escrow", "Within sixty (60) days of the Effective Date, the Concessionaire shall deposit the source code of the Management Platform and of the Specific Developments, with their technical documentation, with Custodia Tecnologica del Bajio, S.C. (the \"Depositary\"), under a tripartite deposit agreement in the form of Annex 9."),
 ]
 
 
@@ -2232,6 +2237,11 @@ LOOK_ALIKES = [
     ("insurance", "(b) Licensee commits any other material breach of this Agreement, including failure to maintain the insurance required by Section 10.2, and does not cure such breach within sixty (60) days after written notice from University;"),
     ("insurance", "(c) the Contractor fails to produce the insurance certificates required by Article 16.4;"),
     ("change-of-control", "1.1 In this Agreement, unless the context otherwise requires:\n(c) \"Change of Control\" means any transaction by which a person acquires control of the Contractor."),
+    # (the fourteenth session, blind batch a)
+    ("exclusivity", "The Investment Program shall be financed exclusively with the Concessionaire's own resources or with financing obtained by it."),
+    ("exclusivity", "The Supplier must not sell, license or otherwise make available any Environmental Sensor Data to any third party, and must not use it for any other purpose."),
+    ("anti-assignment", "The Concession does not transfer to the Concessionaire any power of public authority, including the power to determine tariffs, to assess or levy fees, or to enforce collection."),
+    ("insurance", "The bonds shall be issued by an authorised surety institution, with its express submission to Articles 279, 280, 282 and 283 of the Law on Insurance and Surety Institutions."),
 ]
 
 
