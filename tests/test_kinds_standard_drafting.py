@@ -1380,6 +1380,8 @@ STANDARD = [
     ("auto-renewal", "Two (2) further periods of two (2) years each (each an Extension Period), exercisable at the sole option of the Principal."),
     ("warranty-duration", "Supplier represents and warrants to Veridian that all API supplied under this Agreement (a) shall have been manufactured in accordance with cGMP; (b) shall conform to the Specifications at the time of delivery and shall continue to conform to the Specifications until its Retest Date, provided it has been stored in accordance with the storage conditions in the Specifications."),
     ("source-code-escrow", "Within sixty (60) days of the Effective Date, the Concessionaire shall deposit the source code of the Management Platform and of the Specific Developments, with their technical documentation, with Custodia Tecnologica del Bajio, S.C. (the \"Depositary\"), under a tripartite deposit agreement in the form of Annex 9."),
+    # (the fourteenth session, blind batch aa)
+    ("perpetual-license", "The Contractor grants the Client the exclusive, perpetual and irrevocable right, unrestricted as to territory, time and content, to use the Custom Software, its source code, the documentation and all other work results created specifically for the Client in all known types of use."),
 ]
 
 
@@ -2242,6 +2244,12 @@ LOOK_ALIKES = [
     ("exclusivity", "The Supplier must not sell, license or otherwise make available any Environmental Sensor Data to any third party, and must not use it for any other purpose."),
     ("anti-assignment", "The Concession does not transfer to the Concessionaire any power of public authority, including the power to determine tariffs, to assess or levy fees, or to enforce collection."),
     ("insurance", "The bonds shall be issued by an authorised surety institution, with its express submission to Articles 279, 280, 282 and 283 of the Law on Insurance and Surety Institutions."),
+    # (the fourteenth session, blind batch aa)
+    ("insurance", "The Vendor shall comply with all applicable laws, including the Occupational Health and Safety Act (Ontario) and the Workplace Safety and Insurance Act, 1997, and shall provide a current WSIB clearance certificate before commencing work at City premises."),
+    ("exclusivity", "The Client Data shall be attributed exclusively to the Client."),
+    ("anti-assignment", "All intellectual property rights in the Bespoke Deliverables shall vest in the Department upon their creation, and to the extent that such rights do not so vest by operation of law, the Service Provider hereby cedes and assigns them to the Department with effect from their creation."),
+    ("perpetual-license", "The Customer wishes to replace its existing core banking platform and to obtain a perpetual licence to use the Software on its own premises, together with customisation, support and maintenance services."),
+    ("perpetual-license", "Item 1: Core Software perpetual licences (all modules, unlimited named users) - R52,300,000.00 Item 2: Implementation, configuration, data migration and integration."),
 ]
 
 
