@@ -573,7 +573,7 @@ def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, 
     words cannot meet the cue, so a requirement is only checked when a
     sentence word opens its gate.
     """
-    index: dict[str, list[tuple[str, Requirement]]] = {}
+    index: dict[str, list[tuple]] = {}
     for kind, reqs in requirements.items():
         for req in reqs or ():
             for w, phrases in req.gate_entries():

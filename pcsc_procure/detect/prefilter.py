@@ -318,7 +318,7 @@ class Requirement:
         end of") opens the gate of many sentences that have not the phrase's other words.
         """
         first = self.groups[0]
-        return [(w, None if w in first.singles else tuple(first.alternatives[w])) for w in sorted(first.keys)]
+        return [(w, None if w in first.singles else tuple(first.alternatives[w])) for w in sorted(self.gate())]
 
     def gate(self) -> frozenset[str]:
         """The words, one of which the sentence must contain, that are rarest in contracts."""
