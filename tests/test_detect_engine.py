@@ -617,6 +617,29 @@ def test_token_cue_windows_find_exactly_the_full_matches():
     assert tc(doc, lowers) == [(i - 2, i + 2)]  # "purchase at least 500"
 
 
+def test_a_wide_bounded_gap_runs_as_any_length_and_keeps_its_bound():
+    """spaCy expands "{0,12}" into twelve optional tokens (a state forked at each); the cue runs it
+    as "*" and checks each match against the pattern as written, so a verb fourteen words
+    before "least" still does not match, and every match of the written pattern is found."""
+    from pcsc_procure.detect.tokencues import TokenCue
+    from pcsc_procure.nlp import blank_english
+
+    nlp = blank_english()
+    pattern = [{"LOWER": {"IN": ["purchase", "buy"]}}, {"OP": "{0,12}"}, {"LOWER": "least"}, {"LIKE_NUM": True}]
+    tc = TokenCue("k/@c", pattern, nlp.vocab)
+    assert tc.fast is not None and TokenCue("k/@d", [{"LOWER": "buy"}, {"OP": "{0,4}"}, {"LOWER": "least"}], nlp.vocab).fast is None
+    for gap, hit in ((11, True), (12, False), (0, True)):  # the gap also holds "at"
+        text = "The Buyer shall purchase " + "goods " * gap + "at least 500 units."
+        doc = nlp.tokenizer(text)
+        lowers = doc.to_array("LOWER").tolist()
+        full = sorted((s, e) for _id, s, e in tc.matcher(doc))
+        assert bool(full) == hit
+        assert sorted(tc(doc, lowers)) == full, gap
+    # the relaxed run finds the over-long one; the check on its own tokens drops it
+    doc = nlp.tokenizer("The Buyer shall purchase " + "goods " * 12 + "at least 500 units.")
+    assert list(tc.fast(doc)) and not tc(doc, doc.to_array("LOWER").tolist())
+
+
 # -- structure: captions reach the blocks under them ----------------------------
 
 def test_caption_only_numbered_block_heads_its_sub_clauses():
@@ -1138,7 +1161,7 @@ def test_every_shipped_token_cue_finds_what_a_full_matcher_run_finds():
     sentences = [t for _k, t in STANDARD + LOOK_ALIKES] + re.split(r"(?<=[.;:])\s+", sample_text)
     sentences += ["shall purchase at least of 500 units.", "buy at least", "at least", "not less than 5 days."]
     cues = [tc for tcs in det.token_cues.values() for tc in tcs]
-    assert len(cues) > 10 and any(tc.after for tc in cues)
+    assert len(cues) > 10 and any(tc.after for tc in cues) and any(tc.fast for tc in cues)
     found = 0
     for text in sentences:
         doc = det.tokenizer(" ".join(text.split()))
