@@ -1382,6 +1382,8 @@ STANDARD = [
     ("source-code-escrow", "Within sixty (60) days of the Effective Date, the Concessionaire shall deposit the source code of the Management Platform and of the Specific Developments, with their technical documentation, with Custodia Tecnologica del Bajio, S.C. (the \"Depositary\"), under a tripartite deposit agreement in the form of Annex 9."),
     # (the fourteenth session, blind batch aa)
     ("perpetual-license", "The Contractor grants the Client the exclusive, perpetual and irrevocable right, unrestricted as to territory, time and content, to use the Custom Software, its source code, the documentation and all other work results created specifically for the Client in all known types of use."),
+    # (the fifteenth session: jointly made IP is joint ownership when the sentence says who owns it)
+    ("joint-ip-ownership", "Title to any Intellectual Property jointly developed by the Parties shall vest in both Parties."),
 ]
 
 
@@ -2250,6 +2252,13 @@ LOOK_ALIKES = [
     ("anti-assignment", "All intellectual property rights in the Bespoke Deliverables shall vest in the Department upon their creation, and to the extent that such rights do not so vest by operation of law, the Service Provider hereby cedes and assigns them to the Department with effect from their creation."),
     ("perpetual-license", "The Customer wishes to replace its existing core banking platform and to obtain a perpetual licence to use the Software on its own premises, together with customisation, support and maintenance services."),
     ("perpetual-license", "Item 1: Core Software perpetual licences (all modules, unlimited named users) - R52,300,000.00 Item 2: Implementation, configuration, data migration and integration."),
+    # (the fifteenth session: a ground the party determines is a cause, not its own interest)
+    ("termination-for-convenience", "17.6 The City may terminate this Agreement upon thirty (30) days' written notice following any transaction described in Section 17.5 if the City reasonably determines that the successor entity lacks the financial or technical capacity to perform this Agreement."),
+    ("termination-for-convenience", "Sponsor may terminate any Work Order immediately upon written notice if it determines in good faith that continuation of the Study presents an unacceptable risk to Study subjects."),
+    ("termination-for-convenience", "The Authority may terminate the Contract if it determines that the Contractor is unable to perform the Services to the required standard."),
+    # (the fifteenth session: jointly made IP named where no one owns it)
+    ("joint-ip-ownership", "The JSC shall determine which Party shall prepare, file and prosecute patent applications covering Jointly Developed IP, and the Parties shall share the out-of-pocket costs thereof equally."),
+    ("joint-ip-ownership", "Each Party shall promptly disclose to the other Party in writing any invention jointly made by employees of both Parties in the course of the Development Program."),
 ]
 
 
