@@ -904,6 +904,59 @@ def test_fallback_must_be_true_or_false(tmp_path):
         make_detector(tmp_path, {"term": TERMINATION + "    fallback: sometimes\n"})
 
 
+NAMED = """
+    vocab:
+      commitment: [minimum purchase commitment]
+      amount: ["$"]
+    match:
+      - any: [commitment]
+        named: false
+      - all: [commitment, amount]
+        named: true
+      - any: [commitment]
+        named: true
+        fallback: true
+"""
+
+
+def test_named_cue_tells_a_defined_term_from_the_same_words_in_lower_case(tmp_path):
+    from pcsc_procure.detect.cues import written_as_name
+
+    det = make_detector(tmp_path, {"k": kind_k(NAMED)})
+    plain = "3.1 The Buyer has made a minimum purchase commitment for each year."
+    stated = "3.2 The Minimum Purchase Commitment is $500,000 for each Contract Year."
+    passing = "9.4 The Minimum Purchase Commitment shall be reduced pro rata for any partial year."
+    assert [(d.cue, d.fallback) for d in detect(det, plain)] == [(det.kinds["k"].match[0].id, False)]
+    assert [(d.cue, d.fallback) for d in detect(det, stated)] == [(det.kinds["k"].match[1].id, False)]
+    # the name said in passing stands beside the clause that states it only when nothing else is found
+    both = stated + "\n\n" + passing
+    assert spans_of(both, detect(det, both)) == [stated]
+    assert spans_of(passing, detect(det, passing)) == [passing]
+    caps = "9.4 THE MINIMUM PURCHASE COMMITMENT SHALL BE REDUCED PRO RATA."  # a sentence in capitals names nothing
+    assert not detect(det, caps)[0].fallback
+    nlp_words = det.tokenizer("Minimum Purchase Commitment minimum MINIMUM Purchase-Order")
+    assert written_as_name(nlp_words[0:3]) and not written_as_name(nlp_words[3:4]) and not written_as_name(nlp_words[4:5])
+    assert written_as_name(nlp_words[5:8])  # "Purchase", "-", "Order": punctuation is not a word
+
+
+def test_a_minimum_commitment_named_in_passing_is_not_listed_beside_the_commitment():
+    from kindkit import found
+
+    clause = "5.1 In each Contract Year, Buyer shall purchase Products for not less than $2,000,000 (the \"Minimum Purchase Commitment\")."
+    passing = ["9.2 The Minimum Purchase Commitment shall be reduced pro rata for any period of Force Majeure.",
+               "12.3 Seller may terminate this Agreement on notice if Buyer fails to satisfy the Minimum Purchase Commitment for any Contract Year."]
+    text = "\n\n".join([clause, *passing])
+    assert [text[d.start : d.end] for d in found(text, "minimum-commitment")] == [clause]
+    # a contract that only names it (the amount in a schedule not read) still has the kind
+    only = "\n\n".join(passing)
+    assert len(found(only, "minimum-commitment")) == 2
+
+
+def test_named_must_be_true_or_false(tmp_path):
+    with pytest.raises(RuleError, match="named must be true or false"):
+        make_detector(tmp_path, {"term": TERMINATION + "    named: yes-ish\n"})
+
+
 def test_join_section_reports_a_clause_over_sub_paragraphs_once(tmp_path):
     spec = """
         vocab:

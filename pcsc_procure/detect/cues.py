@@ -17,6 +17,13 @@ from pcsc_procure.detect.spec import Cue
 from pcsc_procure.detect.values import NUMBER_WORDS
 
 
+def written_as_name(tokens) -> bool:
+    """Whether an anchor's words are each capitalised, as a defined term's are ("Minimum Purchase
+    Commitment"); a sentence in capitals ("MINIMUM PURCHASES") names nothing that way."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() and not w.isupper() for w in words)
+
+
 def apply_mask(hits: dict, mask_keys: set[str]) -> dict:
     """Drop occurrences that sit inside an occurrence of a mask group."""
     masks = [p for k in mask_keys for p in hits.get(k, ())]

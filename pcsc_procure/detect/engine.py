@@ -25,7 +25,7 @@ from pcsc_procure.detect import parties
 from pcsc_procure.detect.attributes import NEGATORS
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
-from pcsc_procure.detect.cues import anchors, apply_mask
+from pcsc_procure.detect.cues import anchors, apply_mask, written_as_name
 from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
 from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, token_words, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
@@ -501,6 +501,8 @@ class Detector:
             # Each occurrence of the anchor group in turn: in "Excluding liability
             # for X, in no event shall Y be liable", the second "liable" is negated.
             for a_start, a_end in itertools.islice(self._anchors(spec, cue, hits, cand), _MAX_ANCHORS):
+                if cue.named is not None and written_as_name(cand.tokens[a_start:a_end]) != cue.named:
+                    continue
                 res = cand.attributes(a_start, party_terms)
                 if cue.negated is not None and res.negated != cue.negated:
                     continue

@@ -39,6 +39,9 @@ A detector file describes one clause kind:
                                   # no other cue of the kind finds anything ("X shall have the right
                                   # to use ..." is the licence of a contract with no grant clause,
                                   # a side permission in one that has one)
+        named: true               # optional: the anchor is (true) / is not (false) written as a
+                                  # name, each word capitalised ("the Minimum Purchase Commitment":
+                                  # a defined term, often named in passing)
         scope: item               # optional: all occurrences lie in one item of an enumerated
                                   # sentence (items begin at "(i)", "(b)" or after ";")
         window: clause            # optional: the cue is also tried on a list's lead-in (a block
@@ -117,7 +120,7 @@ def op_bounds(op: str) -> tuple[int, int]:
 
 
 CUE_KEYS = {"id", "all", "any", "none", "near", "order", "heading", "tokens", "negated", "role", "window", "modality", "scope", "party", "stands", "maker",
-            "fallback"}
+            "fallback", "named"}
 MODALITIES = ("obligation", "permission", "weak", "prohibition", "none")
 CONTINUE = "continue"  # the cue id of a kind's `continue` groups, on the detections they make
 KIND_KEYS = {"kind", "title", "description", "cuad", "negation", "vocab", "match", "exclude", "extract", "pillar", "mask", "continue", "home", "home-scope", "join", "definitions"}
@@ -144,6 +147,7 @@ class Cue:
     stands: bool = True  # false: a part it finds never stands for a passage it joins (an exception to a bar)
     maker: str | None = None  # "other": the clause names who makes the thing ("made by X"), and X is not the party
     fallback: bool = False  # true: found only in a document where the kind's other cues find nothing
+    named: bool | None = None  # only anchors written (True) / not written (False) as a capitalised name
     line: int | None = None
 
     @property
@@ -265,6 +269,10 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if not isinstance(raw["fallback"], bool):
             raise RuleError(path, f"{what}[{index}].fallback must be true or false", line)
         cue.fallback = raw["fallback"]
+    if "named" in raw:
+        if not isinstance(raw["named"], bool):
+            raise RuleError(path, f"{what}[{index}].named must be true or false", line)
+        cue.named = raw["named"]
     if "modality" in raw:
         mods = _str_list(raw["modality"], path, line, f"{what}[{index}].modality")
         bad = [m for m in mods if m not in MODALITIES]
