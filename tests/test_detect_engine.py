@@ -939,17 +939,36 @@ def test_named_cue_tells_a_defined_term_from_the_same_words_in_lower_case(tmp_pa
     assert written_as_name(nlp_words[5:8])  # "Purchase", "-", "Order": punctuation is not a word
 
 
-def test_a_minimum_commitment_named_in_passing_is_not_listed_beside_the_commitment():
+NAMED_IN_PASSING = [
+    ("minimum-commitment",
+     "5.1 In each Contract Year, Buyer shall purchase Products for not less than $2,000,000 (the \"Minimum Purchase Commitment\").",
+     ["9.2 The Minimum Purchase Commitment shall be reduced pro rata for any period of Force Majeure.",
+      "12.3 Seller may terminate this Agreement on notice if Buyer fails to satisfy the Minimum Purchase Commitment for any Contract Year."]),
+    ("warranty-duration",
+     "8.1 Supplier warrants that the Equipment will be free from defects for twelve (12) months from Acceptance (the \"Warranty Period\").",
+     ["11.4 Customer shall notify Supplier of any defect in writing within the Warranty Period.",
+      "14.2 Any maintenance of the System after the Warranty Period shall be the subject of a separate contract."]),
+]
+
+
+@pytest.mark.parametrize("kind, clause, passing", NAMED_IN_PASSING)
+def test_a_defined_term_named_in_passing_is_not_listed_beside_its_clause(kind, clause, passing):
     from kindkit import found
 
-    clause = "5.1 In each Contract Year, Buyer shall purchase Products for not less than $2,000,000 (the \"Minimum Purchase Commitment\")."
-    passing = ["9.2 The Minimum Purchase Commitment shall be reduced pro rata for any period of Force Majeure.",
-               "12.3 Seller may terminate this Agreement on notice if Buyer fails to satisfy the Minimum Purchase Commitment for any Contract Year."]
     text = "\n\n".join([clause, *passing])
-    assert [text[d.start : d.end] for d in found(text, "minimum-commitment")] == [clause]
-    # a contract that only names it (the amount in a schedule not read) still has the kind
+    assert [text[d.start : d.end] for d in found(text, kind)] == [clause]
+    # a contract that only names it (the clause in a schedule not read) still has the kind
     only = "\n\n".join(passing)
-    assert len(found(only, "minimum-commitment")) == 2
+    assert len(found(only, kind)) == len(passing)
+
+
+def test_a_warranty_period_named_with_its_length_stands_beside_the_warranty():
+    from kindkit import found
+
+    clause = NAMED_IN_PASSING[1][1]
+    stated = "12.2 The Warranty Period for replaced parts is ninety (90) days from their installation."
+    both = clause + "\n\n" + stated
+    assert [both[d.start : d.end] for d in found(both, "warranty-duration")] == [clause, stated]
 
 
 def test_named_must_be_true_or_false(tmp_path):
