@@ -1384,6 +1384,8 @@ STANDARD = [
     ("perpetual-license", "The Contractor grants the Client the exclusive, perpetual and irrevocable right, unrestricted as to territory, time and content, to use the Custom Software, its source code, the documentation and all other work results created specifically for the Client in all known types of use."),
     # (the fifteenth session: jointly made IP is joint ownership when the sentence says who owns it)
     ("joint-ip-ownership", "Title to any Intellectual Property jointly developed by the Parties shall vest in both Parties."),
+    ("audit-rights", "The Customer's auditors may audit the Supplier's records relating to the Charges once in any Contract Year."),
+    ("audit-rights", "Upon thirty days' notice, Licensee shall permit Licensor or its independent auditors to audit its books."),
 ]
 
 
@@ -2259,6 +2261,10 @@ LOOK_ALIKES = [
     # (the fifteenth session: jointly made IP named where no one owns it)
     ("joint-ip-ownership", "The JSC shall determine which Party shall prepare, file and prosecute patent applications covering Jointly Developed IP, and the Parties shall share the out-of-pocket costs thereof equally."),
     ("joint-ip-ownership", "Each Party shall promptly disclose to the other Party in writing any invention jointly made by employees of both Parties in the course of the Development Program."),
+    # (the fifteenth session: auditors among the people a party may disclose to; an audit that is the service bought)
+    ("audit-rights", "Each Party may disclose Confidential Information to its attorneys, accountants and auditors who are bound by obligations of confidentiality."),
+    ("audit-rights", "The Recipient may disclose Confidential Information to its officers, lawyers, bankers or auditors, provided each is bound by a duty of confidence."),
+    ("audit-rights", "Contractor shall provide transportation management services, including carrier selection, freight bill audit and shipment tracking."),
 ]
 
 
