@@ -2265,6 +2265,9 @@ LOOK_ALIKES = [
     ("audit-rights", "Each Party may disclose Confidential Information to its attorneys, accountants and auditors who are bound by obligations of confidentiality."),
     ("audit-rights", "The Recipient may disclose Confidential Information to its officers, lawyers, bankers or auditors, provided each is bound by a duty of confidence."),
     ("audit-rights", "Contractor shall provide transportation management services, including carrier selection, freight bill audit and shipment tracking."),
+    # (the fifteenth session: what a limit of liability does not limit is no minimum commitment)
+    ("minimum-commitment", "THE LIMITATIONS IN SECTIONS 12.1 AND 12.2 SHALL NOT APPLY TO (A) A PARTY'S INDEMNIFICATION OBLIGATIONS UNDER ARTICLE 11, OR (B) BUYER'S OBLIGATION TO PAY THE MINIMUM ANNUAL PURCHASE SHORTFALL UNDER SECTION 3.4."),
+    ("minimum-commitment", "Service Level Credits, and Bank's obligations to pay Fees, any Termination Fee and any shortfall fee under Section 6.3, shall not count toward or be limited by the foregoing cap."),
 ]
 
 
