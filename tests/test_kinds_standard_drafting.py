@@ -1386,6 +1386,7 @@ STANDARD = [
     ("joint-ip-ownership", "Title to any Intellectual Property jointly developed by the Parties shall vest in both Parties."),
     ("audit-rights", "The Customer's auditors may audit the Supplier's records relating to the Charges once in any Contract Year."),
     ("audit-rights", "Upon thirty days' notice, Licensee shall permit Licensor or its independent auditors to audit its books."),
+    ("license-grant", "Licensor hereby grants OEM a non-exclusive, non-transferable licence to reproduce the Software and to distribute it to end users, each of whom shall accept the end user licence agreement in Schedule 3."),
 ]
 
 
@@ -2268,6 +2269,9 @@ LOOK_ALIKES = [
     # (the fifteenth session: what a limit of liability does not limit is no minimum commitment)
     ("minimum-commitment", "THE LIMITATIONS IN SECTIONS 12.1 AND 12.2 SHALL NOT APPLY TO (A) A PARTY'S INDEMNIFICATION OBLIGATIONS UNDER ARTICLE 11, OR (B) BUYER'S OBLIGATION TO PAY THE MINIMUM ANNUAL PURCHASE SHORTFALL UNDER SECTION 3.4."),
     ("minimum-commitment", "Service Level Credits, and Bank's obligations to pay Fees, any Termination Fee and any shortfall fee under Section 6.3, shall not count toward or be limited by the foregoing cap."),
+    # (the fifteenth session: the terms of a licence to end users, not a grant or a cap between the parties)
+    ("license-grant", "The end user license shall (a) grant only a non-exclusive right to use the Engine as embedded in the Licensed Device; (b) prohibit reverse engineering to the extent permitted by law; and (c) disclaim all liability of Licensor."),
+    ("license-grant", "OEM shall distribute each Embedded Product subject to a written or electronic end user license agreement (an \"End User License\") that (a) grants the End User only a non-exclusive license to use the Software."),
 ]
 
 
