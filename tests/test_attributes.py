@@ -172,6 +172,9 @@ def test_defined_party_terms_give_the_role():
     # clause's, and reaches a verb coordinated after a comma
     ("Provided that Franchisee is not in default, Franchisor shall not operate, or grant a franchise to any other "
      "person to operate, a restaurant within the Protected Territory.", "grant"),
+    # a condition closed before the negator leaves the main clause's own negator negating
+    ("To the extent permitted by law, the Licensor shall not be liable for any lost profits.", "liable"),
+    ("To the extent that the Work is not a work made for hire, the Contractor shall not assign it to any third party.", "assign"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -200,6 +203,10 @@ def test_negated_obligation_is_prohibition():
     ("Provided that neither party has terminated this Agreement, it shall renew automatically.", "renew", 0),
     ("In case none of the parties terminates this agreement, it shall be renewed automatically.", "renewed", 0),
     ("Provided that Licensee is not in breach of this Agreement, Licensor hereby grants to Licensee a licence.", "grants", 0),
+    # "to the extent" opens a condition too
+    ("To the extent any Improvement is not assignable under applicable law, Franchisee hereby grants to Franchisor a "
+     "perpetual, royalty-free license to use such Improvement.", "grants", 0),
+    ("To the extent that the Deliverables are not works made for hire, the Contractor hereby assigns them to the City.", "assigns", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated
@@ -283,6 +290,10 @@ def test_a_leading_phrase_takes_the_main_clauses_modal(sentence, anchor, want):
     ("Upon termination, the Supplier shall use reasonable efforts to assist the Authority.", "termination", "weak"),
     # the modal of a relative clause inside the subject is not the subject's
     ("The Supplier's liability for any loss that may be suffered by the City shall not exceed the fees.", "liability", None),
+    # nor is the modal of a "to the extent" condition the main clause's
+    ("NTL, to the extent of its legal right to do so, hereby grants to Entrust a non-exclusive license under the Patents.", "grants", None),
+    ("To the extent that components of the Software may be downloaded to a User's computer, eGain grants Customer a licence to use them.",
+     "grants", None),
 ])
 def test_rights_hedges_and_relative_clauses(sentence, anchor, modality):
     assert attrs(sentence, anchor).modality == modality
