@@ -1385,6 +1385,12 @@ STANDARD = [
     # (the fifteenth session: jointly made IP is joint ownership when the sentence says who owns it)
     ("joint-ip-ownership", "Title to any Intellectual Property jointly developed by the Parties shall vest in both Parties."),
     ("audit-rights", "The Customer's auditors may audit the Supplier's records relating to the Charges once in any Contract Year."),
+    # (the fifteenth session, blind batch ab)
+    ("termination-for-convenience", "Vauclair may terminate this agreement in its entirety, or in respect of any country, by giving Kestrel not less than 120 days' written notice, or not less than 180 days' written notice if given after the First Commercial Sale."),
+    ("perpetual-license", "On expiry of the Royalty Term for a Licensed Product in a country, the licence granted under clause 2.1 shall, in respect of that Licensed Product in that country, become fully paid-up, royalty-free, perpetual and irrevocable."),
+    ("auto-renewal", "Upon expiration of the Term, Franchisee shall have the option to obtain a successor franchise for up to two (2) additional consecutive terms of five (5) years each, by giving Franchisor written notice of its election not less than nine (9) nor more than twelve (12) months before the expiration of the then-current term."),
+    ("license-grant", "To the extent any Improvement is not assignable under applicable law, Franchisee hereby grants to Franchisor a perpetual, irrevocable, worldwide, royalty-free, fully paid-up license, with the right to sublicense to other franchisees, to use and exploit such Improvement."),
+    ("license-grant", "Any software, API libraries or feed handlers that Vendor provides to enable receipt of the Data Feeds (\"Delivery Software\") are licensed to Licensee on a non-exclusive basis during the Term solely for that purpose, and Licensee shall not decompile, reverse engineer or modify the Delivery Software."),
     ("audit-rights", "Upon thirty days' notice, Licensee shall permit Licensor or its independent auditors to audit its books."),
     ("license-grant", "Licensor hereby grants OEM a non-exclusive, non-transferable licence to reproduce the Software and to distribute it to end users, each of whom shall accept the end user licence agreement in Schedule 3."),
 ]
