@@ -1393,6 +1393,7 @@ STANDARD = [
     ("license-grant", "Any software, API libraries or feed handlers that Vendor provides to enable receipt of the Data Feeds (\"Delivery Software\") are licensed to Licensee on a non-exclusive basis during the Term solely for that purpose, and Licensee shall not decompile, reverse engineer or modify the Delivery Software."),
     ("audit-rights", "Upon thirty days' notice, Licensee shall permit Licensor or its independent auditors to audit its books."),
     ("license-grant", "Licensor hereby grants OEM a non-exclusive, non-transferable licence to reproduce the Software and to distribute it to end users, each of whom shall accept the end user licence agreement in Schedule 3."),
+    ("anti-assignment", "This Agreement is not assignable by the Supplier without the prior written consent of the City."),
 ]
 
 
@@ -2278,6 +2279,12 @@ LOOK_ALIKES = [
     # (the fifteenth session: the terms of a licence to end users, not a grant or a cap between the parties)
     ("license-grant", "The end user license shall (a) grant only a non-exclusive right to use the Engine as embedded in the Licensed Device; (b) prohibit reverse engineering to the extent permitted by law; and (c) disclaim all liability of Licensor."),
     ("license-grant", "OEM shall distribute each Embedded Product subject to a written or electronic end user license agreement (an \"End User License\") that (a) grants the End User only a non-exclusive license to use the Software."),
+    # (the fifteenth session, blind batch ab)
+    ("uncapped-liability", "The insurance requirements of this Article 15 shall not limit the Contractor's liability or indemnification obligations under this Agreement."),
+    ("insurance", "The insurance requirements of this Article 15 shall not limit the Contractor's liability or indemnification obligations under this Agreement."),
+    ("termination-for-convenience", "17.1 On termination of this agreement in its entirety for any reason, other than by Vauclair under clause 16.3:"),
+    ("minimum-commitment", "Vauclair shall promptly pay any shortfall, with interest under clause 7.4, and if the shortfall exceeds 5% of the amount due for the audited period, Vauclair shall also reimburse the cost of the audit."),
+    ("anti-assignment", "To the extent any Improvement is not assignable under applicable law, Franchisee hereby grants to Franchisor a perpetual, irrevocable, worldwide, royalty-free, fully paid-up license to use and exploit such Improvement."),
 ]
 
 
