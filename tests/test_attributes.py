@@ -207,6 +207,9 @@ def test_negated_obligation_is_prohibition():
     ("To the extent any Improvement is not assignable under applicable law, Franchisee hereby grants to Franchisor a "
      "perpetual, royalty-free license to use such Improvement.", "grants", 0),
     ("To the extent that the Deliverables are not works made for hire, the Contractor hereby assigns them to the City.", "assigns", 0),
+    # an operative verb's clause ends where a coordinated clause with its own modal begins
+    ("The Department grants the Contractor a limited, non-exclusive, revocable license to use Department Data during the Term, "
+     "and the Contractor shall not use Department Data for any other customer.", "grants", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

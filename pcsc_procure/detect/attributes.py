@@ -236,6 +236,8 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
 
 
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+# verbs that do what they say in the present tense ("X hereby grants", "X assigns"): the clause's own verb
+_OPERATIVE = frozenset({"grants", "assigns", "licenses", "licences", "sublicenses", "sublicences", "transfers", "conveys", "waives", "appoints"})
 _RIGHT_WORDS = frozenset({"right", "rights", "option", "options"})
 _LICENCE_WORDS = frozenset({"license", "licence"})
 _LEADING = frozenset({"after", "upon", "following", "if", "when", "where", "once"})
@@ -278,6 +280,13 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         comma = next((k for k in range(anchor, min(end, anchor + 30)) if words[k] == ","), None)
         if comma is not None:
             stop = min(end, anchor + 30)
+    if words[anchor] in _OPERATIVE:
+        # an operative verb in the present tense is its clause's own verb: a modal after a comma that opens a
+        # coordinated clause is that clause's ("The Department grants the Contractor a limited, non-exclusive
+        # ... license ..., and the Contractor shall not use ...")
+        coordinated = next((k for k in range(anchor + 1, stop - 1) if words[k] == "," and words[k + 1] in ("and", "but")), None)
+        if coordinated is not None:
+            stop = coordinated
     extended = False
     i = anchor
     while i < stop:
