@@ -2296,6 +2296,9 @@ LOOK_ALIKES = [
     ("anti-assignment", "To the extent any Improvement is not assignable under applicable law, Franchisee hereby grants to Franchisor a perpetual, irrevocable, worldwide, royalty-free, fully paid-up license to use and exploit such Improvement."),
     # (the fifteenth session, blind batch ac: a price, not a cap)
     ("liability-cap", "The total compensation payable under this Agreement for the Initial Term shall not exceed Two Million Eight Hundred Thousand Dollars ($2,800,000), inclusive of all expenses."),
+    ("termination-for-convenience", "The Department may terminate this Agreement upon written notice effective on the date funds cease to be available, as provided in Section 7.3."),
+    ("auto-renewal", "2. The Contractor further warrants that, throughout the term of the Contract and its extension, if any, the Platform and the route-optimisation module shall operate in accordance with the Technical Specifications."),
+    ("anti-assignment", "As between the Parties, Licensor is and shall remain the sole owner of all right, title and interest in and to the Pictures, and nothing in this Agreement shall be construed as a transfer of any such ownership to Distributor."),
 ]
 
 
