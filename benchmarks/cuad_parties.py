@@ -58,7 +58,9 @@ substantially all of its assets", is the main clause's subject's); all fresh
 draws, 296/379 (0.78). A recital labelled as exclusivity ("wishes to appoint ... exclusive
 agent") is no longer detected as the kind. Five labelled
 license-grant passages are no longer detected since that kind's "right to
-use" cue became a fallback (side permissions beside a grant clause).
+use" cue became a fallback (side permissions beside a grant clause), and
+four minimum-commitment passages since a commitment's defined name said in
+passing became one (fifteenth session).
 
 A label matches the detection of its kind in its file whose passage starts
 with `passage_starts` (whitespace normalised), or failing that contains it (a
