@@ -215,6 +215,10 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
     assert is_caption("Article 19 – Subcontracting, assignment and change of control")
     assert is_caption("Article 11 – Information system, data and intellectual property")
     assert not is_caption("19.1 Subcontracting, assignment and")
+    # ... or a semicolon, with longer items (German drafting in translation)
+    assert is_caption("§ 19 Subcontractors; transfer of the contract; change of control")
+    assert is_caption("19. Subcontractors; transfer of the contract; change of control")
+    assert not is_caption("19.2 The Contractor may transfer; the Client may not")
 
 
 def test_a_sentence_case_title_paragraph_is_no_detection():
@@ -1105,6 +1109,10 @@ def test_item_numbers():
     texts = "may terminate ( a ) upon sixty ( 60 ) days ' notice , or ( b ) for breach".split()
     numbers = item_numbers(texts)
     assert numbers[texts.index("upon")] == numbers[texts.index("notice")] != numbers[texts.index("breach")]
+    # a bracketed label after a clause reference is a cross-reference, not an item
+    texts = "grants the Client the right , transferable in accordance with subsection ( 4 ) , to use the Software".split()
+    assert set(item_numbers(texts)) == {0}
+    assert set(item_numbers("subject to clause 14.3 ( b ) and § 11 ( 2 ) the Client may use it".split())) == {0}
 
 
 TERMINATE_ITEMS = """
@@ -1181,6 +1189,9 @@ def test_maker_other_needs_a_named_maker_who_is_not_the_party(tmp_path):
     assert [d.party for d in detect(det, "Any design prepared by the Contractor shall be the property of the City.")] == ["City"]
     assert not detect(det, "Any design prepared by the City shall be the property of the City.")
     assert not detect(det, "Any design prepared under this Contract shall be the property of the City.")
+    # each owner with its own maker, the one named before it: no one owns what another made
+    assert not detect(det, "Any design prepared by the City shall be the property of the City, and any design prepared by the Contractor shall be the property of the Contractor.")
+    assert [d.party for d in detect(det, "Any design prepared by the City shall be the property of the City, and any design prepared by the Contractor shall be the property of the City.")] == ["City"]
 
 
 def test_maker_must_be_other(tmp_path):

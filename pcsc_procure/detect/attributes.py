@@ -74,20 +74,31 @@ _MADE = frozenset({"made", "conceived", "developed", "created", "invented", "aut
                    "suggested", "designed", "written", "discovered", "reduced"})
 
 
-def maker_of(words: list[str], texts: list[str], party_terms) -> str | None:
+def maker_of(words: list[str], texts: list[str], party_terms, anchor: int | None = None) -> str | None:
     """The party named as the one who makes the thing: "Any invention conceived by Supplier in the
-    performance of the Services ..." -> Supplier ("made solely by", "developed jointly by" too)."""
+    performance of the Services ..." -> Supplier ("made solely by", "developed jointly by" too).
+
+    With `anchor`, the maker named last before it (else the first after it): in "inventions made by
+    Hospital shall be owned by Hospital, and inventions made by Licensee shall be owned by Licensee"
+    each owner has its own maker."""
+    chosen, before = None, False
     for k, w in enumerate(words):
         if w not in _MADE:
             continue
         j = k + 1
         while j < len(words) and words[j] in ("solely", "jointly", "exclusively", "independently", "to", "practice"):
             j += 1
-        if words[j : j + 1] == ["by"]:
-            found = first_party_from(words, texts, j + 1, j + 5, party_terms)
-            if found[0] is not None:
-                return found[0]
-    return None
+        if words[j : j + 1] != ["by"]:
+            continue
+        if anchor is not None and k >= anchor and before:
+            break  # (a maker named before the anchor, even one that is no party, is the anchor's)
+        found = first_party_from(words, texts, j + 1, j + 5, party_terms)[0]
+        if anchor is None or k >= anchor:
+            if found is not None:
+                return found
+        else:
+            chosen, before = found, True
+    return chosen
 
 
 def consequence_holder(words: list[str], texts: list[str], anchor: int, party_terms) -> tuple[str | None, str | None] | None:

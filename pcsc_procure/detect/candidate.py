@@ -65,9 +65,9 @@ class Candidate:
             self._words = [t.lower() for t in self.texts()]
         return self._words
 
-    def maker(self, party_terms) -> str | None:
+    def maker(self, party_terms, anchor: int | None = None) -> str | None:
         """See `attributes.maker_of`."""
-        return attr.maker_of(self.words(), self._texts, party_terms)
+        return attr.maker_of(self.words(), self._texts, party_terms, anchor)
 
     def consequence_holder(self, anchor: int, party_terms):
         """See `attributes.consequence_holder`."""

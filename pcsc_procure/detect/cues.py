@@ -157,6 +157,11 @@ def combination(anchor: tuple[int, int], others: list[list[tuple[int, int]]], ne
 
 _LABEL = re.compile(r"^(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})$")
 _BEFORE_LABEL = frozenset((",", ";", ":", "and", "or"))
+# a bracketed label after these is a cross-reference, not the start of an item: "transferable in
+# accordance with subsection (4), to use", "subject to clause 14.3 (b)", "§ 11 (2)"
+_XREF = frozenset(("section", "sections", "subsection", "subsections", "sub-section", "clause", "clauses", "sub-clause",
+                   "subclause", "paragraph", "paragraphs", "subparagraph", "sub-paragraph", "article", "articles",
+                   "schedule", "annex", "appendix", "exhibit", "§", "part", "regulation", "rule"))
 
 
 def item_numbers(texts: list[str]) -> list[int]:
@@ -174,7 +179,8 @@ def item_numbers(texts: list[str]) -> list[int]:
             lead = False if lead is None else lead
         elif (j < last and texts[j + 1] == ")" and _LABEL.match(t)
               and (j == 0 or texts[j - 1] == "(" or texts[j - 1] in _BEFORE_LABEL)
-              and not (t.isdigit() and j >= 2 and texts[j - 2].lower() in NUMBER_WORDS)):  # "sixty (60) days"
+              and not (t.isdigit() and j >= 2 and texts[j - 2].lower() in NUMBER_WORDS)  # "sixty (60) days"
+              and not (j >= 2 and texts[j - 1] == "(" and (texts[j - 2].lower() in _XREF or texts[j - 2][-1:].isdigit()))):
             n += 1
             lead = True if lead is None else lead
         out.append(n)

@@ -512,7 +512,7 @@ class Detector:
                     continue
                 if cue.modality and (res.modality or "none") not in cue.modality:
                     continue
-                if cue.maker == "other" and not parties.different_parties(cand.maker(party_terms), res.party):
+                if cue.maker == "other" and not parties.different_parties(cand.maker(party_terms, a_start), res.party):
                     continue
                 if cue.party == "counterparty":
                     party, role = parties.counterparty(res.party, res.role, party_terms)

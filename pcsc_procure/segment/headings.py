@@ -72,8 +72,10 @@ def numbered_title(rest: str) -> bool:
     if not s or len(s) > 60 or not s[0].isupper() or s[-1] in ".,;:" or any(c.isdigit() for c in s):
         return False
     words = s.split()
-    # (a comma may join its items: "Article 19 – Subcontracting, assignment and change of control")
-    if len(words) > 6 or any(not _WORD.fullmatch(w.removesuffix(",")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
+    # (a comma may join its items: "Article 19 – Subcontracting, assignment and change of control"; so may a
+    # semicolon, in continental drafting, and then the items are longer: "§ 19 Subcontractors; transfer of the
+    # contract; change of control")
+    if len(words) > (10 if ";" in s else 6) or any(not _WORD.fullmatch(w.removesuffix(",").removesuffix(";")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
         return False
     lower = [w.lower() for w in words]
     return lower[-1] not in _SMALL_WORDS and not VERBISH.intersection(lower)
