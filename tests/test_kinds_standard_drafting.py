@@ -1403,6 +1403,19 @@ STANDARD = [
     ("audit-rights", "Upon thirty days' notice, Licensee shall permit Licensor or its independent auditors to audit its books."),
     ("license-grant", "Licensor hereby grants OEM a non-exclusive, non-transferable licence to reproduce the Software and to distribute it to end users, each of whom shall accept the end user licence agreement in Schedule 3."),
     ("anti-assignment", "This Agreement is not assignable by the Supplier without the prior written consent of the City."),
+    # (the sixteenth session, blind batch ad: the customer's data wiped when the exit is done)
+    ("post-termination-services", "23.2 Upon completion of the Exit Period, the Service Provider shall securely destroy all Department Data in its possession and furnish the Department with a certificate of destruction signed by a director."),
+    ("post-termination-services", "17.2 After the Council has confirmed in writing that it has received a complete copy of the Council Data, the Supplier must securely destroy all Council Data in its possession or control and provide the Council with a certificate of destruction."),
+    ("post-termination-services", "17.2 Within thirty (30) days after the end of the Transition Period, the Vendor shall deliver to the City a complete copy of all City Data in CSV, GTFS and GTFS-Realtime formats, or in such other non-proprietary format as the City may reasonably request, and shall thereafter securely destroy all copies of City Data in its possession or control and certify such destruction in writing."),
+    ("post-termination-services", "(2) After completion of the transition support, the Contractor shall return or delete all of the Client's data in its possession and confirm the deletion in writing, save to the extent that it is subject to statutory retention obligations."),
+    # (... a lead-in that names only the end, the duties in its items)
+    ("post-termination-services", "14.5 Effect of Termination. Upon expiration or termination of this Agreement for any reason:\n\n(a) Retailer shall purchase, at the prices then in effect, all finished Products manufactured in accordance with accepted Purchase Orders;\n\n(b) Manufacturer shall cooperate in good faith to transfer the manufacture of the Products to Retailer or a successor manufacturer designated by Retailer."),
+    # (... German software contracts in translation)
+    ("license-grant", "(1) The Contractor grants the Client the non-exclusive, permanent and irrevocable right, transferable in accordance with subsection (4), to use the Standard Software and the Documentation within the scope set out in Annex 1."),
+    ("auto-renewal", "(2) Thereafter, the maintenance shall be extended automatically by a further twelve months in each case unless it is terminated by either Party by giving three months' notice to the end of the respective term."),
+    ("termination-for-convenience", "(3) The Client may, in addition, terminate the maintenance in part, in respect of individual modules or a number of Named Users, by giving three months' notice to the end of a calendar quarter; the annual maintenance fee shall be reduced proportionately."),
+    ("source-code-escrow", "§ 13 Deposit of the source code\n\n(1) Within 30 Business Days after acceptance, the Contractor shall deposit the source code of the Standard Software in the version in productive use, together with the build documentation, with Hanseatische Software-Treuhand GmbH, Brenau (the \"Depositary\"), under the deposit agreement set out in Annex 6."),
+    ("audit-rights", "(2) If the Contractor has specific and documented indications that the Client is exceeding the agreed rights of use, the Contractor may, by giving at least 20 Business Days' notice, have the use verified by an independent expert bound to professional secrecy."),
 ]
 
 
@@ -2299,6 +2312,14 @@ LOOK_ALIKES = [
     ("termination-for-convenience", "The Department may terminate this Agreement upon written notice effective on the date funds cease to be available, as provided in Section 7.3."),
     ("auto-renewal", "2. The Contractor further warrants that, throughout the term of the Contract and its extension, if any, the Platform and the route-optimisation module shall operate in accordance with the Technical Specifications."),
     ("anti-assignment", "As between the Parties, Licensor is and shall remain the sole owner of all right, title and interest in and to the Pictures, and nothing in this Agreement shall be construed as a transfer of any such ownership to Distributor."),
+    # (the sixteenth session, blind batch ad)
+    ("post-termination-services", "Upon expiration or termination of this Agreement, each party shall return or destroy the other party's Confidential Information, including any data contained in it."),
+    ("ip-assignment", "8.1 Ownership. Inventions conceived and reduced to practice solely by employees of Hospital shall be owned by Hospital, and inventions conceived and reduced to practice solely by employees of Licensee shall be owned by Licensee."),
+    ("anti-assignment", "10.2 The Supplier must comply with the Privacy and Personal Information Protection Act 1998 (NSW) in respect of Personal Information held in connection with this Agreement, and must not transfer, store or permit access to Customer Data outside Australia without the Customer's prior written consent."),
+    ("audit-rights", "10.5 The Supplier hereby grants to the Trust a non-exclusive, perpetual, irrevocable, royalty-free licence to use, copy, store and disclose the Outputs for any purpose connected with the provision of health care, clinical audit, education or the defence of any claim."),
+    ("license-grant", "Licensee shall not settle any such action in a manner that admits the invalidity of any Patent Rights or grants any license under them without Hospital's prior written consent."),
+    ("license-grant", "Hospital hereby grants Licensee an exclusive option, exercisable by written notice within six (6) months after disclosure of a Joint Invention, to negotiate an exclusive license to Hospital's interest in such Joint Invention."),
+    ("change-of-control", "§ 19 Subcontractors; transfer of the contract; change of control"),
 ]
 
 
