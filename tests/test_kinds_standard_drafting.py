@@ -1416,6 +1416,13 @@ STANDARD = [
     ("termination-for-convenience", "(3) The Client may, in addition, terminate the maintenance in part, in respect of individual modules or a number of Named Users, by giving three months' notice to the end of a calendar quarter; the annual maintenance fee shall be reduced proportionately."),
     ("source-code-escrow", "§ 13 Deposit of the source code\n\n(1) Within 30 Business Days after acceptance, the Contractor shall deposit the source code of the Standard Software in the version in productive use, together with the build documentation, with Hanseatische Software-Treuhand GmbH, Brenau (the \"Depositary\"), under the deposit agreement set out in Annex 6."),
     ("audit-rights", "(2) If the Contractor has specific and documented indications that the Client is exceeding the agreed rights of use, the Contractor may, by giving at least 20 Business Days' notice, have the use verified by an independent expert bound to professional secrecy."),
+    # (the sixteenth session, blind batch ae)
+    ("termination-for-convenience", "Notwithstanding the foregoing, the City may, in accordance with article 2125 of the Civil Code of Québec, unilaterally resiliate the Contract at any time, in whole or in part, by written notice to the Supplier of not less than thirty (30) days."),
+    ("exclusivity", "During the term of each SOW that identifies an Exclusive Target, and for twelve (12) months after the completion or termination of such SOW, Lab shall not, and shall cause its Affiliates not to, perform any research, testing or other services for any Third Party with respect to any compound that Lab knows, or reasonably should know, is being developed as a modulator of such Exclusive Target."),
+    ("insurance", "12.3 Claims-Made Policies. If any policy required by Section 12.1 is written on a claims-made basis, Lab shall maintain such coverage, or purchase an extended reporting period, for at least three (3) years after the expiration or termination of this Agreement."),
+    ("minimum-commitment", "3. The Customer shall subscribe for a minimum of 250 staff user licences in each Contract Year, and may add licences at any time at a pro-rated charge."),
+    ("post-termination-services", "12.6 Return of Data. Within thirty (30) days after termination of this Agreement or upon Licensee's earlier request, Licensor shall return to Licensee all Licensee Data in its possession in a mutually agreed industry-standard format, and shall thereafter securely destroy all copies thereof and certify such destruction in writing, except as required to be retained by law."),
+    ("post-termination-services", "On the Handback Date, the Concessionaire shall transfer to the Authority, free of charge and free from any lien, charge or encumbrance, all Concession Assets."),
 ]
 
 
@@ -2320,6 +2327,9 @@ LOOK_ALIKES = [
     ("license-grant", "Licensee shall not settle any such action in a manner that admits the invalidity of any Patent Rights or grants any license under them without Hospital's prior written consent."),
     ("license-grant", "Hospital hereby grants Licensee an exclusive option, exercisable by written notice within six (6) months after disclosure of a Joint Invention, to negotiate an exclusive license to Hospital's interest in such Joint Invention."),
     ("change-of-control", "§ 19 Subcontractors; transfer of the contract; change of control"),
+    # (the sixteenth session, blind batch ae)
+    ("exclusivity", "Supplier shall not unreasonably withhold its consent to a Change of Ownership where the acquirer does not distribute any Competing Product in the Territory and has the financial capacity to perform this Agreement."),
+    ("perpetual-license", "10.1 Within twenty-one (21) days after the date of this Agreement, the Concessionaire shall deliver to the Authority an unconditional and irrevocable bank guarantee in the amount of fifteen million UAE Dirhams (AED 15,000,000), issued by a bank licensed by the Central Bank of the United Arab Emirates and acceptable to the Authority."),
 ]
 
 
