@@ -219,6 +219,9 @@ def test_caption_sentence_is_never_a_detection(tmp_path):
     assert is_caption("§ 19 Subcontractors; transfer of the contract; change of control")
     assert is_caption("19. Subcontractors; transfer of the contract; change of control")
     assert not is_caption("19.2 The Contractor may transfer; the Client may not")
+    # after a section sign, a longer title
+    assert is_caption("§ 18 Handover on expiry of the Maintenance Period")
+    assert not is_caption("18. Handover on expiry of the Maintenance Period")
 
 
 def test_a_sentence_case_title_paragraph_is_no_detection():

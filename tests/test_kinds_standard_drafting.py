@@ -1423,6 +1423,17 @@ STANDARD = [
     ("minimum-commitment", "3. The Customer shall subscribe for a minimum of 250 staff user licences in each Contract Year, and may add licences at any time at a pro-rated charge."),
     ("post-termination-services", "12.6 Return of Data. Within thirty (30) days after termination of this Agreement or upon Licensee's earlier request, Licensor shall return to Licensee all Licensee Data in its possession in a mutually agreed industry-standard format, and shall thereafter securely destroy all copies thereof and certify such destruction in writing, except as required to be retained by law."),
     ("post-termination-services", "On the Handback Date, the Concessionaire shall transfer to the Authority, free of charge and free from any lien, charge or encumbrance, all Concession Assets."),
+    # (the sixteenth session, blind batch af)
+    ("warranty-duration", "1. The Contractor grants the Ordering Party a quality guarantee (gwarancja) for the Sensor Network for a period of 60 (sixty) months and for the Platform for a period of 36 (thirty-six) months, counted from the date of signing of the final Acceptance Protocol."),
+    ("minimum-commitment", "4. The Ordering Party undertakes to order the performance of the subject matter of the Contract with a value of not less than 85% of the remuneration referred to in § 6 paragraph 1, and the Ordering Party may reduce the scope of the maintenance services by no more than 15%."),
+    ("minimum-commitment", "The Ordering Party shall order maintenance services with a value of not less than PLN 500,000 in each year of the Maintenance Period."),
+    ("ip-assignment", "1. The Contractor transfers to the Ordering Party, under the remuneration referred to in § 6 and without the need to make any additional declarations, the author's economic rights to the Dedicated Software and the Documentation, upon their acceptance on the basis of the Acceptance Protocol, in the following fields of exploitation:"),
+    ("change-of-control", "6.1 The Contractor shall notify the Director in writing not less than thirty (30) days before any proposed change in the person or persons having control (within the meaning of the Companies Ordinance (Cap. 622)) of the Contractor, and immediately upon any such change taking effect."),
+    ("exclusivity", "6.3 Right of First Negotiation. If Sponsor does not exercise the renewal option in Section 6.2, then during the period from July 1, 2034 through December 31, 2034 (the \"Negotiation Period\") Owner shall negotiate exclusively and in good faith with Sponsor regarding a new naming rights agreement."),
+    ("anti-assignment", "14.4 Change of Control of Sponsor. A Change of Control of Sponsor is deemed an assignment requiring Owner's consent under Section 14.1."),
+    ("post-termination-services", "2. Within 14 days of the expiry of the Maintenance Period, the Contractor shall hand over to the Ordering Party a complete export of all measurement data collected by the Sensor Network."),
+    ("post-termination-services", "The Lampposts, the Smart Devices and all equipment installed under the Contract shall be handed over to the Government at the end of the Handover Period in good working order."),
+    ("post-termination-services", "17.3 Upon the expiry or termination of this Agreement for any reason, the Contractor shall within thirty (30) days:\n\n(a) deliver to the Government all Deliverables, documentation and Source Code of the Project IP, whether completed or not; and\n\n(b) cooperate with any successor contractor designated by the Government."),
 ]
 
 
@@ -2329,6 +2340,12 @@ LOOK_ALIKES = [
     ("change-of-control", "§ 19 Subcontractors; transfer of the contract; change of control"),
     # (the sixteenth session, blind batch ae)
     ("exclusivity", "Supplier shall not unreasonably withhold its consent to a Change of Ownership where the acquirer does not distribute any Competing Product in the Territory and has the financial capacity to perform this Agreement."),
+    # (the sixteenth session, blind batch af)
+    ("perpetual-license", "Section 8.01 Term. This Agreement shall become effective upon the Distribution and shall remain in full force and effect in perpetuity unless terminated by the mutual written agreement of the Parties or, with respect to any particular license, in accordance with Section 8.03."),
+    ("warranty-duration", "9.3 Warranty Remedies. If any Product fails to comply with the warranty in Section 9.1, ODM shall, at Buyer's option, repair or replace such Product. ODM shall provide a root cause analysis within ten (10) Business Days after receiving any returned defective Product."),
+    ("exclusivity", "Except for the minimum purchase obligations in Section 5, nothing in this Agreement obliges Buyer to purchase any Product or any other product exclusively from ODM."),
+    ("minimum-commitment", "Except for the minimum purchase obligations in Section 5, nothing in this Agreement obliges Buyer to purchase any Product or any other product exclusively from ODM."),
+    ("post-termination-services", "§ 18 Handover on expiry of the Maintenance Period"),
     ("perpetual-license", "10.1 Within twenty-one (21) days after the date of this Agreement, the Concessionaire shall deliver to the Authority an unconditional and irrevocable bank guarantee in the amount of fifteen million UAE Dirhams (AED 15,000,000), issued by a bank licensed by the Central Bank of the United Arab Emirates and acceptable to the Authority."),
 ]
 

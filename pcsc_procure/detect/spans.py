@@ -78,7 +78,7 @@ def is_caption(text: str, whole_block: bool = False) -> bool:
     words = _WORD.findall(rest)
     if len(words) > 12 or any(w.lower() in _VERBISH for w in words):
         return False
-    return looks_like_heading(rest) or ((start > 0 or whole_block) and numbered_title(rest))
+    return looks_like_heading(rest) or ((start > 0 or whole_block) and numbered_title(rest, text.lstrip().startswith("§")))
 
 
 _CHAINED_CAPTION = re.compile(r"(.+?)\.\s+((?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|\([A-Za-z]{1,4}\)|[A-Za-z]{1,4}\))\s+\S.*)$")

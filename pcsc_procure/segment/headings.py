@@ -57,7 +57,7 @@ VERBISH = frozenset(
 )
 
 
-def numbered_title(rest: str) -> bool:
+def numbered_title(rest: str, section_sign: bool = False) -> bool:
     """True for the title after a section number in sentence case: "9. Evaluation criteria".
 
     `rest` is what follows the number on a line of its own. Plain-text and PDF
@@ -75,7 +75,9 @@ def numbered_title(rest: str) -> bool:
     # (a comma may join its items: "Article 19 – Subcontracting, assignment and change of control"; so may a
     # semicolon, in continental drafting, and then the items are longer: "§ 19 Subcontractors; transfer of the
     # contract; change of control")
-    if len(words) > (10 if ";" in s else 6) or any(not _WORD.fullmatch(w.removesuffix(",").removesuffix(";")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
+    # (after a section sign, only a title follows on the line, and continental titles run longer:
+    # "§ 18 Handover on expiry of the Maintenance Period")
+    if len(words) > (10 if ";" in s or section_sign else 6) or any(not _WORD.fullmatch(w.removesuffix(",").removesuffix(";")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
         return False
     lower = [w.lower() for w in words]
     return lower[-1] not in _SMALL_WORDS and not VERBISH.intersection(lower)
