@@ -140,6 +140,9 @@ ATTRIBUTES = [
      dict(negated=False, modality="permission", party="Authority", role="public")),
     ("termination-for-convenience", "Neither party may terminate this Agreement for convenience.",
      dict(negated=True, modality="prohibition", role="both")),
+    # "for no reason" says no reason is needed; it negates nothing
+    ("termination-for-convenience", "Each Party may, at any time and for any reason or for no reason, terminate any license granted to it under this Agreement upon thirty (30) days' written notice.",
+     dict(negated=False, modality="permission")),
     ("termination-for-convenience", "The Supplier shall use reasonable efforts to give the City ninety days' notice before it terminates the Contract for convenience.",
      dict(negated=False, modality="weak")),
     # the cap itself is not negated ("not" bounds the amount); the Vendor's liability is capped

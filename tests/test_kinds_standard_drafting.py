@@ -1433,6 +1433,9 @@ STANDARD = [
     ("anti-assignment", "14.4 Change of Control of Sponsor. A Change of Control of Sponsor is deemed an assignment requiring Owner's consent under Section 14.1."),
     ("post-termination-services", "2. Within 14 days of the expiry of the Maintenance Period, the Contractor shall hand over to the Ordering Party a complete export of all measurement data collected by the Sensor Network."),
     ("post-termination-services", "The Lampposts, the Smart Devices and all equipment installed under the Contract shall be handed over to the Government at the end of the Handover Period in good working order."),
+    # (the sixteenth session, blind batch ag)
+    ("post-termination-services", "8.4 Service Parts. For a period of fifteen (15) years after the End of Production of the applicable Program (the \"Service Period\"), Seller shall continue to sell Service Parts to Buyer at the prices in effect at the End of Production."),
+    ("ip-assignment", "10.1 All rights, in particular copyrights and the right to create derivative works, in the work results created specifically for the Canton under this contract, including individual programme parts, interfaces, adaptations, configurations, migration scripts, concepts and documentation (hereinafter \"the Work Results\"), shall pass to the Canton upon their creation, or at the latest upon payment of the remuneration concerned."),
     ("post-termination-services", "17.3 Upon the expiry or termination of this Agreement for any reason, the Contractor shall within thirty (30) days:\n\n(a) deliver to the Government all Deliverables, documentation and Source Code of the Project IP, whether completed or not; and\n\n(b) cooperate with any successor contractor designated by the Government."),
 ]
 
@@ -2346,6 +2349,11 @@ LOOK_ALIKES = [
     ("exclusivity", "Except for the minimum purchase obligations in Section 5, nothing in this Agreement obliges Buyer to purchase any Product or any other product exclusively from ODM."),
     ("minimum-commitment", "Except for the minimum purchase obligations in Section 5, nothing in this Agreement obliges Buyer to purchase any Product or any other product exclusively from ODM."),
     ("post-termination-services", "§ 18 Handover on expiry of the Maintenance Period"),
+    # (the sixteenth session, blind batch ag)
+    ("post-termination-services", "Vendor warrants that during the Subscription Term and any Transition Period the Subscription Services will perform materially in accordance with the Documentation."),
+    ("post-termination-services", "Customer grants to Vendor a non-exclusive, non-transferable, royalty-free license during the Subscription Term and any Transition Period to host, copy, transmit and display Customer Data solely to provide the Subscription Services."),
+    ("minimum-commitment", "1. A \"Qualified Play\" is a member's viewing of at least five (5) continuous minutes, or twenty-five percent (25%) of the duration if shorter, of a Program."),
+    ("warranty-duration", "The initial term of Maintenance and Support shall commence upon expiration of the Warranty Period and continue for one (1) year (the \"Initial Support Term\")."),
     ("perpetual-license", "10.1 Within twenty-one (21) days after the date of this Agreement, the Concessionaire shall deliver to the Authority an unconditional and irrevocable bank guarantee in the amount of fifteen million UAE Dirhams (AED 15,000,000), issued by a bank licensed by the Central Bank of the United Arab Emirates and acceptable to the Authority."),
 ]
 

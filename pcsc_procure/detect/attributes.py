@@ -233,6 +233,8 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
                 continue
             if w == "no" and nxt in ("later", "less", "more", "fewer", "earlier", "additional", "extra", "charge", "cost"):
                 continue
+            if w == "no" and nxt == "reason" and i > 0 and words[i - 1] == "for":
+                continue  # "may, for any reason or for no reason, terminate": a reason not needed, nothing negated
             if w == "nor" and i > 0 and words[i - 1] == "or":
                 continue
             if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor) or _opens_condition(words, start, i, anchor):
