@@ -1436,6 +1436,9 @@ STANDARD = [
     # (the sixteenth session, blind batch ag)
     ("post-termination-services", "8.4 Service Parts. For a period of fifteen (15) years after the End of Production of the applicable Program (the \"Service Period\"), Seller shall continue to sell Service Parts to Buyer at the prices in effect at the End of Production."),
     ("ip-assignment", "10.1 All rights, in particular copyrights and the right to create derivative works, in the work results created specifically for the Canton under this contract, including individual programme parts, interfaces, adaptations, configurations, migration scripts, concepts and documentation (hereinafter \"the Work Results\"), shall pass to the Canton upon their creation, or at the latest upon payment of the remuneration concerned."),
+    # (the sixteenth session, blind batch ah)
+    ("post-termination-services", "(1) Where this Contract is cancelled or terminated, the Contractor shall, within ten (10) days, deliver to the District Office all Deliverables produced up to the date of cancellation or termination."),
+    ("post-termination-services", "(4) The Contractor shall cooperate in good faith for a period of thirty (30) days after cancellation or termination so that the District Office or a succeeding contractor may continue to operate the Platform."),
     ("post-termination-services", "17.3 Upon the expiry or termination of this Agreement for any reason, the Contractor shall within thirty (30) days:\n\n(a) deliver to the Government all Deliverables, documentation and Source Code of the Project IP, whether completed or not; and\n\n(b) cooperate with any successor contractor designated by the Government."),
 ]
 
@@ -2349,6 +2352,11 @@ LOOK_ALIKES = [
     ("exclusivity", "Except for the minimum purchase obligations in Section 5, nothing in this Agreement obliges Buyer to purchase any Product or any other product exclusively from ODM."),
     ("minimum-commitment", "Except for the minimum purchase obligations in Section 5, nothing in this Agreement obliges Buyer to purchase any Product or any other product exclusively from ODM."),
     ("post-termination-services", "§ 18 Handover on expiry of the Maintenance Period"),
+    # (the sixteenth session, blind batch ah)
+    ("perpetual-license", "8.1 Within thirty (30) days after the date of this Agreement, the Concessionaire shall deliver to the Grantor an unconditional and irrevocable on-demand performance bond issued by a bank licensed by the Central Bank of Nigeria."),
+    ("minimum-commitment", "Provider shall make the Customer Websites Available (as defined in Schedule B) not less than 99.95% of the time in each calendar month."),
+    ("warranty-duration", "(3) The District Office shall return the defect warranty deposit to the Contractor within fourteen (14) days after the expiry of the Defect Warranty Period."),
+    ("post-termination-services", "(3) The District Office shall return the defect warranty deposit to the Contractor within fourteen (14) days after the expiry of the Defect Warranty Period."),
     # (the sixteenth session, blind batch ag)
     ("post-termination-services", "Vendor warrants that during the Subscription Term and any Transition Period the Subscription Services will perform materially in accordance with the Documentation."),
     ("post-termination-services", "Customer grants to Vendor a non-exclusive, non-transferable, royalty-free license during the Subscription Term and any Transition Period to host, copy, transmit and display Customer Data solely to provide the Subscription Services."),
