@@ -1323,11 +1323,11 @@ def test_detections_come_out_in_the_same_order_in_every_process():
 def test_change_of_ownership_heading_is_the_clause_own():
     """A change of control under a heading that names it as a change of ownership is at home there: it is kept
     beside a mention under the assignment heading (home headings drop mentions elsewhere)."""
-    from pcsc_procure.analysis import analyse_text
+    from kindkit import found
 
     text = ("Section 12.4 Assignment\n\nDistributor shall not assign this Agreement without Supplier's prior written consent, and any "
             "Change of Ownership of Distributor shall require Supplier's consent under Section 12.5.\n\n"
             "Section 12.5 Change of Ownership\n\nDistributor shall give Supplier not less than thirty (30) days' prior written "
             "notice of any proposed Change of Ownership, together with the identity of the proposed acquirer.")
-    found = [text[d.start : d.end] for d in analyse_text(text).detections if d.kind == "change-of-control"]
-    assert any(p.startswith("Distributor shall give Supplier") for p in found), found
+    passages = [text[d.start : d.end] for d in found(text, "change-of-control")]
+    assert any(p.startswith("Distributor shall give Supplier") for p in passages), passages
