@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from kindkit import check_presence
+from kindkit import check_presence, found, passage
 
 STANDARD = [
     ("anti-assignment", "The Supplier shall not assign, novate or otherwise dispose of this Contract or any part of it without the prior written consent of the Authority."),
@@ -1440,6 +1440,15 @@ STANDARD = [
     ("post-termination-services", "(1) Where this Contract is cancelled or terminated, the Contractor shall, within ten (10) days, deliver to the District Office all Deliverables produced up to the date of cancellation or termination."),
     ("post-termination-services", "(4) The Contractor shall cooperate in good faith for a period of thirty (30) days after cancellation or termination so that the District Office or a succeeding contractor may continue to operate the Platform."),
     ("post-termination-services", "17.3 Upon the expiry or termination of this Agreement for any reason, the Contractor shall within thirty (30) days:\n\n(a) deliver to the Government all Deliverables, documentation and Source Code of the Project IP, whether completed or not; and\n\n(b) cooperate with any successor contractor designated by the Government."),
+    # (the seventeenth session, blind batch ai)
+    ("warranty-duration", "9.2 Integration Warranty. Provider warrants to Reseller that, for a period of ninety (90) days following the Launch Date, the Integration will perform materially in accordance with the specifications set forth in Exhibit A. As Reseller's sole remedy for breach of this warranty, Provider shall use commercially reasonable efforts to correct the nonconformity."),
+    ("warranty-duration", "10.1 Meters. Vendor warrants that each Meter shall be free from defects in materials and workmanship and shall register within the accuracy limits for new meters specified in the applicable AWWA standard for a period of ten (10) years from the date of installation."),
+    ("auto-renewal", "3.2 Successor Franchise. Upon expiration of the Initial Term, you will have the right to acquire two (2) successive successor franchises for the Restaurant, each for a term of ten (10) years, if you give us written notice of your election not less than nine (9) months before the end of the Term."),
+    ("auto-renewal", "2.3 Vendor Non-Renewal. Vendor may decline a Renewal Term only by written notice given not less than twelve (12) months before the end of the then-current term."),
+    ("joint-ip-ownership", "To the extent necessary to give effect to the foregoing, each Party hereby assigns to the other Party an undivided one-half interest in and to all of its right, title and interest in and to the Joint Platform."),
+    ("joint-ip-ownership", "Subject to Article 6, each Party may use, reproduce, modify and otherwise exploit the Joint Platform without the consent of, and without any duty to account to, the other Party."),
+    ("post-termination-services", "16.2 Last-Time Buy. If Supplier decides to discontinue the manufacture of the Product at the Facility, Buyer may place, within ninety (90) days after such notice, a final Firm Order for quantities of Product up to Buyer's forecast requirements for the twelve (12) months following the end of the Term."),
+    ("ip-assignment", "§ 1. The intellectual property rights in the Specific Developments, including their source code and documentation, are assigned to the Contracting Authority upon their provisional acceptance."),
 ]
 
 
@@ -2363,9 +2372,22 @@ LOOK_ALIKES = [
     ("minimum-commitment", "1. A \"Qualified Play\" is a member's viewing of at least five (5) continuous minutes, or twenty-five percent (25%) of the duration if shorter, of a Program."),
     ("warranty-duration", "The initial term of Maintenance and Support shall commence upon expiration of the Warranty Period and continue for one (1) year (the \"Initial Support Term\")."),
     ("perpetual-license", "10.1 Within twenty-one (21) days after the date of this Agreement, the Concessionaire shall deliver to the Authority an unconditional and irrevocable bank guarantee in the amount of fifteen million UAE Dirhams (AED 15,000,000), issued by a bank licensed by the Central Bank of the United Arab Emirates and acceptable to the Authority."),
+    # (the seventeenth session, blind batch ai)
+    ("auto-renewal", "Within thirty (30) days after the Launch Date, Provider shall deposit the source code of the Integration with Evergreen Technology Escrow, LLC or another escrow agent reasonably acceptable to both Parties, under a three-party escrow agreement substantially in the form of Exhibit E."),
+    ("anti-assignment", "To the extent any right in an Improvement cannot be assigned under applicable law, you grant us a perpetual, irrevocable, worldwide, royalty-free license to use and exploit that Improvement for any purpose."),
+    ("liability-cap", "(a) Commercial General Liability, with limits of not less than $2,000,000 per occurrence and $4,000,000 general aggregate, including products-completed operations and contractual liability;"),
+    ("post-termination-services", "The Contracting Authority grants the Operator, for the duration of the contract and of the Transition Period, a non-exclusive, non-transferable and free licence to use the Regional Data solely for the performance of the contract."),
+    ("joint-ip-ownership", "The parties are independent contractors, each with full control over its own activities and without the need to account to the other for them."),
 ]
 
 
 @pytest.mark.parametrize("kind, text", LOOK_ALIKES)
 def test_standard_look_alikes_are_not_found(kind, text):
     check_presence(kind, text, False)
+
+
+def test_an_item_under_a_lead_in_that_names_the_end_then_an_aside():
+    """The lead-in names the end, then an aside, and closes with ":"; each item holds a party's duty. The item is part
+    of the passage, not only the lead-in (which is found on its own)."""
+    text = "12.5 Wind-Down. Upon expiration or termination of this Agreement for any reason, other than termination by Licensor under Section 12.3 for Reseller's uncured failure to pay undisputed amounts when due:\n\n(a) each Party shall cooperate in good faith to migrate any End Customer that so requests to a direct subscription with Licensor."
+    assert any("migrate any End Customer" in passage(text, d) for d in found(text, "post-termination-services"))

@@ -34,6 +34,8 @@ from pcsc_procure.segment.numbering import match_number
         ("Clause 7. Audit", "Clause 7", 1, "word", "7"),
         ("Schedule B Pricing", "Schedule B", 1, "word", "B"),
         ("§ 4 Data", "§ 4", 1, "word", "4"),
+        # continental drafting in translation: "Art. 17. Audits and inspections"
+        ("Art. 17. Audits and inspections", "Art. 17", 1, "word", "17"),
         ("§4.2 Data", "§4.2", 2, "word", "4.2"),
         # PDF text often loses the space after a label
         ("B.“PRODUCT” shall mean", "B.", 2, "letter", "b"),
@@ -64,6 +66,7 @@ def test_clause_numbers(text, label, depth, style, key):
         "Section 5 of this Agreement applies.",  # cross-references
         "Article 3 shall survive termination.",
         "Section 7(b) of the Act",
+        "Art. 17 of the Civil Code applies.",
         "Clause 4 and Clause 5",
         "The Vendor shall",
         "(not a number) here",

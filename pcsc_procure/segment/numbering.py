@@ -2,8 +2,9 @@
 
 Handles the numbering styles found in contracts and tenders: `1.`, `1.2`,
 `1.2.3`, `12)`, `(a)`, `(iv)`, `(A)`, `a.`, `II.`, `Article 5`, `Section 12.3`,
-`Clause 7`, `§ 4`. Returns the label as written and a nesting depth so the
-structure pass can tell a section from its sub-items.
+`Clause 7`, `§ 4`, and continental drafting's `Art. 12`. Returns the label as
+written and a nesting depth so the structure pass can tell a section from its
+sub-items.
 
 Text extracted from PDFs often loses the space after a label ("B.“PRODUCT”
 shall mean", "2.Sufficient"); a label is accepted there too when what follows
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 _WORD_NUMBER = re.compile(
-    r"(?P<word>Article|ARTICLE|Section|SECTION|Clause|CLAUSE|Part|PART|Schedule|SCHEDULE|Annex|ANNEX|Appendix|APPENDIX|Exhibit|EXHIBIT)"
+    r"(?P<word>Article|ARTICLE|Art\.|ART\.|Section|SECTION|Clause|CLAUSE|Part|PART|Schedule|SCHEDULE|Annex|ANNEX|Appendix|APPENDIX|Exhibit|EXHIBIT)"
     r"\s+(?P<num>\d{1,3}(?:\.\d{1,3}){0,4}|[IVXLC]{1,6}|[A-Z])\b\.?"
 )
 # "Section 5 of this Agreement", "Article 3 shall survive": a reference, not a label.

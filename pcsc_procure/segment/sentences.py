@@ -32,6 +32,9 @@ _NUMBER_NEXT = re.compile(r"\s+\d")
 _BOUNDARY = re.compile(r"[.!?](?<![.!?]{2})[.!?]*[\"'”’)\]]*(?=\s+(?:[\"'“‘(\[]?[A-Z0-9§]|\[\*|\[…))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")  # dotted acronyms: "U.S.A."
+# A capital letter that names a part of the document is a label, not an initial: "as set forth in Exhibit A. As
+# Cascadia's sole remedy ..." ends a sentence, "J. Smith" does not.
+_PART_BEFORE = re.compile(r"\b(?:Exhibit|Schedule|Annex|Appendix|Attachment|Addendum|Rider|Part|Form|Table|Exhibits|Schedules|Annexes|Appendices|EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\s+$")
 _LABEL_ONLY = re.compile(r"\s*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\(?[A-Za-z]{1,4}[.)]|(?:Article|Section|Clause|ARTICLE|SECTION|CLAUSE)\s+[0-9IVXLC.]+)\s*$")
 MAX_SENTENCE = 1500
 _SOFT_BREAK = re.compile(r";\s+|:\s+(?=\(?[a-z0-9ivx]{1,4}[.)]\s)|\s(?=\([a-z0-9ivx]{1,4}\)\s)")
@@ -48,7 +51,9 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         return _NUMBER_NEXT.match(text, dot + 1) is not None
     raw = m.group(1)
     # Single initials ("J. Smith") and dotted acronyms ("U.S.A.").
-    return (len(raw) == 1 and raw.isupper()) or _DOTTED.fullmatch(raw) is not None
+    if len(raw) == 1 and raw.isupper():
+        return _PART_BEFORE.search(text, max(start, m.start() - 14), m.start()) is None
+    return _DOTTED.fullmatch(raw) is not None
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
