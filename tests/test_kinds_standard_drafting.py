@@ -1449,6 +1449,14 @@ STANDARD = [
     ("joint-ip-ownership", "Subject to Article 6, each Party may use, reproduce, modify and otherwise exploit the Joint Platform without the consent of, and without any duty to account to, the other Party."),
     ("post-termination-services", "16.2 Last-Time Buy. If Supplier decides to discontinue the manufacture of the Product at the Facility, Buyer may place, within ninety (90) days after such notice, a final Firm Order for quantities of Product up to Buyer's forecast requirements for the twelve (12) months following the end of the Term."),
     ("ip-assignment", "§ 1. The intellectual property rights in the Specific Developments, including their source code and documentation, are assigned to the Contracting Authority upon their provisional acceptance."),
+    # (the seventeenth session, blind batch aj)
+    ("minimum-commitment", "5.1 Minimum Purchase Quota. During each Contract Year, Distributor shall purchase from Manufacturer Products having an aggregate net invoice price of not less than the amount set forth for that Contract Year in Exhibit C."),
+    ("minimum-commitment", "4.1 Annual Commitment. Reseller shall generate Net Subscription Revenue of not less than the Annual Commitment in each Contract Year, as set out in Exhibit B."),
+    ("warranty-duration", "10.2 Configuration Warranty. Company warrants that the configuration services it performs will be performed in a professional and workmanlike manner and will re-perform, at no charge, any non-conforming configuration services that Reseller reports in writing within sixty (60) days after completion."),
+    ("change-of-control", "23.2 If a change of control results in the Service Provider being controlled by a person listed on the Database of Restricted Suppliers or in the service of the state, or in a reduction of the Service Provider's B-BBEE status level below the level on which the bid was awarded, the Employer may terminate this Contract on thirty (30) days' written notice."),
+    ("anti-assignment", "24.3 The Employer may cede and assign its rights and obligations under this Contract to any municipal entity or organ of state that succeeds to its water services function, on written notice to the Service Provider."),
+    ("auto-renewal", "(2) The Principal is entitled to extend the operating phase twice by twelve months each by unilateral written declaration to the Contractor, which must be received by the Contractor no later than three months before the expiry of the operating phase."),
+    ("ip-assignment", "(2) The rights of the maker of a database in the databases of the Platform shall pass to the Principal upon their creation."),
 ]
 
 
@@ -2378,6 +2386,10 @@ LOOK_ALIKES = [
     ("liability-cap", "(a) Commercial General Liability, with limits of not less than $2,000,000 per occurrence and $4,000,000 general aggregate, including products-completed operations and contractual liability;"),
     ("post-termination-services", "The Contracting Authority grants the Operator, for the duration of the contract and of the Transition Period, a non-exclusive, non-transferable and free licence to use the Regional Data solely for the performance of the contract."),
     ("joint-ip-ownership", "The parties are independent contractors, each with full control over its own activities and without the need to account to the other for them."),
+    # (the seventeenth session, blind batch aj)
+    ("warranty-duration", "Distributor shall notify Manufacturer of any complaint concerning the quality, safety or performance of a Product within two (2) business days after receipt."),
+    ("warranty-duration", "(1) The Contractor shall maintain, for the entire duration of the contract and for the warranty period, a professional and general liability insurance policy with a sum insured of at least EUR 5,000,000 per claim."),
+    ("post-termination-services", "Distributor shall maintain, during the Term and through the end of any Transition Period, commercial general liability insurance with limits of not less than Two Million Dollars ($2,000,000) per occurrence."),
 ]
 
 
@@ -2391,3 +2403,15 @@ def test_an_item_under_a_lead_in_that_names_the_end_then_an_aside():
     of the passage, not only the lead-in (which is found on its own)."""
     text = "12.5 Wind-Down. Upon expiration or termination of this Agreement for any reason, other than termination by Licensor under Section 12.3 for Reseller's uncured failure to pay undisputed amounts when due:\n\n(a) each Party shall cooperate in good faith to migrate any End Customer that so requests to a direct subscription with Licensor."
     assert any("migrate any End Customer" in passage(text, d) for d in found(text, "post-termination-services"))
+
+
+def test_items_under_a_lead_in_whose_duty_comes_before_its_colon():
+    """"Upon the expiry ... the Service Provider shall, for a handover period ... (the "Handover Period"):" -- the duty is
+    in the lead-in, the acts in the items, which belong to the passage."""
+    text = (
+        "25.1 Upon the expiry or termination of this Contract for any reason, the Service Provider shall, for a handover period of up"
+        ' to six (6) months determined by the Employer (the "Handover Period"):\n\n(a) provide knowledge transfer to the Employer\'s'
+        " personnel and to any successor service provider; and\n\n(b) co-operate fully with the Employer and any successor service"
+        " provider to ensure the uninterrupted monitoring of the network."
+    )
+    assert any("knowledge transfer" in passage(text, d) for d in found(text, "post-termination-services"))
