@@ -1457,6 +1457,13 @@ STANDARD = [
     ("anti-assignment", "24.3 The Employer may cede and assign its rights and obligations under this Contract to any municipal entity or organ of state that succeeds to its water services function, on written notice to the Service Provider."),
     ("auto-renewal", "(2) The Principal is entitled to extend the operating phase twice by twelve months each by unilateral written declaration to the Contractor, which must be received by the Contractor no later than three months before the expiry of the operating phase."),
     ("ip-assignment", "(2) The rights of the maker of a database in the databases of the Platform shall pass to the Principal upon their creation."),
+    # (the seventeenth session, blind batch ak)
+    ("governing-law", "23.1 This Contract shall be governed by and construed in accordance with the laws and regulations in force in the Kingdom of Saudi Arabia."),
+    ("liability-cap", "The liquidated damages shall be limited to one hundred (100) calendar days."),
+    ("liability-cap", "8.7 Limitation of compensation\n\nCompensation for indirect losses cannot be claimed. The total compensation for the agreement period is limited to an amount equivalent to the agreed remuneration for the establishment plus the subscription fee for the preceding twelve (12) months."),
+    ("source-code-escrow", "1 – Within thirty (30) days of the date of provisional acceptance, the Co-contractor shall deposit the source code of the routing module and of the integration interfaces used by the Platform, together with the respective technical documentation and compilation instructions, with an independent depositary entity approved by the Contracting Authority."),
+    ("anti-assignment", "1 – The assignment of the contractual position and subcontracting by the Co-contractor are subject to the prior authorisation of the Contracting Authority, under the Public Contracts Code."),
+    ("warranty-duration", "11.3 Performance Warranty. Developer warrants that each Gold Master will be free from Severity 1 and Severity 2 defects (as defined in Exhibit B) and will perform substantially in accordance with the Game Design Document for a period of ninety (90) days following Commercial Release."),
 ]
 
 
@@ -2390,6 +2397,10 @@ LOOK_ALIKES = [
     ("warranty-duration", "Distributor shall notify Manufacturer of any complaint concerning the quality, safety or performance of a Product within two (2) business days after receipt."),
     ("warranty-duration", "(1) The Contractor shall maintain, for the entire duration of the contract and for the warranty period, a professional and general liability insurance policy with a sum insured of at least EUR 5,000,000 per claim."),
     ("post-termination-services", "Distributor shall maintain, during the Term and through the end of any Transition Period, commercial general liability insurance with limits of not less than Two Million Dollars ($2,000,000) per occurrence."),
+    # (the seventeenth session, blind batch ak)
+    ("liability-cap", "Contractor agrees that, with respect to any claim or dispute that arises under the Prime Contract, its right of claim or appeal is limited to the procedures set forth in this provision."),
+    ("liability-cap", "21.2 The Contractor may not subcontract any part of the works except with the prior written approval of the Government Entity, provided that the subcontracted works shall not exceed thirty percent (30%) of the Contract Value, and the Contractor shall remain jointly liable with the subcontractor for the subcontracted works."),
+    ("warranty-duration", "3 – Definitive acceptance shall take place at the end of the warranty period referred to in paragraph 1 of Clause 8.ª, if no defects attributable to the Co-contractor have been found."),
 ]
 
 
