@@ -1464,6 +1464,14 @@ STANDARD = [
     ("source-code-escrow", "1 – Within thirty (30) days of the date of provisional acceptance, the Co-contractor shall deposit the source code of the routing module and of the integration interfaces used by the Platform, together with the respective technical documentation and compilation instructions, with an independent depositary entity approved by the Contracting Authority."),
     ("anti-assignment", "1 – The assignment of the contractual position and subcontracting by the Co-contractor are subject to the prior authorisation of the Contracting Authority, under the Public Contracts Code."),
     ("warranty-duration", "11.3 Performance Warranty. Developer warrants that each Gold Master will be free from Severity 1 and Severity 2 defects (as defined in Exhibit B) and will perform substantially in accordance with the Game Design Document for a period of ninety (90) days following Commercial Release."),
+    # (the seventeenth session, blind batch al)
+    ("auto-renewal", "Item 3 Extension options: Two further terms of two years each, exercisable at Council's option under clause 2.2."),
+    ("ip-assignment", "9.2 All Intellectual Property Rights in New Material vest in Council on creation."),
+    ("ip-assignment", "To the extent they do not, the Contractor assigns to Council all Intellectual Property Rights in the New Material with effect from their creation."),
+    ("change-of-control", "3. The Contractor shall notify the Client in writing without undue delay, and no later than within fifteen (15) days, of any change in the persons controlling the Contractor within the meaning of the Business Corporations Act."),
+    ("warranty-duration", "20.3. THE CONCESSIONAIRE shall be liable for the hidden defects of the reverted assets for a period of twelve (12) months from the provisional reception."),
+    ("post-termination-services", "In the event of withdrawal, the Contractor shall, within fifteen (15) days, hand over to the Client the part of the Work performed until then, including the Documentation."),
+    ("source-code-escrow", "11.4. Within sixty (60) days from the Taking of Possession, THE CONCESSIONAIRE shall deposit the complete source code of the Specific Developments and of the Base Software, together with its technical documentation and compilation instructions, in a sealed digital medium before the Notary Public of the City designated by THE GRANTOR."),
 ]
 
 
@@ -2401,6 +2409,9 @@ LOOK_ALIKES = [
     ("liability-cap", "Contractor agrees that, with respect to any claim or dispute that arises under the Prime Contract, its right of claim or appeal is limited to the procedures set forth in this provision."),
     ("liability-cap", "21.2 The Contractor may not subcontract any part of the works except with the prior written approval of the Government Entity, provided that the subcontracted works shall not exceed thirty percent (30%) of the Contract Value, and the Contractor shall remain jointly liable with the subcontractor for the subcontracted works."),
     ("warranty-duration", "3 – Definitive acceptance shall take place at the end of the warranty period referred to in paragraph 1 of Clause 8.ª, if no defects attributable to the Co-contractor have been found."),
+    # (the seventeenth session, blind batch al)
+    ("insurance", "During the Term and for twelve (12) months thereafter, Provider shall not license, white-label or otherwise make available the Platform, or any mobile banking application substantially similar to the White-Labeled App, to any federally insured depository institution or credit union that maintains a branch in the Territory."),
+    ("warranty-duration", "12.1 Within 10 Business Days after the date of this Contract, the Contractor must give Council an unconditional bank guarantee for the amount stated in Item 7, which Council must release at the end of the last Defects Liability Period."),
 ]
 
 
