@@ -53,6 +53,8 @@ def first_party(text: str):
     # an inverted condition's "should" is no hedge
     ("Should the Customer so request, the Supplier shall provide transition assistance.", "provide", "obligation", "Supplier", "vendor"),
     ("Should the City so request, the Operator should publish the data.", "publish", "weak", "Operator", "vendor"),
+    # a short "when" aside between the modal and its verb keeps the modal's clause (Japanese drafting in translation)
+    ("The Prefecture may, when necessary, cancel all or part of this contract by written notice.", "cancel", "permission", "Prefecture", "public"),
 ])
 def test_modality_and_party(sentence, anchor, modality, party, role):
     a = attrs(sentence, anchor)

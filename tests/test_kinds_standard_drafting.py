@@ -1472,6 +1472,11 @@ STANDARD = [
     ("warranty-duration", "20.3. THE CONCESSIONAIRE shall be liable for the hidden defects of the reverted assets for a period of twelve (12) months from the provisional reception."),
     ("post-termination-services", "In the event of withdrawal, the Contractor shall, within fifteen (15) days, hand over to the Client the part of the Work performed until then, including the Documentation."),
     ("source-code-escrow", "11.4. Within sixty (60) days from the Taking of Possession, THE CONCESSIONAIRE shall deposit the complete source code of the Specific Developments and of the Base Software, together with its technical documentation and compilation instructions, in a sealed digital medium before the Notary Public of the City designated by THE GRANTOR."),
+    # (the seventeenth session, blind batch am)
+    ("termination-for-convenience", "In addition to the cases prescribed in Article 3, paragraph (2), Party A may, when necessary, cancel all or part of this contract by giving written notice to Party B not less than thirty (30) days in advance, even before the Work has been completed."),
+    ("change-of-control", "Where Party B intends to undergo a merger, a company split, a transfer of all or a substantial part of its business, or a change in the shareholder that holds a majority of its voting rights, Party B shall notify Party A thereof in writing no later than thirty (30) days before the date on which such event is scheduled to take effect."),
+    ("audit-rights", "9 (Inspection) Party A may, when it deems necessary, inspect the status of the management of personal information at the places of business of Party B and its subcontractors, and Party B shall cooperate therewith."),
+    ("post-termination-services", "2. During the Exit Period the Contractor shall support not fewer than two (2) parallel payroll runs by the Client or the Replacement Contractor, reconcile the results against the Contractor Solution and provide explanations of all variances."),
 ]
 
 
@@ -2412,6 +2417,9 @@ LOOK_ALIKES = [
     # (the seventeenth session, blind batch al)
     ("insurance", "During the Term and for twelve (12) months thereafter, Provider shall not license, white-label or otherwise make available the Platform, or any mobile banking application substantially similar to the White-Labeled App, to any federally insured depository institution or credit union that maintains a branch in the Territory."),
     ("warranty-duration", "12.1 Within 10 Business Days after the date of this Contract, the Contractor must give Council an unconditional bank guarantee for the amount stated in Item 7, which Council must release at the end of the last Defects Liability Period."),
+    # (the seventeenth session, blind batch am)
+    ("anti-assignment", "Nothing in this Agreement shall be construed as a sale or transfer of any of the foregoing to Manufacturer."),
+    ("post-termination-services", "6.2 The PBG shall remain valid until one hundred and eighty (180) days after the expiry of the O&M Period, and the System Integrator shall extend it as required."),
 ]
 
 
