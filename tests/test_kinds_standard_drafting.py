@@ -1477,6 +1477,9 @@ STANDARD = [
     ("change-of-control", "Where Party B intends to undergo a merger, a company split, a transfer of all or a substantial part of its business, or a change in the shareholder that holds a majority of its voting rights, Party B shall notify Party A thereof in writing no later than thirty (30) days before the date on which such event is scheduled to take effect."),
     ("audit-rights", "9 (Inspection) Party A may, when it deems necessary, inspect the status of the management of personal information at the places of business of Party B and its subcontractors, and Party B shall cooperate therewith."),
     ("post-termination-services", "2. During the Exit Period the Contractor shall support not fewer than two (2) parallel payroll runs by the Client or the Replacement Contractor, reconcile the results against the Contractor Solution and provide explanations of all variances."),
+    # (the seventeenth session, blind batch an)
+    ("ip-assignment", "To the extent that rights in databases created from the Client Data or in data models developed for the Client arise in the person of the Contractor or its employees, the Contractor hereby transfers such rights to the Client."),
+    ("change-of-control", "19.4 The Contractor shall inform the Client in writing without delay if a change occurs in the control of the Contractor, or if the Contractor's enterprise is transferred in whole or in part."),
 ]
 
 
