@@ -1480,6 +1480,7 @@ STANDARD = [
     # (the seventeenth session, blind batch an)
     ("ip-assignment", "To the extent that rights in databases created from the Client Data or in data models developed for the Client arise in the person of the Contractor or its employees, the Contractor hereby transfers such rights to the Client."),
     ("change-of-control", "19.4 The Contractor shall inform the Client in writing without delay if a change occurs in the control of the Contractor, or if the Contractor's enterprise is transferred in whole or in part."),
+    ("ip-assignment", "8.3 The Contractor hereby transfers these rights to the Client, which transfer the Client hereby accepts."),
 ]
 
 
