@@ -27,7 +27,7 @@ from pcsc_procure.detect.parties import (
     LETS, action_agent, available_to, beneficiary, duty_owner, owner_of_duty, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
     obligation_on, report_receiver, subject_party,
 )
-from pcsc_procure.detect.wordscan import PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
+from pcsc_procure.detect.wordscan import MAIN_MODALS as _MAIN_MODALS, PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
 
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
 # Every negation this module reads has one of these tokens (the scoped and sentence negators
@@ -68,7 +68,6 @@ _SCOPED_NEG_INDEX = PhraseIndex(_SCOPED_NEG)
 _AS_PERMISSION = (("have", "the", "right"), ("be", "entitled"), ("have", "the", "option"))
 
 
-_MAIN_MODALS = frozenset({"shall", "may", "will", "must", "can"})
 _CLAUSE_OPENERS = _MAIN_MODALS | {"agrees", "agree"}  # what opens a main clause after a leading condition
 _MADE = frozenset({"made", "conceived", "developed", "created", "invented", "authored", "generated", "produced", "prepared",
                    "suggested", "designed", "written", "discovered", "reduced"})

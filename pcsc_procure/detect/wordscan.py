@@ -108,14 +108,15 @@ def clause_start(words: list[str], anchor: int) -> int:
     return 0
 
 
-_ASIDE_MODALS = frozenset(("may", "shall", "will", "must", "can"))
+# the modals that open a main clause (also `attributes`' reading of a clause's modal)
+MAIN_MODALS = frozenset({"shall", "may", "will", "must", "can"})
 
 
 def _modal_aside(words: list[str], i: int, anchor: int) -> bool:
     """Is the "when" or "where" at `i` a short aside between a modal and its verb, closed by a comma before the
     anchor? "Party A may, when necessary, cancel all or part of this contract": the clause is the modal's.
     (Not "unless" or "except", whose asides the negation reading keeps apart.)"""
-    return words[i] in ("when", "where", "whenever") and i >= 2 and words[i - 2] in _ASIDE_MODALS and "," in words[i + 1 : min(anchor, i + 7)]
+    return words[i] in ("when", "where") and i >= 2 and words[i - 2] in MAIN_MODALS and "," in words[i + 1 : min(anchor, i + 7)]
 
 
 def clause_end(words: list[str], anchor: int) -> int:
