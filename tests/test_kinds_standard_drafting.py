@@ -1481,6 +1481,11 @@ STANDARD = [
     ("ip-assignment", "To the extent that rights in databases created from the Client Data or in data models developed for the Client arise in the person of the Contractor or its employees, the Contractor hereby transfers such rights to the Client."),
     ("change-of-control", "19.4 The Contractor shall inform the Client in writing without delay if a change occurs in the control of the Contractor, or if the Contractor's enterprise is transferred in whole or in part."),
     ("ip-assignment", "8.3 The Contractor hereby transfers these rights to the Client, which transfer the Client hereby accepts."),
+    # (the seventeenth session, blind batch ao)
+    ("governing-law", "Minnesota law, without regard to its choice-of-law provisions, governs this Contract."),
+    ("warranty-duration", "9.2 Product Warranty. Bottler warrants to Company that each Product bottled or canned by Bottler shall, from the date of production until the \"best by\" date printed on its container, conform to the Quality Standards and be free from defects in manufacture and packaging."),
+    ("post-termination-services", "Before ceasing to provide the Platform, the Contractor must reconfigure each Device, remotely or by attendance, so that it operates in local control mode and continues to heat the home."),
+    ("minimum-commitment", "During each Contract Year of the Research Term, the Licensee shall fund not fewer than fourteen (14) FTEs, whether or not the Research Plan then in effect calls for a lesser number."),
 ]
 
 
@@ -2424,6 +2429,8 @@ LOOK_ALIKES = [
     # (the seventeenth session, blind batch am)
     ("anti-assignment", "Nothing in this Agreement shall be construed as a sale or transfer of any of the foregoing to Manufacturer."),
     ("post-termination-services", "6.2 The PBG shall remain valid until one hundred and eighty (180) days after the expiry of the O&M Period, and the System Integrator shall extend it as required."),
+    # (the seventeenth session, blind batch ao)
+    ("anti-assignment", "3.1 The Contractor shall assign to the Contract the key personnel named in its Tender, and shall not replace any of them without the prior written approval of the Project Manager, which shall not be unreasonably withheld."),
 ]
 
 
