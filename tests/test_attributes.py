@@ -177,6 +177,8 @@ def test_defined_party_terms_give_the_role():
     # a condition closed before the negator leaves the main clause's own negator negating
     ("To the extent permitted by law, the Licensor shall not be liable for any lost profits.", "liable"),
     ("To the extent that the Work is not a work made for hire, the Contractor shall not assign it to any third party.", "assign"),
+    # a "neither" that heads the main clause still negates it
+    ("Neither the League nor any Club shall license any person other than Streamer to stream any Game.", "license"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -212,6 +214,9 @@ def test_negated_obligation_is_prohibition():
     # an operative verb's clause ends where a coordinated clause with its own modal begins
     ("The Department grants the Contractor a limited, non-exclusive, revocable license to use Department Data during the Term, "
      "and the Contractor shall not use Department Data for any other customer.", "grants", 0),
+    # a "neither ... nor" in a relative clause says what a noun is not; the main clause stands
+    ("Any invention conceived jointly by both Parties that is neither a Product Invention nor an improvement to the "
+     "Platform (\"Joint Inventions\") shall be owned jointly by the Parties.", "owned", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

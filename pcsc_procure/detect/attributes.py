@@ -195,6 +195,15 @@ def _anchor_in_condition(words: list[str], start: int, neg: int, anchor: int) ->
     return False
 
 
+_COPULA = frozenset({"is", "are", "was", "were", "be"})
+
+
+def _describing_neither(words: list[str], i: int) -> bool:
+    """ "Any invention ... that is neither a Product Invention nor an improvement ... shall be owned jointly":
+    a "neither" after a relative pronoun and its copula says what a noun is not; the main clause is not negated."""
+    return i >= 2 and words[i - 1] in _COPULA and words[i - 2] in _RELATIVE
+
+
 def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     """Whether the anchor's clause is negated.
 
@@ -205,8 +214,12 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     if start is None:
         start = clause_start(words, anchor)
     scoped_firsts = _SCOPED_NEG_INDEX.firsts
+    described = None  # a "neither ... nor" that describes a noun, not the clause (see _describing_neither)
     for i in range(max(start, anchor - 40), anchor):
         if words[i] not in scoped_firsts:
+            continue
+        if words[i] == "neither" and _describing_neither(words, i):
+            described = i
             continue
         seq = _SCOPED_NEG_INDEX.at(words, i)
         if seq and i + len(seq) <= anchor and not _opens_condition(words, start, i, anchor):
@@ -235,6 +248,8 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
             if w == "no" and nxt == "reason" and i > 0 and words[i - 1] == "for":
                 continue  # "may, for any reason or for no reason, terminate": a reason not needed, nothing negated
             if w == "nor" and i > 0 and words[i - 1] == "or":
+                continue
+            if w in ("neither", "nor") and described is not None and i >= described:
                 continue
             if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor) or _opens_condition(words, start, i, anchor):
                 continue
