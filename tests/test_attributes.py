@@ -304,6 +304,9 @@ def test_a_leading_phrase_takes_the_main_clauses_modal(sentence, anchor, want):
     ("NTL, to the extent of its legal right to do so, hereby grants to Entrust a non-exclusive license under the Patents.", "grants", None),
     ("To the extent that components of the Software may be downloaded to a User's computer, eGain grants Customer a licence to use them.",
      "grants", None),
+    # an operative verb before the anchor is its clause's verb: a modal past the next comma is a proviso's
+    ("County grants Contractor a perpetual, irrevocable, royalty-free license to use such feedback into Contractor's products, "
+     "provided that feedback shall not include County Data.", "perpetual", None),
 ])
 def test_rights_hedges_and_relative_clauses(sentence, anchor, modality):
     assert attrs(sentence, anchor).modality == modality

@@ -314,6 +314,13 @@ def modality(words: list[str], anchor: int, start: int, sentence_words: list[str
         coordinated = next((k for k in range(anchor + 1, stop - 1) if words[k] == "," and words[k + 1] in ("and", "but")), None)
         if coordinated is not None:
             stop = coordinated
+    if _OPERATIVE.intersection(words[start:anchor]):
+        # the clause's verb is an operative one before the anchor ("County grants Contractor a perpetual, irrevocable
+        # ... license to use ... such feedback ..., provided that feedback shall not include County Data"): a modal past
+        # the next comma is another clause's
+        cut = next((k for k in range(anchor, stop) if words[k] in (",", ";")), None)
+        if cut is not None:
+            stop = cut
     extended = False
     i = anchor
     while i < stop:
