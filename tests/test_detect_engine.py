@@ -867,6 +867,16 @@ def test_home_scope_clause_keeps_a_sub_clause_of_the_home_clause(tmp_path):
     assert [d.section for d in detect(det, text)] == ["12.1", "12.3"]
 
 
+def test_home_scope_clause_counts_from_an_item_of_the_home_sub_clause(tmp_path):
+    """The detection at home is an item "(a)" of its sub-clause: "8.03(a)" belongs to clause 8, as "8.04" does."""
+    text = ("7. Warranties. The warranty exclusions shall not apply to the Hardware.\n\n"
+            "Section 8.03 Limitation of Liability.\n\n"
+            "(a) The limit on damages shall not apply to fraud.\n\n"
+            "Section 8.04 Exclusions. The limitation in Section 8.03(a) shall not apply to claims for indemnification.")
+    det = make_detector(tmp_path, {"k": kind_k(HOME_CLAUSE) + "home-scope: clause\n"})
+    assert [d.section for d in detect(det, text)] == ["8.03(a)", "8.04"]
+
+
 def test_home_scope_must_be_heading_or_clause(tmp_path):
     with pytest.raises(RuleError, match="home-scope must be"):
         make_detector(tmp_path, {"k": kind_k(HOME_CLAUSE) + "home-scope: section\n"})

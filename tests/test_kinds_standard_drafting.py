@@ -1519,6 +1519,13 @@ STANDARD = [
     ("uncapped-liability", "The CONCESSIONAIRE shall hold harmless the CONTRACTING ENTITY and Bogotá, D.C. from any claim, lawsuit or action by third parties arising from acts or omissions of the CONCESSIONAIRE, its personnel or its subcontractors in the execution of the Contract, and shall bear in full the costs of defence and the amount of any judgment or settlement, without limitation as to amount."),
     ("audit-rights", "No more than once in any twelve (12) month period, and at any time following a Security Incident, County or a qualified third-party assessor engaged by County may assess Contractor's compliance with Article 6 and the CJIS Security Policy, including by reviewing policies, controls, penetration test summaries and access logs."),
     ("post-termination-services", "Upon the expiration or any termination of this Agreement: (a) all rights granted to Streamer hereunder shall immediately revert to the League, except the license granted in Section 5.3; (b) Streamer shall, within thirty (30) days, remove all Games and Productions from the on-demand library of the Streaming Service and cease all use of the League Marks and Club Marks; (c) Streamer shall, within forty-five (45) days, deliver to the League the masters of all Productions not previously delivered under Section 5.2."),
+    # (the nineteenth session, blind batch as)
+    ("minimum-commitment", "No Purchase Order shall be for fewer than two thousand four hundred (2,400) units of any Product, and quantities in excess thereof shall be ordered in whole multiples of the standard sterilization lot size stated in Exhibit B."),
+    ("minimum-commitment", "Each Firm Order shall be for whole Batches only, and shall in no event be for fewer than two (2) Batches of any single strength."),
+    ("anti-assignment", "Any merger or consolidation of the Contractor, any sale of all or substantially all of its assets, and any transaction or series of transactions by which a person or group that does not control the Contractor on the Effective Date acquires more than fifty percent (50%) of the Contractor's voting securities shall be treated as an assignment requiring the Authority's consent under Section 11.01."),
+    ("anti-assignment", "Any issuance, sale, redemption or transfer of your equity, in one transaction or a series of related transactions, that results in a change of the Controlling Interest in you, and any merger, consolidation or conversion of you into another entity, is a Transfer that requires our prior written consent under Section 13.2."),
+    ("source-code-escrow", "8.2 Updates: The Supplier must update the deposit within 20 Business Days after each major release of the Platform, and in any case at least once every six months."),
+    ("post-termination-services", "To the extent any insurance coverage required under this Section is purchased on a \"claims-made\" basis, such insurance shall be continuously maintained until at least four (4) years beyond the expiration or termination of this Agreement."),
 ]
 
 
@@ -2498,6 +2505,13 @@ LOOK_ALIKES = [
     ("audit-rights", "The Transporter shall verify compliance with the regulations on these matters and may request any clarifications or details regarding the information."),
     ("exclusivity", "The issue of parking fines shall remain the exclusive function of the Authority's inspectors, to whom the Project Company shall supply time-stamped evidence packages in accordance with Schedule 2."),
     ("uncapped-liability", "No action arising out of this Agreement may be brought by either party more than two (2) years after the cause of action arose; provided, however, the foregoing limitation shall not apply to the collection of any amounts due to the Supplier under this Agreement."),
+    # (the nineteenth session, blind batch as)
+    ("exclusivity", "(4) The Client shall not be obliged to procure End Devices or IT services exclusively from the Contractor."),
+    ("exclusivity", "The Buyer is under no obligation to purchase the Products exclusively from the Seller."),
+    ("audit-rights", "The Contractor shall keep complete and accurate books, records and accounts relating to the Services, and shall retain them for at least three (3) years after final payment under this Agreement or until all pending audits, claims and litigation are resolved, whichever is later."),
+    ("minimum-commitment", "If Supplier fails to deliver at least eighty-five percent (85%) of the quantities of any Product covered by accepted Purchase Orders in each of two (2) consecutive calendar quarters, other than as a result of a Force Majeure Event or Company's breach (a \"Supply Failure\"), then, in addition to its other remedies, Company may purchase the affected Product from a third party, and such purchases shall count toward the Minimum Annual Quantity."),
+    ("minimum-commitment", "No Purchase Order shall be issued fewer than ten (10) days before the requested delivery date."),
+    ("post-termination-services", "Company shall maintain products liability insurance with limits of not less than Five Million Dollars ($5,000,000) per occurrence during the Term and for three (3) years thereafter, and shall provide a certificate of insurance to Supplier upon request."),
 ]
 
 

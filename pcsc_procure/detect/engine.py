@@ -390,10 +390,11 @@ class Detector:
         home = [d for d in found if d.kind in homes and at_home(d)]
         settled = {d.kind for d in home}
         # a sub-clause of the same clause is at home too, under a run-in caption of its own: "12.3 Exceptions. THE
-        # LIMITATIONS SET FORTH IN SECTIONS 12.1 AND 12.2 SHALL NOT APPLY TO ..." beside "12.1 Exclusion of Damages"
-        clauses = {(d.kind, spans.parent_number(d.section)) for d in home if d.section and d.kind in self._home_clause}
+        # LIMITATIONS SET FORTH IN SECTIONS 12.1 AND 12.2 SHALL NOT APPLY TO ..." beside "12.1 Exclusion of Damages",
+        # also when the one at home is an item of its sub-clause ("8.03(a)" beside "8.04 Exclusions")
+        clauses = {(d.kind, spans.clause_number(d.section)) for d in home if d.section and d.kind in self._home_clause}
         return [d for d in found if d.kind not in settled or at_home(d)
-                or (d.section and (d.kind, spans.parent_number(d.section)) in clauses)]
+                or (d.section and (d.kind, spans.clause_number(d.section)) in clauses)]
 
     def _list_detections(self, doc: Document, kinds: frozenset[str], found: list[Detection], party_terms) -> list[Detection]:
         """`window: clause` cues read a list's lead-in with each of its items.

@@ -223,6 +223,13 @@ def parent_number(number: str) -> str:
     return number.rsplit(".", 1)[0]
 
 
+def clause_number(number: str) -> str:
+    """The numbered clause a sub-clause or its item belongs to: "12.3" -> "12", "12.3(a)" -> "12", "9(a)" -> "9"."""
+    while (m := _LAST_ITEM.search(number)) is not None and m.start() > 0:
+        number = number[: m.start()]
+    return number.rsplit(".", 1)[0]
+
+
 def _same_clause(a: str | None, b: str | None) -> bool:
     """One numbered clause: the same number, or siblings and children under it ("9.1", "9.3", "9";
     "9(a)", "9(b)")."""
