@@ -1526,6 +1526,11 @@ STANDARD = [
     ("anti-assignment", "Any issuance, sale, redemption or transfer of your equity, in one transaction or a series of related transactions, that results in a change of the Controlling Interest in you, and any merger, consolidation or conversion of you into another entity, is a Transfer that requires our prior written consent under Section 13.2."),
     ("source-code-escrow", "8.2 Updates: The Supplier must update the deposit within 20 Business Days after each major release of the Platform, and in any case at least once every six months."),
     ("post-termination-services", "To the extent any insurance coverage required under this Section is purchased on a \"claims-made\" basis, such insurance shall be continuously maintained until at least four (4) years beyond the expiration or termination of this Agreement."),
+    # (blind batch at)
+    ("warranty-duration", "6.2 The Contractor warrants that each LED lantern will be free from defects in design, materials and workmanship, and will maintain not less than 90 per cent. of its initial lumen output, for twelve years from the date of the Completion Certificate for the Work Package in which it was installed."),
+    ("warranty-duration", "The Contractor shall make good at its own cost any defect in the installation works which appears within twenty-four months after the Completion Certificate for the relevant Work Package (the \"Defects Correction Period\")."),
+    ("minimum-commitment", "2.6 Minimum Order Quantities. Each Purchase Order shall be for whole Batches, and no Purchase Order for a Product shall be for less than the minimum order quantity for that Product set out in Schedule A."),
+    ("minimum-commitment", "For each of the first five (5) Program Years, if the aggregate amounts paid to Partner under Section 6.1 for such Program Year are less than Eighteen Million Dollars ($18,000,000), Bank shall pay Partner the amount of the shortfall within forty-five (45) days after the end of such Program Year."),
 ]
 
 
@@ -2512,6 +2517,12 @@ LOOK_ALIKES = [
     ("minimum-commitment", "If Supplier fails to deliver at least eighty-five percent (85%) of the quantities of any Product covered by accepted Purchase Orders in each of two (2) consecutive calendar quarters, other than as a result of a Force Majeure Event or Company's breach (a \"Supply Failure\"), then, in addition to its other remedies, Company may purchase the affected Product from a third party, and such purchases shall count toward the Minimum Annual Quantity."),
     ("minimum-commitment", "No Purchase Order shall be issued fewer than ten (10) days before the requested delivery date."),
     ("post-termination-services", "Company shall maintain products liability insurance with limits of not less than Five Million Dollars ($5,000,000) per occurrence during the Term and for three (3) years thereafter, and shall provide a certificate of insurance to Supplier upon request."),
+    # (blind batch at)
+    ("minimum-commitment", "6.2 The Contractor warrants that each LED lantern will be free from defects in design, materials and workmanship, and will maintain not less than 90 per cent. of its initial lumen output, for twelve years from the date of the Completion Certificate for the Work Package in which it was installed."),
+    ("auto-renewal", "The Project Period may be extended only by written agreement signed on behalf of both parties."),
+    ("license-grant", "9.1 The University grants to the Company an option, exercisable by written notice to the University at any time during the Option Period, to negotiate either: (a) an exclusive, royalty-bearing licence of the University's interest in the Foreground IP for use in the Field; or (b) an assignment of the University's interest in specified Foreground IP, in each case on fair and reasonable terms."),
+    ("ip-assignment", "8.1 Foreground IP generated solely by employees or students of the University shall belong to the University, and Foreground IP generated solely by employees of the Company shall belong to the Company."),
+    ("post-termination-services", "Subject to the terms and conditions of this Agreement, Partner hereby grants to Bank, during the Term and any Wind-Down Period, a non-exclusive, non-transferable, royalty-free license to use the Partner Marks in the United States solely in connection with the marketing and operation of the Program."),
 ]
 
 
