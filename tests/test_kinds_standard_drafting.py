@@ -1531,6 +1531,14 @@ STANDARD = [
     ("warranty-duration", "The Contractor shall make good at its own cost any defect in the installation works which appears within twenty-four months after the Completion Certificate for the relevant Work Package (the \"Defects Correction Period\")."),
     ("minimum-commitment", "2.6 Minimum Order Quantities. Each Purchase Order shall be for whole Batches, and no Purchase Order for a Product shall be for less than the minimum order quantity for that Product set out in Schedule A."),
     ("minimum-commitment", "For each of the first five (5) Program Years, if the aggregate amounts paid to Partner under Section 6.1 for such Program Year are less than Eighteen Million Dollars ($18,000,000), Bank shall pay Partner the amount of the shortfall within forty-five (45) days after the end of such Program Year."),
+    # (blind batch au)
+    ("warranty-duration", "Section 12.2 Services Warranty. The Contractor warrants that the Services will be performed in a professional and workmanlike manner by qualified personnel, and that each Deliverable will conform to its specifications for ninety (90) days after its acceptance or, for Deliverables accepted before Go-Live, for ninety (90) days after Go-Live."),
+    ("warranty-duration", "Supplier warrants to Distributor that all Products delivered hereunder (a) shall be manufactured in compliance with the Act, and (b) shall remain fit for human consumption and free from defects in materials, formulation and packaging through the \"best by\" date printed on the container."),
+    ("liability-cap", "11.5 The Licensee shall not be entitled to bring any claim for breach of the warranties in clause 9.1 unless it has given the Licensor written notice of the claim within twenty-four months after the date of this agreement."),
+    ("ip-assignment", "Proposals for the location and design of Parking Zones, maps, analyses and other material which the Operator prepares at the request of the Municipality under this Agreement shall become the property of the Municipality upon delivery, and all intellectual property rights in such material, including the right to modify it and to make it available to third parties, shall pass to the Municipality without any separate compensation."),
+    ("uncapped-liability", "14.3 The Operator's liability for personal injury, damage to property, breach of data protection legislation and claims covered by the indemnity in Section 14.1 shall not be limited in amount."),
+    ("audit-rights", "In addition, once in each contract year and following any Security Incident, the University or a qualified independent assessor it selects may conduct an assessment of the Contractor's security controls, policies and hosting environment as they relate to University Data."),
+    ("source-code-escrow", "Section 11.2 Release Conditions. The Escrow Agent shall release the deposit to the University if (a) the Contractor becomes the subject of a voluntary or involuntary bankruptcy or insolvency proceeding; or (b) the Contractor makes a general assignment for the benefit of creditors."),
 ]
 
 
@@ -2523,6 +2531,10 @@ LOOK_ALIKES = [
     ("license-grant", "9.1 The University grants to the Company an option, exercisable by written notice to the University at any time during the Option Period, to negotiate either: (a) an exclusive, royalty-bearing licence of the University's interest in the Foreground IP for use in the Field; or (b) an assignment of the University's interest in specified Foreground IP, in each case on fair and reasonable terms."),
     ("ip-assignment", "8.1 Foreground IP generated solely by employees or students of the University shall belong to the University, and Foreground IP generated solely by employees of the Company shall belong to the Company."),
     ("post-termination-services", "Subject to the terms and conditions of this Agreement, Partner hereby grants to Bank, during the Term and any Wind-Down Period, a non-exclusive, non-transferable, royalty-free license to use the Partner Marks in the United States solely in connection with the marketing and operation of the Program."),
+    # (blind batch au)
+    ("audit-rights", "The Contractor shall maintain complete and accurate books, records and supporting documents relating to the fees invoiced and the Services performed under this Agreement for seven (7) years after final payment, or longer if any audit or litigation is pending."),
+    ("insurance", "The University is self-insured for general and professional liability through its risk management program, and nothing in this Agreement obligates the University to purchase commercial insurance."),
+    ("post-termination-services", "12.2 On expiry of the Royalty Term for a Licensed Product in a country, the licence granted under clause 2.1 in respect of that Licensed Product in that country shall become fully paid-up, royalty-free, perpetual and irrevocable."),
 ]
 
 
