@@ -1539,6 +1539,13 @@ STANDARD = [
     ("uncapped-liability", "14.3 The Operator's liability for personal injury, damage to property, breach of data protection legislation and claims covered by the indemnity in Section 14.1 shall not be limited in amount."),
     ("audit-rights", "In addition, once in each contract year and following any Security Incident, the University or a qualified independent assessor it selects may conduct an assessment of the Contractor's security controls, policies and hosting environment as they relate to University Data."),
     ("source-code-escrow", "Section 11.2 Release Conditions. The Escrow Agent shall release the deposit to the University if (a) the Contractor becomes the subject of a voluntary or involuntary bankruptcy or insolvency proceeding; or (b) the Contractor makes a general assignment for the benefit of creditors."),
+    # (blind batch av)
+    ("liability-cap", "No claim may be brought by either party under or in connection with this agreement unless it has been notified to the other party in writing within two years after the date on which the claiming party became aware, or ought reasonably to have become aware, of the facts giving rise to it."),
+    ("uncapped-liability", "The Holder guarantees the Contracting Authority against any claim, action or proceedings of a third party alleging that the Platform, the Pre-existing Elements or the Specific Results infringe its intellectual property rights, and shall bear all the resulting costs, damages and indemnities, without limitation of amount."),
+    ("exclusivity", "During the Term, Company shall not engage any contract sales organization or other third party to Detail the Product to Target Prescribers in the Territory; provided, however, that Company and its Affiliates retain the right to promote the Product through their own employees."),
+    ("minimum-commitment", "If the Royalty Fee calculated under Section 5.2 for any such month is less than that minimum, you will pay us the shortfall together with that month's Royalty Fee."),
+    ("license-grant", "We license you to use Guest Data during the Term solely to operate the Hotel, in compliance with applicable privacy laws and our privacy policies."),
+    ("post-termination-services", "17.1 Whatever the cause of the end of the contract (expiry, non-renewal or termination for any reason), the Holder shall ensure the Reversibility of the services in accordance with the reversibility plan annexed to this CCAP, so as to guarantee the continuity of the public service."),
 ]
 
 
@@ -2535,6 +2542,12 @@ LOOK_ALIKES = [
     ("audit-rights", "The Contractor shall maintain complete and accurate books, records and supporting documents relating to the fees invoiced and the Services performed under this Agreement for seven (7) years after final payment, or longer if any audit or litigation is pending."),
     ("insurance", "The University is self-insured for general and professional liability through its risk management program, and nothing in this Agreement obligates the University to purchase commercial insurance."),
     ("post-termination-services", "12.2 On expiry of the Royalty Term for a Licensed Product in a country, the licence granted under clause 2.1 in respect of that Licensed Product in that country shall become fully paid-up, royalty-free, perpetual and irrevocable."),
+    # (blind batch av)
+    ("exclusivity", "2.4 Nothing in this Agreement constitutes the Service Provider as the sole supplier of water meters or metering services to the Municipality, and the Municipality remains entitled to procure meters, meter reading services and related systems from any other person."),
+    ("exclusivity", "8.1 The Developer shall not incorporate any Open-Source Component in any Deliverable without the Customer's prior written approval, and shall not in any event incorporate any Open-Source Component licensed on terms that would require the disclosure or licensing of any part of the Software's Source Code to third parties."),
+    ("liability-cap", "In that event the Municipality shall pay the Service Provider for all Services properly rendered and Meters delivered up to the date of termination, together with reasonable and substantiated demobilisation costs, but shall not be liable for any loss of profit."),
+    ("post-termination-services", "7.5 The Service Provider warrants that the Head-End System and the Vending Platform will perform materially in accordance with Annexure A for the full duration of this Agreement, including any period of extension and the Handover Period."),
+    ("post-termination-services", "8.5 For the duration of the contract and of the reversibility period, the Holder grants the Contracting Authority, its member municipalities and their agents a non-exclusive right to access and use the Platform, for an unlimited number of users, for the needs of the public service missions of the Contracting Authority."),
 ]
 
 
@@ -2560,3 +2573,14 @@ def test_items_under_a_lead_in_whose_duty_comes_before_its_colon():
         " provider to ensure the uninterrupted monitoring of the network."
     )
     assert any("knowledge transfer" in passage(text, d) for d in found(text, "post-termination-services"))
+
+
+def test_items_under_a_lead_in_whose_duty_comes_before_the_end():
+    """"the Service Provider shall, within 30 (thirty) days of the expiry or termination of this Agreement:" -- the duty,
+    then the end, then the colon; the numbered items hold the acts and belong to the passage."""
+    text = (
+        "18.2 Without limiting clause 18.1, the Service Provider shall, within 30 (thirty) days of the expiry or termination of this"
+        " Agreement:\n\n18.2.1 deliver to the Municipality a final and complete export of the Municipal Data in a non-proprietary"
+        " format, together with a data dictionary;\n\n18.2.2 co-operate in the transfer of the vending keys to the Municipality or its nominee;"
+    )
+    assert any("export of the Municipal Data" in passage(text, d) for d in found(text, "post-termination-services"))
