@@ -1546,6 +1546,15 @@ STANDARD = [
     ("minimum-commitment", "If the Royalty Fee calculated under Section 5.2 for any such month is less than that minimum, you will pay us the shortfall together with that month's Royalty Fee."),
     ("license-grant", "We license you to use Guest Data during the Term solely to operate the Hotel, in compliance with applicable privacy laws and our privacy policies."),
     ("post-termination-services", "17.1 Whatever the cause of the end of the contract (expiry, non-renewal or termination for any reason), the Holder shall ensure the Reversibility of the services in accordance with the reversibility plan annexed to this CCAP, so as to guarantee the continuity of the public service."),
+    # (blind batch aw)
+    ("ip-assignment", "The Contractor assigns to the County all right, title and interest, including all copyrights, in the site-specific policies, procedures, forms, post orders and training materials that the Contractor prepares specifically for the Jail under this Agreement (the \"Site Materials\")."),
+    ("ip-assignment", "The Contractor hereby transfers in advance to the Municipality all such rights, as and when they arise, which transfer the Municipality hereby accepts."),
+    ("exclusivity", "4.2 Subject to Clause 4.5, the Trust shall purchase from the Supplier all reagents, calibrators, controls and consumables required for the operation of the Equipment during the Term."),
+    ("uncapped-liability", "15.3 Clauses 15.1 and 15.2 do not apply to, and no limit applies to, the Contractor's liability for personal injury or death, loss of or damage to property of third parties, a breach of clause 7.7 or clause 22, fraud, wilful misconduct, abandonment of the Services."),
+    ("uncapped-liability", "LICENSOR'S AGGREGATE LIABILITY UNDER THIS AGREEMENT, OTHER THAN UNDER SECTION 9.4, SHALL NOT EXCEED THE TOTAL ROYALTIES PAID BY LICENSEE TO LICENSOR DURING THE TWELVE (12) MONTHS PRECEDING THE EVENT GIVING RISE TO THE CLAIM."),
+    ("audit-rights", "Section 5.4 Inspection. Provider may, upon at least twenty-four (24) hours' notice (or without notice in an emergency), inspect the Customer Space and Customer Equipment to verify Customer's compliance with this Agreement, the Facility Rules and the power limits set forth in the applicable Service Order."),
+    ("liability-cap", "Any right of action of the Municipality in respect of defects in the Lighting System lapses if the Municipality has not instituted legal proceedings within five (5) years after the Handover Date."),
+    ("minimum-commitment", "For each month of the Service Term, Customer shall purchase and pay for not less than the Committed Power stated in the applicable Service Order, and in no event less than four hundred (400) kW in the aggregate across all Service Orders at the Facility, regardless of Customer's actual power consumption in that month."),
 ]
 
 
@@ -2548,6 +2557,14 @@ LOOK_ALIKES = [
     ("liability-cap", "In that event the Municipality shall pay the Service Provider for all Services properly rendered and Meters delivered up to the date of termination, together with reasonable and substantiated demobilisation costs, but shall not be liable for any loss of profit."),
     ("post-termination-services", "7.5 The Service Provider warrants that the Head-End System and the Vending Platform will perform materially in accordance with Annexure A for the full duration of this Agreement, including any period of extension and the Handover Period."),
     ("post-termination-services", "8.5 For the duration of the contract and of the reversibility period, the Holder grants the Contracting Authority, its member municipalities and their agents a non-exclusive right to access and use the Platform, for an unlimited number of users, for the needs of the public service missions of the Contracting Authority."),
+    # (blind batch aw)
+    ("audit-rights", "The Contractor shall submit an invoice to the County Auditor by the tenth (10th) day of each month for the preceding month, with the staffing report and ADP calculation required by Exhibit E."),
+    ("audit-rights", "The Contractor shall maintain complete and accurate books and records relating to the Services for at least four (4) years after the end of the Term or until all litigation, claims and audits relating to this Agreement have been resolved, whichever is later."),
+    ("audit-rights", "9.1 The Supplier grants to the Trust a non-exclusive, royalty-free licence, for the Term and any Exit Period, to use the Software and its documentation for the purposes of providing pathology services and for the Trust's related clinical governance, training and audit purposes."),
+    ("post-termination-services", "10.4 The Contractor shall grant, or procure that Lumivia Systems B.V. grants, the Municipality a right to use the CMS for the duration of this Agreement and for the transition period referred to in Article 19.5, at no additional cost."),
+    ("exclusivity", "All designs, artwork, graphics, patterns, prints and trade dress created by or for Licensee that incorporate the Licensed Marks or that are created for use exclusively with Licensed Products (collectively, \"Brand Artwork\") shall be the sole and exclusive property of Licensor."),
+    ("exclusivity", "Customer shall not resell the Services or permit any person other than Customer, its Affiliates and its end-user customers whose systems are managed by Customer to place equipment in the Customer Space."),
+    ("anti-assignment", "A review, comment or approval by the Municipality does not relieve the Contractor of any of its obligations or of its responsibility for the design, and does not transfer any design risk to the Municipality."),
 ]
 
 
