@@ -1555,6 +1555,9 @@ STANDARD = [
     ("audit-rights", "Section 5.4 Inspection. Provider may, upon at least twenty-four (24) hours' notice (or without notice in an emergency), inspect the Customer Space and Customer Equipment to verify Customer's compliance with this Agreement, the Facility Rules and the power limits set forth in the applicable Service Order."),
     ("liability-cap", "Any right of action of the Municipality in respect of defects in the Lighting System lapses if the Municipality has not instituted legal proceedings within five (5) years after the Handover Date."),
     ("minimum-commitment", "For each month of the Service Term, Customer shall purchase and pay for not less than the Committed Power stated in the applicable Service Order, and in no event less than four hundred (400) kW in the aggregate across all Service Orders at the Facility, regardless of Customer's actual power consumption in that month."),
+    # (blind batch ax)
+    ("audit-rights", "Once during each Contract Year, OEM may, at its own expense, have an independent certified public accountant bound by confidentiality obligations review Licensor's royalty arrangements with its other appliance licensees, solely to verify Licensor's compliance with Section 6.4."),
+    ("change-of-control", "If Athlete ceases to own, directly or indirectly, a majority of the membership interests in Lender or otherwise ceases to control Lender, Lender shall notify Company within ten (10) days, and Company may terminate this Agreement by written notice."),
 ]
 
 
@@ -2565,6 +2568,13 @@ LOOK_ALIKES = [
     ("exclusivity", "All designs, artwork, graphics, patterns, prints and trade dress created by or for Licensee that incorporate the Licensed Marks or that are created for use exclusively with Licensed Products (collectively, \"Brand Artwork\") shall be the sole and exclusive property of Licensor."),
     ("exclusivity", "Customer shall not resell the Services or permit any person other than Customer, its Affiliates and its end-user customers whose systems are managed by Customer to place equipment in the Customer Space."),
     ("anti-assignment", "A review, comment or approval by the Municipality does not relieve the Contractor of any of its obligations or of its responsibility for the design, and does not transfer any design risk to the Municipality."),
+    # (blind batch ax)
+    ("anti-assignment", "15.2 The City may resiliate the Contract immediately by written notice if the Supplier becomes insolvent, makes an assignment of its property, becomes registered in RENA, loses its authorization to contract, or has made a false declaration in its tender."),
+    ("exclusivity", "Client shall have the sole and exclusive right and responsibility to prepare, file and maintain the BLA and all other regulatory submissions for MRB-417, and Manufacturer shall provide the chemistry, manufacturing and controls information reasonably requested by Client."),
+    ("license-grant", "At a minimum, the End User Terms shall (a) grant the End User no more than a non-exclusive, non-transferable right to use the Licensed Software solely as embedded in the Device; (b) prohibit reverse engineering to the extent permitted by law."),
+    ("post-termination-services", "This Agreement shall commence on the Effective Date and continue for five (5) years thereafter (the \"Initial Term\")."),
+    ("insurance", "Company may, at its own option and for its own benefit, obtain key-person or contract-cancellation insurance on Athlete, and Lender shall cause Athlete to cooperate reasonably with any related medical examination."),
+    ("minimum-commitment", "Client may purchase Drug Substance from such second source (a) in any Calendar Year, up to twenty percent (20%) of its requirements, and (b) without limit following any failure by Manufacturer to deliver at least eighty percent (80%) of the Batches ordered for delivery in any two consecutive Calendar Quarters."),
 ]
 
 
