@@ -200,14 +200,16 @@ def merge_spans(dets) -> dict:
     return preds
 
 
-def _timed_phase(phase: str, corpus: Path, rows: list[dict]) -> float:
-    """CPU seconds of one timing phase over the corpus: tokenising every text with the blank pipeline, or
-    reading, segmenting and detecting every contract (the detector is built before the clock starts)."""
+def _timed_phase(phase: str, corpus: Path, rows: list[dict], texts: list[str] | None = None) -> float:
+    """CPU seconds of one timing phase over the corpus: tokenising every contract's text (`texts`, or read
+    here) with the blank pipeline, or reading, segmenting and detecting every contract (the detector is built
+    before the clock starts)."""
     if phase == "tokenise":
         from pcsc_procure.nlp import blank_english
 
         nlp = blank_english()
-        texts = [read_document(corpus / r["file"]).text for r in rows]  # the texts the in-process pairs tokenise
+        if texts is None:
+            texts = [read_document(corpus / r["file"]).text for r in rows]
         gc.collect()
         t0 = time.process_time()
         for text in texts:
@@ -298,20 +300,6 @@ def main() -> int:
         print(f"\nPDF/TXT twins: {len(twin_rows)} contracts, presence decisions agree on {agree}/{total} = {agree / max(total, 1):.3f}")
 
     if not args.no_timing:
-        from pcsc_procure.nlp import blank_english
-
-        nlp = blank_english()
-
-        def tokenise():
-            for text in docs_text:
-                nlp.make_doc(text)
-
-        def read_and_detect():
-            for r in rows:
-                doc = read_document(corpus / r["file"])
-                annotate_structure(doc)
-                detector.detect(doc, set(KINDS))
-
         # Five back-to-back pairs, the ratio taken within each pair: on a shared machine the
         # speed drifts by a third between minutes, and a pair run seconds apart drifts together.
         # The fastest run of each is also compared (as timeit advises: the least disturbed run).
@@ -320,14 +308,8 @@ def main() -> int:
         # that neither pays for the other's.
         tok_times, det_times, ratios = [], [], []
         for _ in range(5):
-            gc.collect()
-            t0 = time.process_time()
-            tokenise()
-            t_tok = time.process_time() - t0
-            gc.collect()
-            t0 = time.process_time()
-            read_and_detect()
-            t_det = time.process_time() - t0
+            t_tok = _timed_phase("tokenise", corpus, rows, docs_text)
+            t_det = _timed_phase("detect", corpus, rows)
             tok_times.append(t_tok)
             det_times.append(t_det)
             ratios.append(t_det / t_tok)
