@@ -1558,6 +1558,9 @@ STANDARD = [
     # (blind batch ax)
     ("audit-rights", "Once during each Contract Year, OEM may, at its own expense, have an independent certified public accountant bound by confidentiality obligations review Licensor's royalty arrangements with its other appliance licensees, solely to verify Licensor's compliance with Section 6.4."),
     ("change-of-control", "If Athlete ceases to own, directly or indirectly, a majority of the membership interests in Lender or otherwise ceases to control Lender, Lender shall notify Company within ten (10) days, and Company may terminate this Agreement by written notice."),
+    # (blind batch ay)
+    ("liability-cap", "The Contractor must notify the Principal in writing of any claim it wishes to make against the Principal under or in connection with this Contract within 40 Working Days after the Contractor first became aware of the circumstances giving rise to the claim, failing which the claim is barred."),
+    ("anti-assignment", "Notwithstanding Section 12.3, you may Transfer this Agreement to an entity wholly owned by the same Owners in the same proportions, upon at least thirty (30) days' prior written notice to us."),
 ]
 
 
@@ -2575,6 +2578,11 @@ LOOK_ALIKES = [
     ("post-termination-services", "This Agreement shall commence on the Effective Date and continue for five (5) years thereafter (the \"Initial Term\")."),
     ("insurance", "Company may, at its own option and for its own benefit, obtain key-person or contract-cancellation insurance on Athlete, and Lender shall cause Athlete to cooperate reasonably with any related medical examination."),
     ("minimum-commitment", "Client may purchase Drug Substance from such second source (a) in any Calendar Year, up to twenty percent (20%) of its requirements, and (b) without limit following any failure by Manufacturer to deliver at least eighty percent (80%) of the Batches ordered for delivery in any two consecutive Calendar Quarters."),
+    # (blind batch ay)
+    ("audit-rights", "Contractor shall maintain complete and accurate books, records and documents relating to the Services and the fees invoiced for three (3) years after final payment under this Agreement or until the resolution of any audit or dispute, whichever is later."),
+    ("exclusivity", "(2) Individual purchase contracts are concluded exclusively through call-offs issued by Buyer in accordance with § 4."),
+    ("exclusivity", "Company shall have the exclusive right to determine the design, user interface, subscription pricing, playlists, recommendations and features of the Service."),
+    ("anti-assignment", "A Party may engage subcontractors only with JSC approval, and each shall be bound by written confidentiality and invention assignment obligations consistent with this Agreement."),
 ]
 
 
