@@ -567,6 +567,55 @@ def test_text_pattern_phrases_do_not_match_inside_longer_words():
     assert pattern.search("within 310 km") is None
 
 
+def _phrase_text(phrases, unsafe=frozenset()):
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.detect.prefilter import PhraseText
+
+    return PhraseText(phrases, get_detector()._phrase_tokens, unsafe)
+
+
+def test_phrase_text_tests_only_the_phrases_whose_words_the_sentence_holds():
+    """The phrase stage has the sentence's words: a one-word phrase is there when its word is, and a
+    longer one is looked for (as its tokens with any whitespace between) only when all its words are,
+    each word set with a regex of its own, compiled when a sentence first holds the set."""
+    from pcsc_procure.detect.prefilter import words_of
+
+    test = _phrase_text(["escrow", "source code", "fail-over", "fail over", "redundant copy"])
+
+    def found(text):
+        return test.search(text.lower(), words_of(text))
+
+    assert found("Deposit the Escrow Materials.")  # a word
+    assert found("deliver the source\n  code to the agent") and found("a fail - over site") and found("on fail-over")
+    assert not found("the code of the source")  # its words, but not as the phrase
+    assert not found("a copy installed on a redundant server")
+    assert not found("failover only")  # one word, not the tokens "fail" and "over"
+    assert set(test._regexes) == {frozenset({"source", "code"}), frozenset({"fail", "over"}), frozenset({"copy", "redundant"})}
+    assert _phrase_text(["escrow", "deposit"]).search("no such words", set())  # one-word phrases only: the word test is the test
+
+
+def test_phrase_text_looks_for_phrases_without_safe_words_in_every_sentence():
+    """A phrase made only of runs the tokenizer makes out of longer ones ("not" out of "cannot")
+    has no word to be indexed by: it is looked for in every sentence, with no edge."""
+    from pcsc_procure.detect.prefilter import words_of
+
+    test = _phrase_text(["not", "shall not"], frozenset({"not"}))
+    text = "the vendor cannot assign"
+    assert test.search(text, words_of(text)) and not test.search("the vendor may assign", words_of("the vendor may assign"))
+
+
+def test_blank_phrases_keeps_the_order_of_the_phrases():
+    """Only the phrases whose first word the heading holds are looked for, in their given order:
+    "insurance" first leaves "center"; "insurance center" first blanks both."""
+    from pcsc_procure.detect.prefilter import blank_phrases
+
+    assert blank_phrases("insurance center", ("insurance", "Insurance Center")) == " " * 9 + " center"
+    assert blank_phrases("insurance center", ("Insurance Center", "insurance")) == " " * 16
+    assert blank_phrases("reinsurance center", ("insurance",)) == "reinsurance center"
+    assert blank_phrases("a (c) b", ("(c)",)) == "a     b"
+    assert blank_phrases("a § b", ("§",)) == "a   b"  # no run to index it by: always looked for
+
+
 def test_sentence_matched_only_against_its_candidate_kinds_phrases(tmp_path):
     """Each kind has its own phrase matcher, run only for the kinds a sentence is a candidate
     for; a shared group two candidate kinds use is matched once, not twice."""

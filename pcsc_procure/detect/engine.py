@@ -27,7 +27,7 @@ from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask, written_as_name
 from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
-from pcsc_procure.detect.prefilter import LazyTextPattern, Requirement, blank_phrases, group_of, phrase_in, token_groups, token_words, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import PhraseText, Requirement, blank_phrases, group_of, phrase_in, token_groups, token_words, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.errors import RuleError
@@ -98,7 +98,8 @@ class Detector:
         # Every phrase's tokens found once (phrases repeat across groups), most without the
         # tokenizer, and given to the PhraseMatcher as LOWER ids rather than as Docs (`phrase_tokens`)
         unique = sorted({p for kind in kinds for g in kind.vocab.values() for p in g} | {p for g in self.shared.values() for p in g})
-        phrase_ids = lower_ids(self.nlp.vocab.strings, phrase_tokens(self.tokenizer, unique))
+        self._tokens_of = phrase_tokens(self.tokenizer, unique)  # (kept: the prefilter's phrase tests read them too)
+        phrase_ids = lower_ids(self.nlp.vocab.strings, self._tokens_of)
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
             extra = ([mask_cue] if kind.mask else []) + ([kind.continuation] if kind.continuation else [])
@@ -200,14 +201,18 @@ class Detector:
         heading = [p for g in cue.heading for p in self._phrases(kind, g)]
         return Requirement(known, patterns, heading)
 
+    def _phrase_tokens(self, phrase: str) -> list[str]:
+        """A vocabulary phrase's lower-cased tokens (`phrase_tokens`)."""
+        tokens = self._tokens_of.get(phrase)
+        return tokens if tokens is not None else [t.lower_ for t in self.tokenizer(phrase)]
+
     def _pattern(self, kind: KindSpec, groups: list[str]):
         """The text pattern for some vocab groups' phrases (shared between cues)."""
         key = tuple(self._group_key(kind, g) for g in groups)
         pattern = self._patterns.get(key)
         if pattern is None:
-            tokenizer = self.tokenizer
             phrases = [p for g in groups for p in self._phrases(kind, g)]
-            pattern = self._patterns[key] = LazyTextPattern(phrases, lambda p: [t.lower_ for t in tokenizer(p)], self._unsafe) if phrases else None
+            pattern = self._patterns[key] = PhraseText(phrases, self._phrase_tokens, self._unsafe) if phrases else None
         return pattern
 
     # -- per document -----------------------------------------------------
@@ -298,7 +303,7 @@ class Detector:
                 if text is not None:
                     if low is None:
                         low = text.lower()
-                    if not req.met_text(low, heading):
+                    if not req.met_text(low, heading, words):
                         continue
                 found.add(kind)
         return [*always, *sorted(found)]  # (sorted: a set's order changes from one process to the next)
@@ -527,7 +532,7 @@ class Detector:
 
     def _continues(self, kind: str, words: set[str], text: str, heading: str) -> bool:
         req = self.continuations.get(kind)
-        return req is not None and req.met(words) and req.met_text(text.lower(), heading)
+        return req is not None and req.met(words) and req.met_text(text.lower(), heading, words)
 
     def _continuation(self, spec: KindSpec, cand: Candidate, party_terms) -> Detection | None:
         """The sentence after a detection continues it when it has a `continue` group.

@@ -188,15 +188,23 @@ def text_pattern(token_lists: list[list[str]], unsafe: frozenset[str] = frozense
     does not match inside a longer word: "grant" not in "granted" (the
     tokenizer only splits letters from letters by its special cases, whose
     runs are `unsafe`; letters from digits it may split, so "10km" still
-    has "km"). Groups of one-token phrases are left to the word test. The
-    phrases are merged into a character trie so that the regex does one
+    has "km"). Groups of one-token phrases are left to the word test.
+    """
+    phrases = [toks for toks in token_lists if toks]
+    if not phrases or all(len(toks) == 1 for toks in phrases):
+        return None
+    return re.compile(_phrases_regex(phrases, unsafe))
+
+
+def _phrases_regex(token_lists: list[list[str]], unsafe: frozenset[str]) -> str:
+    """The regex source of `text_pattern` for some (non-empty) token lists, one-token ones included.
+
+    The phrases are merged into a character trie so that the regex does one
     pass, not one per phrase. Searching lower-cased text with a
     case-sensitive regex is about three times faster than re.IGNORECASE on
     the text as written.
     """
-    phrases = {_SEP.join(t.lower() for t in toks) for toks in token_lists if toks}
-    if not phrases or all(_SEP not in p for p in phrases):
-        return None
+    phrases = {_SEP.join(t.lower() for t in toks) for toks in token_lists}
     trie: dict = {}
     for phrase in phrases:
         runs = _RUN.findall(phrase)
@@ -206,34 +214,78 @@ def text_pattern(token_lists: list[list[str]], unsafe: frozenset[str] = frozense
         for ch in phrase[0] + start + phrase[1:]:
             node = node.setdefault(ch, {})
         node[""] = _edge(phrase[-1], runs[-1], unsafe) if runs else ""
-    return re.compile(_trie_regex(trie))
+    return _trie_regex(trie)
 
 
-class LazyTextPattern:
-    """`text_pattern` for some phrases, tokenised and compiled on first use.
+class PhraseText:
+    """Whether a sentence has one of some vocab groups' phrases as a phrase (the `text_pattern` test),
+    tested only on the phrases whose words the sentence holds.
 
-    Building every group's regex up front cost most of the detector's start-up
-    (hundreds of trie regexes, each phrase through the tokenizer), while a short
-    draft only ever tests a few of them: a pre-commit run on one page should
-    not pay for all.
+    One trie regex over all of a group's phrases cost most of a run's start-up:
+    compiling them (up to a thousand phrases each, over half a million regex
+    characters for all kinds) and tokenising their phrases took longer than
+    detecting on a hundred contracts once they were built, and a run of the
+    tool on one draft paid much of it. A phrase can only occur where its safe
+    words (`phrase_words`) do, and the word test already has the sentence's
+    words: a phrase that is one plain word is there when the word is, and the
+    others are tested with a small regex per word set, compiled when a
+    sentence first holds that set. Phrases are tokenised when first needed
+    (`tokenize`, usually a lookup of the tokens the phrase matcher was built
+    with). (Slightly narrower than one regex for the group, which let "fail
+    over" match "failover" whenever another phrase's words were there: the
+    tokens "fail" "over" never are.)
     """
 
-    __slots__ = ("_phrases", "_tokenize", "_unsafe", "_regex", "_built")
+    __slots__ = ("_phrases", "_tokenize", "_unsafe", "_built", "_any", "_words", "_keys", "_by_key", "_loose", "_regexes")
 
     def __init__(self, phrases: list[str], tokenize, unsafe: frozenset[str] = frozenset()):
         self._phrases = phrases
         self._tokenize = tokenize
         self._unsafe = unsafe
-        self._regex = None
         self._built = False
 
-    def search(self, text: str):
-        """A match in lower-cased `text` (or True when the phrases add nothing to the word test), else None."""
+    def _build(self) -> None:
+        unsafe = self._unsafe
+        token_lists = [(p, toks) for p in self._phrases if (toks := [t.lower() for t in self._tokenize(p)])]
+        self._phrases = self._tokenize = None
+        self._built = True
+        self._any = not token_lists or all(len(toks) == 1 for _p, toks in token_lists)  # (as `text_pattern`'s None)
+        words: set[str] = set()  # phrases that are one token of one run: the word test is theirs
+        by_alt: dict[frozenset[str], list[list[str]]] = {}
+        loose = []  # phrases without a safe word: tested on every sentence
+        for phrase, toks in token_lists:
+            if len(toks) == 1 and _RUN.fullmatch(toks[0]) and toks[0] not in unsafe:
+                words.add(toks[0])
+                continue
+            alt = phrase_words(phrase, unsafe)
+            if alt:
+                by_alt.setdefault(alt, []).append(toks)
+            else:
+                loose.append(toks)
+        self._words = frozenset(words)
+        self._by_key: dict[str, list[tuple[frozenset[str], list[list[str]]]]] = {}
+        for alt, lists in by_alt.items():
+            key = min(sorted(alt), key=lambda w: (_word_cost(w), -len(w)))
+            self._by_key.setdefault(key, []).append((alt, lists))
+        self._keys = frozenset(self._by_key)
+        self._loose = re.compile(_phrases_regex(loose, unsafe)) if loose else None
+        self._regexes: dict[frozenset[str], re.Pattern] = {}
+
+    def search(self, text: str, words: set[str]) -> bool:
+        """Whether lower-cased `text`, whose words (`words_of`) are `words`, has one of the phrases."""
         if not self._built:
-            self._regex = text_pattern([self._tokenize(p) for p in self._phrases], self._unsafe)
-            self._built = True
-            self._phrases = self._tokenize = None
-        return True if self._regex is None else self._regex.search(text)
+            self._build()
+        if self._any or not self._words.isdisjoint(words):
+            return True
+        for key in self._keys.intersection(words):
+            for alt, lists in self._by_key[key]:
+                if alt <= words:
+                    regex = self._regexes.get(alt)
+                    if regex is None:
+                        regex = self._regexes[alt] = re.compile(_phrases_regex(lists, self._unsafe))
+                    if regex.search(text) is not None:
+                        return True
+        return self._loose is not None and self._loose.search(text) is not None
 
 
 def _trie_regex(node: dict) -> str:
@@ -278,10 +330,13 @@ def blank_phrases(text: str, phrases: tuple[str, ...]) -> str:
 
     A kind's mask words in a heading ("INSURANCE CENTER") then do not make it
     the kind's heading, as they do not make a sentence the kind's clause.
-    (Cached: every sentence of a clause is read under the same heading.)
+    (Cached: every sentence of a clause is read under the same heading. Only
+    the phrases whose first word the heading holds are looked for, in their
+    order: a kind has hundreds of mask phrases and a heading a few words.)
     """
-    for phrase in phrases:
-        phrase = phrase.lower()
+    by_run, bare = _by_first_run(phrases)
+    found = [entry for run in words_of(text) & by_run.keys() for entry in by_run[run]]
+    for _i, phrase in sorted(found + bare):
         i = text.find(phrase)
         while i != -1:
             j = i + len(phrase)
@@ -289,6 +344,22 @@ def blank_phrases(text: str, phrases: tuple[str, ...]) -> str:
                 text = text[:i] + " " * len(phrase) + text[j:]
             i = text.find(phrase, i + 1)
     return text
+
+
+@lru_cache(maxsize=64)
+def _by_first_run(phrases: tuple[str, ...]) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+    """`phrases` lower-cased, with their places, by their first run (a whole-word occurrence
+    of a phrase is one of that run in the text); those without a run apart."""
+    by_run: dict[str, list[tuple[int, str]]] = {}
+    bare = []
+    for i, phrase in enumerate(phrases):
+        phrase = phrase.lower()
+        m = _RUN.search(phrase)
+        if m is None:
+            bare.append((i, phrase))
+        else:
+            by_run.setdefault(m.group(), []).append((i, phrase))
+    return by_run, bare
 
 
 class Requirement:
@@ -331,12 +402,12 @@ class Requirement:
         """`met`, for a sentence already known to meet group 0 (the gate's group)."""
         return _meets(self._rest, words)
 
-    def met_text(self, text: str, heading: str) -> bool:
-        """`text` is the sentence lower-cased, `heading` its lower-cased heading."""
+    def met_text(self, text: str, heading: str, words: set[str]) -> bool:
+        """`text` is the sentence lower-cased, `words` its words (`words_of`), `heading` its lower-cased heading."""
         if self.heading and not (heading and any(phrase_in(p, heading) for p in self.heading)):
             return False
         for pattern in self.patterns:
-            if pattern.search(text) is None:
+            if not pattern.search(text, words):
                 return False
         return True
 

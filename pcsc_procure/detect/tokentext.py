@@ -140,11 +140,12 @@ class TokenTextPattern:
         self._regex = None
         self._built = False
 
-    def search(self, text: str):
-        """A match in lower-cased `text` (True when the pattern gives no regex), else None."""
+    def search(self, text: str, words=None) -> bool:
+        """Whether lower-cased `text` has a match (True when the pattern gives no regex; `words`,
+        the sentence's words, are not needed: see `prefilter.PhraseText`)."""
         if not self._built:
             rx = token_text_regex(self._pattern)
             self._regex = re.compile(rx) if rx is not None else None
             self._built = True
             self._pattern = None
-        return True if self._regex is None else self._regex.search(text)
+        return self._regex is None or self._regex.search(text) is not None
