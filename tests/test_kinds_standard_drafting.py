@@ -1561,6 +1561,11 @@ STANDARD = [
     # (blind batch ay)
     ("liability-cap", "The Contractor must notify the Principal in writing of any claim it wishes to make against the Principal under or in connection with this Contract within 40 Working Days after the Contractor first became aware of the circumstances giving rise to the claim, failing which the claim is barred."),
     ("anti-assignment", "Notwithstanding Section 12.3, you may Transfer this Agreement to an entity wholly owned by the same Owners in the same proportions, upon at least thirty (30) days' prior written notice to us."),
+    # (blind batch az)
+    ("liability-cap", "Neither Party may bring any action arising out of this Agreement more than one (1) year after the cause of action has accrued, except an action for non-payment or for indemnification under Article 12."),
+    ("liability-cap", "The Customer shall not commence any proceedings against the Supplier more than two (2) years after the date of delivery."),
+    ("warranty-duration", "The Supplier warrants that each Product supplied under this agreement shall (a) have been manufactured, tested and released in accordance with good manufacturing practice and its marketing authorisation; (b) on delivery conform to the Specification; and (c) remain in conformity with the Specification until the expiry date shown on its packaging, provided that it has been stored and handled in accordance with GDP and its labelled storage conditions."),
+    ("warranty-duration", "The Supplier warrants that each Device will register the volume of water passing through it within the maximum permissible errors for its accuracy class under AS 3565 and OIML R 49 for a period of 10 years from the date of installation of that Device."),
 ]
 
 
@@ -2583,6 +2588,12 @@ LOOK_ALIKES = [
     ("exclusivity", "(2) Individual purchase contracts are concluded exclusively through call-offs issued by Buyer in accordance with § 4."),
     ("exclusivity", "Company shall have the exclusive right to determine the design, user interface, subscription pricing, playlists, recommendations and features of the Service."),
     ("anti-assignment", "A Party may engage subcontractors only with JSC approval, and each shall be bound by written confidentiality and invention assignment obligations consistent with this Agreement."),
+    # (blind batch az)
+    ("liability-cap", "Either party may bring any claim for amounts more than sixty (60) days overdue."),
+    ("warranty-duration", "7.5 The Wholesaler shall forward to the Supplier's pharmacovigilance department any report of a suspected adverse reaction or product quality complaint relating to a Product within one Business Day of receiving it."),
+    ("warranty-duration", "15.2 The Corporation must release one bank guarantee within 20 Business Days after Stage Completion of the final Rollout Stage, and the other within 20 Business Days after the expiry of the last Defects Liability Period, in each case less any amount the Corporation has had recourse to."),
+    ("minimum-commitment", "Reseller shall maintain at least two (2) Cadence Orbit Certified Administrators on staff at all times."),
+    ("minimum-commitment", "Distributor shall deliver to each Restaurant on the days and within the windows set forth on the agreed delivery schedule, which shall provide for not fewer than two (2) deliveries per week to each Restaurant."),
 ]
 
 
