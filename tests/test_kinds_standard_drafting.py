@@ -1566,6 +1566,11 @@ STANDARD = [
     ("liability-cap", "The Customer shall not commence any proceedings against the Supplier more than two (2) years after the date of delivery."),
     ("warranty-duration", "The Supplier warrants that each Product supplied under this agreement shall (a) have been manufactured, tested and released in accordance with good manufacturing practice and its marketing authorisation; (b) on delivery conform to the Specification; and (c) remain in conformity with the Specification until the expiry date shown on its packaging, provided that it has been stored and handled in accordance with GDP and its labelled storage conditions."),
     ("warranty-duration", "The Supplier warrants that each Device will register the volume of water passing through it within the maximum permissible errors for its accuracy class under AS 3565 and OIML R 49 for a period of 10 years from the date of installation of that Device."),
+    # (blind batch ba)
+    ("liability-cap", "Neither party may bring a claim against the other under or in connection with this Agreement more than three years after the date on which it became aware, or ought reasonably to have become aware, of the facts giving rise to the claim."),
+    ("warranty-duration", "ESCO warrants that, throughout the Performance Period, the CMS will perform materially in accordance with its documentation."),
+    ("auto-renewal", "At the City's sole option, the M&V Services may be extended beyond the Performance Period for up to three (3) successive periods of one (1) year each, exercisable by written notice delivered to ESCO no later than ninety (90) days before the end of the then-current period."),
+    ("exclusivity", "3.5 Sole Provider. During the Operating Period, the Authority shall obtain all account-based fare validation, fare calculation and payment processing services for the Fixed-Route Services solely from the Contractor and shall not engage any other person to provide such services, except (a) where the Authority exercises its rights under Section 14.1 or Article 15, or (b) for pilot programs approved in advance by the Contractor, acting reasonably, involving not more than 5% of the Authority's fleet."),
 ]
 
 
@@ -2594,6 +2599,13 @@ LOOK_ALIKES = [
     ("warranty-duration", "15.2 The Corporation must release one bank guarantee within 20 Business Days after Stage Completion of the final Rollout Stage, and the other within 20 Business Days after the expiry of the last Defects Liability Period, in each case less any amount the Corporation has had recourse to."),
     ("minimum-commitment", "Reseller shall maintain at least two (2) Cadence Orbit Certified Administrators on staff at all times."),
     ("minimum-commitment", "Distributor shall deliver to each Restaurant on the days and within the windows set forth on the agreed delivery schedule, which shall provide for not fewer than two (2) deliveries per week to each Restaurant."),
+    # (blind batch ba)
+    ("audit-rights", "ESCO shall perform the Work described in Schedule A in a good and workmanlike manner and in accordance with the Investment Grade Audit and all applicable laws."),
+    ("minimum-commitment", "ESCO guarantees annual savings of not less than $548,600 in Guarantee Year 1, increasing in each subsequent Guarantee Year in accordance with the escalation rates in D-1, for total Guaranteed Savings of not less than $9,580,000 over the Performance Period."),
+    ("minimum-commitment", "If the annual M&V report, as accepted by the City, shows that the savings achieved in a Guarantee Year were less than the Guaranteed Savings for that year, ESCO shall pay the City the amount of the shortfall within forty-five (45) days after the City's acceptance of the report."),
+    ("exclusivity", "3.4 The Council does not guarantee the Provider any minimum number of Sensors, Sites or volume of Charges under this Agreement, and nothing in this Agreement prevents the Council from acquiring parking sensors, licence plate recognition cameras or related services from any other person."),
+    ("exclusivity", "Licensee shall not assign, transfer or license its rights thereto to any third party without the prior written consent of Licensor."),
+    ("auto-renewal", "The Performance Period shall be extended by the duration of any delay caused by the City."),
 ]
 
 
