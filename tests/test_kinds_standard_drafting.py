@@ -1571,6 +1571,10 @@ STANDARD = [
     ("warranty-duration", "ESCO warrants that, throughout the Performance Period, the CMS will perform materially in accordance with its documentation."),
     ("auto-renewal", "At the City's sole option, the M&V Services may be extended beyond the Performance Period for up to three (3) successive periods of one (1) year each, exercisable by written notice delivered to ESCO no later than ninety (90) days before the end of the then-current period."),
     ("exclusivity", "3.5 Sole Provider. During the Operating Period, the Authority shall obtain all account-based fare validation, fare calculation and payment processing services for the Fixed-Route Services solely from the Contractor and shall not engage any other person to provide such services, except (a) where the Authority exercises its rights under Section 14.1 or Article 15, or (b) for pilot programs approved in advance by the Contractor, acting reasonably, involving not more than 5% of the Authority's fleet."),
+    # (blind batch bb)
+    ("liability-cap", "Claims for damages within the scope of paragraphs 2 and 3 shall become time-barred within one year from the beginning of the statutory limitation period pursuant to § 199 (1) BGB."),
+    ("warranty-duration", "The Provider warrants that the Backend will have the agreed quality throughout the term of this Agreement and shall maintain it in a condition suitable for contractual use."),
+    ("warranty-duration", "The warranties set forth in Section 9.2(b) shall survive pick-up and remain in effect until the earlier of (i) the \"best by\" date printed on the applicable Product and (ii) twelve (12) months after the date of pick-up."),
 ]
 
 
@@ -2606,6 +2610,14 @@ LOOK_ALIKES = [
     ("exclusivity", "3.4 The Council does not guarantee the Provider any minimum number of Sensors, Sites or volume of Charges under this Agreement, and nothing in this Agreement prevents the Council from acquiring parking sensors, licence plate recognition cameras or related services from any other person."),
     ("exclusivity", "Licensee shall not assign, transfer or license its rights thereto to any third party without the prior written consent of Licensor."),
     ("auto-renewal", "The Performance Period shall be extended by the duration of any delay caused by the City."),
+    # (blind batch bb)
+    ("liability-cap", "(2) Claims for defects in respect of End Devices and other delivered items shall become time-barred 24 months after delivery or, where acceptance is required, after acceptance."),
+    ("warranty-duration", "1. Officer License (including Camera, Dock capacity, Evidence Platform access, unlimited storage of Camera-generated recordings, extended warranty and hardware refresh): $118.00 per Officer License per month, invoiced annually in advance."),
+    ("termination-for-convenience", "15.5 The Trust may terminate this Agreement by written notice where any of the circumstances in regulation 73(1) of the Public Contracts Regulations 2015 applies."),
+    ("post-termination-services", "12.2 The Supplier shall maintain the insurances in clauses 12.1.2 and 12.1.3 for six years after the end of the Term, shall provide the Trust with copies of the insurance certificates on request, and shall not do anything which would invalidate any of those insurances."),
+    ("post-termination-services", "(3) The obligations under this § 12 shall continue to apply for five years after the end of this Agreement."),
+    ("insurance", "12. INSURANCE\n\n12.2 County is permissibly self-insured for general and automobile liability, and nothing in this Agreement requires County to purchase commercial insurance."),
+    ("ip-assignment", "8.4 Where any benchmark question set or test dataset is developed jointly by personnel of both Parties and it is not reasonably practicable to identify the contribution of each Party, the Intellectual Property Rights in it shall be owned by the Authority and the Contractor jointly in equal undivided shares, and each Party may use it."),
 ]
 
 
