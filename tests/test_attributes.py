@@ -214,6 +214,9 @@ def test_negated_obligation_is_prohibition():
     # an operative verb's clause ends where a coordinated clause with its own modal begins
     ("The Department grants the Contractor a limited, non-exclusive, revocable license to use Department Data during the Term, "
      "and the Contractor shall not use Department Data for any other customer.", "grants", 0),
+    # ", and" opens a main clause of its own, with its subject and modal: the "not" before it is the first clause's
+    ("If the Trust so elects, title to the Equipment shall pass to the Trust on payment of the residual value, clause 16.2 "
+     "shall not apply, and the Supplier shall grant the Trust a perpetual licence to use the Software.", "grant", 0),
     # a "neither ... nor" in a relative clause says what a noun is not; the main clause stands
     ("Any invention conceived jointly by both Parties that is neither a Product Invention nor an improvement to the "
      "Platform (\"Joint Inventions\") shall be owned jointly by the Parties.", "owned", 0),
@@ -246,6 +249,13 @@ def test_clause_start_stops_at_semicolon_and_comma_boundary():
     assert clause_start(words, words.index("sell")) == 0
     words = "the vendor shall deliver , as follows : ( a ) sell".split()
     assert clause_start(words, words.index("sell")) == 8
+    # ", and" with a subject and modal of its own runs to the anchor: a new clause; set off as an aside, it is not
+    words = "clause 16.2 shall not apply , and the supplier shall grant a licence".split()
+    assert clause_start(words, words.index("grant")) == 7
+    words = "no party shall , and the parties shall procure that no affiliate shall , assign".split()
+    assert clause_start(words, words.index("assign")) == 0
+    words = "the vendor may use , and shall protect , the data".split()  # no subject of its own: the same clause
+    assert clause_start(words, words.index("protect")) == 0
 
 
 def test_phrase_index_prefers_the_longest_sequence():

@@ -1575,6 +1575,9 @@ STANDARD = [
     ("liability-cap", "Claims for damages within the scope of paragraphs 2 and 3 shall become time-barred within one year from the beginning of the statutory limitation period pursuant to § 199 (1) BGB."),
     ("warranty-duration", "The Provider warrants that the Backend will have the agreed quality throughout the term of this Agreement and shall maintain it in a condition suitable for contractual use."),
     ("warranty-duration", "The warranties set forth in Section 9.2(b) shall survive pick-up and remain in effect until the earlier of (i) the \"best by\" date printed on the applicable Product and (ii) twelve (12) months after the date of pick-up."),
+    ("uncapped-liability", "Franchisor and Franchisee each waive any right to punitive or exemplary damages against the other, provided that this waiver shall not limit Franchisee's liability for any unauthorized use of the Marks or disclosure of the Manual, which shall not be subject to any cap or limitation."),
+    ("change-of-control", "The Contractor shall notify the Authority in writing within seven (7) days of any change in the person or persons who control the Contractor, whether by acquisition of shares, amalgamation or otherwise. The Authority may, within ninety (90) days of receiving such notice, terminate this Contract."),
+    ("perpetual-license", "If the Trust so elects, title to the Equipment shall pass to the Trust on payment of the residual value, clause 16.2 shall not apply, and the Supplier shall grant the Trust a perpetual licence to use the Software with the Equipment on the terms of clause 5.1 (other than as to duration)."),
 ]
 
 
@@ -2618,6 +2621,9 @@ LOOK_ALIKES = [
     ("post-termination-services", "(3) The obligations under this § 12 shall continue to apply for five years after the end of this Agreement."),
     ("insurance", "12. INSURANCE\n\n12.2 County is permissibly self-insured for general and automobile liability, and nothing in this Agreement requires County to purchase commercial insurance."),
     ("ip-assignment", "8.4 Where any benchmark question set or test dataset is developed jointly by personnel of both Parties and it is not reasonably practicable to identify the contribution of each Party, the Intellectual Property Rights in it shall be owned by the Authority and the Contractor jointly in equal undivided shares, and each Party may use it."),
+    ("post-termination-services", "2.2 On expiry of the Initial Term this Agreement shall automatically continue for successive periods of twelve months (each an \"Extension Period\") unless either party gives the other not less than six months' written notice expiring on the last day of the Initial Term or of the relevant Extension Period."),
+    ("post-termination-services", "3.3 If Franchisee continues to operate the Studio after expiration without renewing, this Agreement will continue on a month-to-month basis, terminable by either party on thirty (30) days' written notice, until a renewal agreement is signed or the relationship ends."),
+    ("post-termination-services", "Sections 5.2, 5.4, 5.5, 8, 9, 10 (as to claims-made coverage), 11, 12, 13.4, 13.5 and 15 shall survive the expiration or termination of this Agreement."),
 ]
 
 

@@ -104,8 +104,25 @@ def clause_start(words: list[str], anchor: int) -> int:
                 i -= 2
                 continue
             return i + 1
+        if w == "and" and i > 0 and words[i - 1] == "," and _new_main_clause(words, i, anchor):
+            return i + 1
         i -= 1
     return 0
+
+
+def _new_main_clause(words: list[str], i: int, anchor: int) -> bool:
+    """Does ", and" at `i` open a main clause of its own, with its own subject and modal, that runs on to the anchor?
+    "clause 16.2 shall not apply, and the Supplier shall grant the Trust a perpetual licence": the grant is not negated.
+    (Not an aside closed by a comma before the anchor: "No party shall, and the parties shall procure that no Affiliate
+    shall, assign ...", where the anchor is the first clause's verb.)"""
+    if words[i + 1] not in _SUBJECT_OPENERS:
+        return False  # ", and then shall operate": the first clause's subject goes on
+    modal = next((k for k in range(i + 2, min(anchor, i + 6)) if words[k] in MAIN_MODALS), None)
+    return modal is not None and "," not in words[modal + 1 : anchor]
+
+
+# what a clause's own subject opens with ("the Supplier", "each party", "it")
+_SUBJECT_OPENERS = frozenset({"the", "each", "either", "any", "such", "its", "their", "it", "they", "we", "you", "he", "she"})
 
 
 # the modals that open a main clause (also `attributes`' reading of a clause's modal)
