@@ -1578,6 +1578,10 @@ STANDARD = [
     ("uncapped-liability", "Franchisor and Franchisee each waive any right to punitive or exemplary damages against the other, provided that this waiver shall not limit Franchisee's liability for any unauthorized use of the Marks or disclosure of the Manual, which shall not be subject to any cap or limitation."),
     ("change-of-control", "The Contractor shall notify the Authority in writing within seven (7) days of any change in the person or persons who control the Contractor, whether by acquisition of shares, amalgamation or otherwise. The Authority may, within ninety (90) days of receiving such notice, terminate this Contract."),
     ("perpetual-license", "If the Trust so elects, title to the Equipment shall pass to the Trust on payment of the residual value, clause 16.2 shall not apply, and the Supplier shall grant the Trust a perpetual licence to use the Software with the Equipment on the terms of clause 5.1 (other than as to duration)."),
+    # (blind batch bc)
+    ("auto-renewal", "The Municipality is entitled, at its sole discretion, to extend the Agreement on the same terms and conditions on not more than two occasions, each time for a period of two (2) years."),
+    ("warranty-duration", "The Licensor warrants that each Batch shall, on delivery, have been manufactured, tested and released in accordance with GMP, the Marketing Authorisation and all applicable laws, and that the Product shall conform to the Specification until the end of its approved shelf life."),
+    ("uncapped-liability", "The Contractor shall indemnify the Municipality against all claims by third parties alleging that the use of the Sensors infringes any intellectual property right. This indemnity applies in full and is not subject to any limitation of amount."),
 ]
 
 
@@ -2624,6 +2628,11 @@ LOOK_ALIKES = [
     ("post-termination-services", "2.2 On expiry of the Initial Term this Agreement shall automatically continue for successive periods of twelve months (each an \"Extension Period\") unless either party gives the other not less than six months' written notice expiring on the last day of the Initial Term or of the relevant Extension Period."),
     ("post-termination-services", "3.3 If Franchisee continues to operate the Studio after expiration without renewing, this Agreement will continue on a month-to-month basis, terminable by either party on thirty (30) days' written notice, until a renewal agreement is signed or the relationship ends."),
     ("post-termination-services", "Sections 5.2, 5.4, 5.5, 8, 9, 10 (as to claims-made coverage), 11, 12, 13.4, 13.5 and 15 shall survive the expiration or termination of this Agreement."),
+    # (blind batch bc)
+    ("post-termination-services", "This Agreement commences on the Effective Date and, unless terminated earlier, continues until the expiration or termination of the Service Plan (the \"Term\")."),
+    ("post-termination-services", "Expiration or termination of this Agreement shall not affect any EULA, license or Subscription validly entered into with an End User before the effective date of termination."),
+    ("exclusivity", "3.1 This Contract does not confer on the Contractor any exclusive right to supply passenger information displays, data services or software to the Principal, and the Principal may procure goods and services the same as or similar to the Deliverables from any other person at any time."),
+    ("exclusivity", "Vendor represents that it is the sole manufacturer of the Equipment and the exclusive authorized distributor and service provider for the Equipment in the United States, and acknowledges that University has relied on this representation in preparing its sole source justification under the Sponsor Award."),
 ]
 
 
