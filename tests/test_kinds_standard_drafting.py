@@ -1582,6 +1582,7 @@ STANDARD = [
     ("auto-renewal", "The Municipality is entitled, at its sole discretion, to extend the Agreement on the same terms and conditions on not more than two occasions, each time for a period of two (2) years."),
     ("warranty-duration", "The Licensor warrants that each Batch shall, on delivery, have been manufactured, tested and released in accordance with GMP, the Marketing Authorisation and all applicable laws, and that the Product shall conform to the Specification until the end of its approved shelf life."),
     ("uncapped-liability", "The Contractor shall indemnify the Municipality against all claims by third parties alleging that the use of the Sensors infringes any intellectual property right. This indemnity applies in full and is not subject to any limitation of amount."),
+    ("post-termination-services", "The Contractor must make spare parts for the Displays available to the Principal for at least five years after the end of the Term, at prices not exceeding the rates in Part E of Schedule 2, and must give the Principal at least 12 months' notice before any component becomes unavailable."),
 ]
 
 
@@ -2632,6 +2633,7 @@ LOOK_ALIKES = [
     ("post-termination-services", "This Agreement commences on the Effective Date and, unless terminated earlier, continues until the expiration or termination of the Service Plan (the \"Term\")."),
     ("post-termination-services", "Expiration or termination of this Agreement shall not affect any EULA, license or Subscription validly entered into with an End User before the effective date of termination."),
     ("exclusivity", "3.1 This Contract does not confer on the Contractor any exclusive right to supply passenger information displays, data services or software to the Principal, and the Principal may procure goods and services the same as or similar to the Deliverables from any other person at any time."),
+    ("post-termination-services", "8.2 The Licensor shall retain all batch manufacturing records, analytical data and retention samples for each Batch for at least one year after its expiry date, or for such longer period as may be required by law."),
     ("exclusivity", "Vendor represents that it is the sole manufacturer of the Equipment and the exclusive authorized distributor and service provider for the Equipment in the United States, and acknowledges that University has relied on this representation in preparing its sole source justification under the Sponsor Award."),
 ]
 
