@@ -67,7 +67,7 @@ def token_words(tokenizer, texts) -> Group:
         orths = {str(tok.get(65) or tok.get("ORTH") or "").lower() for tok in tokens}  # 65 == spacy.attrs.ORTH
         key_runs = _RUN.findall(key.lower())
         if key_runs and not orths.isdisjoint(texts):
-            words.add(min(sorted(key_runs), key=lambda w: (_word_cost(w), -len(w))))
+            words.add(rarest(key_runs))
     return Group([frozenset([w]) for w in words])
 
 
@@ -79,6 +79,12 @@ def phrase_words(phrase: str, unsafe: frozenset[str]) -> frozenset[str]:
 def _word_cost(word: str) -> int:
     """How many contract sentences in 10,000 contain the word (estimated)."""
     return SENTENCE_SHARE.get(word, RARE)
+
+
+def rarest(words) -> str:
+    """The word of `words` that the fewest contract sentences contain (the longest, then the first, of equals):
+    the key a set of words is looked up by."""
+    return min(sorted(words), key=lambda w: (_word_cost(w), -len(w)))
 
 
 def gate_cost(words: frozenset[str]) -> int:
@@ -97,7 +103,7 @@ class Group:
         self.alternatives: dict[str, list[frozenset[str]]] = {}
         singles = set()
         for alt in alternatives:
-            key = min(sorted(alt), key=lambda w: (_word_cost(w), -len(w)))  # its rarest word
+            key = rarest(alt)
             if len(alt) == 1:
                 singles.add(key)
             else:
@@ -265,7 +271,7 @@ class PhraseText:
         self._words = frozenset(words)
         self._by_key: dict[str, list[tuple[frozenset[str], list[list[str]]]]] = {}
         for alt, lists in by_alt.items():
-            key = min(sorted(alt), key=lambda w: (_word_cost(w), -len(w)))
+            key = rarest(alt)
             self._by_key.setdefault(key, []).append((alt, lists))
         self._keys = frozenset(self._by_key)
         self._loose = re.compile(_phrases_regex(loose, unsafe)) if loose else None
