@@ -543,24 +543,28 @@ def test_phrases_given_as_lower_ids_match_as_phrase_docs_do():
     assert len(by_ids(nlp.make_doc(texts[0]))) == 14  # overlapping matches included
 
 
-def test_text_pattern_is_a_trie_of_token_phrases():
-    from pcsc_procure.detect.prefilter import text_pattern
+def test_phrases_regex_is_a_trie_of_token_phrases():
+    import re
 
-    pattern = text_pattern([["law", "of"], ["laws", "of"], ["substantive", "law"]])
+    from pcsc_procure.detect.prefilter import phrases_regex
+
+    pattern = re.compile(phrases_regex([["law", "of"], ["laws", "of"], ["substantive", "law"]]))
     # each phrase's first letter, then the edge before it: the regex opens with literal characters
     assert pattern.pattern == r"(?:l(?<![a-z].)aw(?:\s*of(?![a-z])|s\s*of(?![a-z]))|s(?<![a-z].)ubstantive\s*law(?![a-z]))"
     assert pattern.search("the laws  of ontario") and pattern.search("a lawsuit of") is None
     assert pattern.search("laws of ontario").start() == 0 and pattern.search("outlaws of") is None
-    assert text_pattern([["law"], ["laws"]]) is None  # one-token phrases are left to the word test
+    assert _phrase_text(["law", "laws"]).search("no such words", set())  # one-token phrases are left to the word test
 
 
-def test_text_pattern_phrases_do_not_match_inside_longer_words():
+def test_phrases_regex_phrases_do_not_match_inside_longer_words():
     """'is granted' passes the word test wherever "is" and "granted" occur; the regex must then
     not find the one-token phrase "grant" inside "granted". Runs the tokenizer makes out of longer
     ones ("not" out of "cannot") keep no edge, and letters may follow digits ("10km")."""
-    from pcsc_procure.detect.prefilter import text_pattern
+    import re
 
-    pattern = text_pattern([["grant"], ["is", "granted"], ["not", "assign"], ["10", "km"]], frozenset({"not"}))
+    from pcsc_procure.detect.prefilter import phrases_regex
+
+    pattern = re.compile(phrases_regex([["grant"], ["is", "granted"], ["not", "assign"], ["10", "km"]], frozenset({"not"})))
     assert pattern.search("the licence granted herein") is None and pattern.search("regrant") is None
     assert pattern.search("we grant, and it is granted") and pattern.search("(grant)")
     assert pattern.search("the vendor cannot assign") and pattern.search("within 10km")

@@ -184,8 +184,8 @@ def _edge(ch: str, run: str, unsafe: frozenset[str]) -> str:
     return ""
 
 
-def text_pattern(token_lists: list[list[str]], unsafe: frozenset[str] = frozenset()) -> re.Pattern | None:
-    """One regex for a group's phrases, to search lower-cased text, or None when it would add nothing.
+def phrases_regex(token_lists: list[list[str]], unsafe: frozenset[str] = frozenset()) -> str:
+    """One regex (its source) for some phrases' tokens (non-empty lists), to search lower-cased text.
 
     Each phrase is its tokens with optional whitespace between them: matching
     tokens are consecutive in the sentence with only whitespace (if any)
@@ -194,20 +194,9 @@ def text_pattern(token_lists: list[list[str]], unsafe: frozenset[str] = frozense
     does not match inside a longer word: "grant" not in "granted" (the
     tokenizer only splits letters from letters by its special cases, whose
     runs are `unsafe`; letters from digits it may split, so "10km" still
-    has "km"). Groups of one-token phrases are left to the word test.
-    """
-    phrases = [toks for toks in token_lists if toks]
-    if not phrases or all(len(toks) == 1 for toks in phrases):
-        return None
-    return re.compile(_phrases_regex(phrases, unsafe))
-
-
-def _phrases_regex(token_lists: list[list[str]], unsafe: frozenset[str]) -> str:
-    """The regex source of `text_pattern` for some (non-empty) token lists, one-token ones included.
-
-    The phrases are merged into a character trie so that the regex does one
-    pass, not one per phrase. Searching lower-cased text with a
-    case-sensitive regex is about three times faster than re.IGNORECASE on
+    has "km"). The phrases are merged into a character trie so that the
+    regex does one pass, not one per phrase. Searching lower-cased text with
+    a case-sensitive regex is about three times faster than re.IGNORECASE on
     the text as written.
     """
     phrases = {_SEP.join(t.lower() for t in toks) for toks in token_lists}
@@ -224,7 +213,7 @@ def _phrases_regex(token_lists: list[list[str]], unsafe: frozenset[str]) -> str:
 
 
 class PhraseText:
-    """Whether a sentence has one of some vocab groups' phrases as a phrase (the `text_pattern` test),
+    """Whether a sentence has one of some vocab groups' phrases as a phrase (`phrases_regex`),
     tested only on the phrases whose words the sentence holds.
 
     One trie regex over all of a group's phrases cost most of a run's start-up:
@@ -255,7 +244,7 @@ class PhraseText:
         token_lists = [(p, toks) for p in self._phrases if (toks := [t.lower() for t in self._tokenize(p)])]
         self._phrases = self._tokenize = None
         self._built = True
-        self._any = not token_lists or all(len(toks) == 1 for _p, toks in token_lists)  # (as `text_pattern`'s None)
+        self._any = not token_lists or all(len(toks) == 1 for _p, toks in token_lists)  # one-token phrases only: the word test is the test
         words: set[str] = set()  # phrases that are one token of one run: the word test is theirs
         by_alt: dict[frozenset[str], list[list[str]]] = {}
         loose = []  # phrases without a safe word: tested on every sentence
@@ -274,7 +263,7 @@ class PhraseText:
             key = rarest(alt)
             self._by_key.setdefault(key, []).append((alt, lists))
         self._keys = frozenset(self._by_key)
-        self._loose = re.compile(_phrases_regex(loose, unsafe)) if loose else None
+        self._loose = re.compile(phrases_regex(loose, unsafe)) if loose else None
         self._regexes: dict[frozenset[str], re.Pattern] = {}
 
     def search(self, text: str, words: set[str]) -> bool:
@@ -288,7 +277,7 @@ class PhraseText:
                 if alt <= words:
                     regex = self._regexes.get(alt)
                     if regex is None:
-                        regex = self._regexes[alt] = re.compile(_phrases_regex(lists, self._unsafe))
+                        regex = self._regexes[alt] = re.compile(phrases_regex(lists, self._unsafe))
                     if regex.search(text) is not None:
                         return True
         return self._loose is not None and self._loose.search(text) is not None
