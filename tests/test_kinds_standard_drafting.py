@@ -1583,6 +1583,17 @@ STANDARD = [
     ("warranty-duration", "The Licensor warrants that each Batch shall, on delivery, have been manufactured, tested and released in accordance with GMP, the Marketing Authorisation and all applicable laws, and that the Product shall conform to the Specification until the end of its approved shelf life."),
     ("uncapped-liability", "The Contractor shall indemnify the Municipality against all claims by third parties alleging that the use of the Sensors infringes any intellectual property right. This indemnity applies in full and is not subject to any limitation of amount."),
     ("post-termination-services", "The Contractor must make spare parts for the Displays available to the Principal for at least five years after the end of the Term, at prices not exceeding the rates in Part E of Schedule 2, and must give the Principal at least 12 months' notice before any component becomes unavailable."),
+    # (blind batch bd)
+    ("governing-law", "Matters not provided for in this Contract shall be governed by the Local Contracts Act and its Enforcement Decree and Enforcement Rules, the contract regulations of the Ministry of the Interior and Safety, and the Civil Act of the Republic of Korea, in that order."),
+    ("exclusivity", "During the Term and for twenty-four (24) months after its expiry or termination, the Supplier shall not license, sell or otherwise make available the Storm Model, or any model trained on Customer Data, to any other operator of an electricity transmission or distribution system in Ireland or Northern Ireland."),
+    ("exclusivity", "The Contractor shall not sell, license or otherwise provide the Custom Developed Software, or any software substantially derived therefrom that incorporates the City's operating logic or data structures, to any other local government, public institution or private person without the prior written consent of the City."),
+    ("audit-rights", "Upon at least ten (10) business days' prior notice, Manufacturer or its designated representatives may inspect any facility at which Distributor stores Products, and may review Distributor's storage, handling, traceability and complaint records relating to the Products, in order to verify Distributor's compliance with this Agreement, the Quality Agreement and Applicable Law."),
+    ("warranty-duration", "The Contractor shall be responsible for repairing, free of charge, any defect in the Controllers that occurs within three (3) years from the date of final Acceptance Inspection, and any defect in the CMS server hardware that occurs within two (2) years from the same date."),
+    ("ip-assignment", "Notwithstanding paragraph (1), the copyright in the survey data, pole location data, lighting design drawings, reports and other outputs prepared by the Contractor for the City under this Contract shall belong solely to the City, and the Contractor shall not exercise any moral right of authorship against the City's use or modification of such outputs."),
+    ("post-termination-services", "During the last six (6) months of the Contract and for a period of three (3) months following its end, the Concessionaire shall cooperate in good faith with the Grantor and with any new operator designated by it in order to ensure the continuity of the Service."),
+    ("post-termination-services", "The Contractor shall continue to supply spare parts for the Controllers at the unit prices stated in the itemized price statement, adjusted for price fluctuation, for a period of five (5) years after the expiration of the Maintenance Period."),
+    ("minimum-commitment", "In each Contract Year the Authority will pay subscription Fees for not fewer than four hundred and fifty (450) Named Users, whether or not that number of accounts has been activated, and any Named Users in excess of that number will be invoiced quarterly in arrears at the per-user rate in Schedule C."),
+    ("liability-cap", "Any claim by the Concessionaire for additional compensation or damages arising under this Agreement must be presented in writing to the City's Parking Services Manager within one hundred twenty (120) days after the Concessionaire knew or should have known of the facts giving rise to the claim, and any claim not so presented is waived."),
 ]
 
 
@@ -2635,6 +2646,16 @@ LOOK_ALIKES = [
     ("exclusivity", "3.1 This Contract does not confer on the Contractor any exclusive right to supply passenger information displays, data services or software to the Principal, and the Principal may procure goods and services the same as or similar to the Deliverables from any other person at any time."),
     ("post-termination-services", "8.2 The Licensor shall retain all batch manufacturing records, analytical data and retention samples for each Batch for at least one year after its expiry date, or for such longer period as may be required by law."),
     ("exclusivity", "Vendor represents that it is the sole manufacturer of the Equipment and the exclusive authorized distributor and service provider for the Equipment in the United States, and acknowledges that University has relied on this representation in preparing its sole source justification under the Sponsor Award."),
+    # (blind batch bd)
+    ("exclusivity", "The Concessionaire shall use Parking Data exclusively for performing this Agreement, shall not sell, rent or share it with any third party, and shall not retain license plate reads that are not associated with a suspected violation for more than seventy-two (72) hours after collection."),
+    ("exclusivity", "This Agreement is non-exclusive. Nothing in it obliges the Customer to procure analytics, forecasting or asset-management services solely from the Supplier, and the Customer may procure similar services from third parties or develop them itself."),
+    ("exclusivity", "11.1 All software, interfaces, graphic charters, databases and other works developed specifically for the Service by the Concessionaire or by its subcontractors (the \"Specific Developments\") are hereby assigned to the Grantor, on an exclusive basis and as and when they are created, for the whole world and for the full legal duration of the intellectual property rights."),
+    ("change-of-control", "Article 22 – Transfer of the Contract and change of control\n\n22.3 The Concessionaire may subcontract part of the maintenance and redistribution tasks, provided that it remains fully responsible to the Grantor for their performance."),
+    ("warranty-duration", "6. \"Defect Liability Period\" means the period during which the Contractor is responsible for repairing defects under Article 16;"),
+    ("post-termination-services", "(2) In the event of termination under paragraph (1), the contract deposit shall revert to the City, and the City may claim compensation for any damages in excess of the contract deposit."),
+    ("insurance", "The limits of cover of the insurance policies taken out pursuant to Article 19 shall in no event be construed as limiting the liability of the Concessionaire."),
+    ("insurance", "3. The liability of the Economic Operator under this Article is not limited to the limits of the insurance cover referred to in paragraph 2, nor to the amount of the final guarantee."),
+    ("minimum-commitment", "The Services comprise: (d) the supply of not fewer than one hundred and fifty (150) point-of-sale devices for use by revenue collectors designated by the Assembly;"),
 ]
 
 
@@ -2671,3 +2692,16 @@ def test_items_under_a_lead_in_whose_duty_comes_before_the_end():
         " format, together with a data dictionary;\n\n18.2.2 co-operate in the transfer of the vending keys to the Municipality or its nominee;"
     )
     assert any("export of the Municipal Data" in passage(text, d) for d in found(text, "post-termination-services"))
+
+
+def test_control_passing_under_a_dashed_change_of_control_title():
+    """"Article 22 – Transfer of the Contract and change of control" is a title, not a sentence that names a change of
+    control; the clause under it that makes control passing subject to approval is the passage."""
+    text = (
+        "Article 22 – Transfer of the Contract and change of control\n\n22.2 Any transaction having the effect of transferring"
+        " control of the Concessionaire within the meaning of Article L.233-3 of the Commercial Code, and any change in the"
+        " distribution of its share capital as a result of which the Sponsor would hold less than fifty-one per cent (51%) of"
+        " its share capital or voting rights, shall be subject to the prior approval of the Grantor."
+    )
+    passages = [passage(text, d) for d in found(text, "change-of-control")]
+    assert passages and all("transferring control" in p for p in passages)

@@ -315,6 +315,11 @@ def test_any_bytes_give_a_document_or_an_input_error(data):
         ("2. Payment within 30 days", False),  # a digit: a term, not a title
         ("(a) Data ownership", False),  # a sub-item, not a section
         ("5. Price is fixed", False),  # a verb: a sentence
+        # a dash between the number and a sentence-case title, as continental drafts in translation set them, longer titles too
+        ("Article 22 – Transfer of the Contract and change of control", True),
+        ("Article 21 – Amendments and unforeseen circumstances", True),
+        ("Article 4 – the Supplier shall deliver", False),  # lower case and a verb: body text
+        ("Article 5 – Delivery of the sensors to the", False),  # ends in a small word: wrapped
     ],
 )
 def test_txt_numbered_sentence_case_title_is_a_heading(line, heading):

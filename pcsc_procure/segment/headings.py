@@ -69,6 +69,12 @@ def numbered_title(rest: str, section_sign: bool = False) -> bool:
     is not read as a title.
     """
     s = rest.strip()
+    # a dash between the number and the title marks a title line, and continental titles set this way run
+    # longer: "Article 22 – Transfer of the Contract and change of control"
+    dashed = s[:1] in ("–", "—", "-") and s[1:2].isspace()
+    if dashed:
+        s = s.lstrip("–—-").strip()
+        section_sign = True
     if not s or len(s) > 60 or not s[0].isupper() or s[-1] in ".,;:" or any(c.isdigit() for c in s):
         return False
     words = s.split()
