@@ -34,6 +34,9 @@ _DEFINITION = re.compile(
     r"(?:(?:or|and)\s+[\"“][^\"”]{1,60}[\"”]\s*)?"
     r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|ha(?:s|ve)\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|is\s+defined\s+as|refers\s+to)\b"
 )
+# Latin American and continental definition lists: 'h) "Insurance Policy": the civil liability policy referred to in Clause
+# Fifteen.' (the term quoted: "Notice: the Supplier shall ..." is a caption)
+_COLON_DEFINITION = re.compile(r"[\"“][A-Z][^\"”]{0,60}[\"”]\s*:\s+(?:the|a|an|any|all|each|every)\b")
 _XREF = re.compile(
     r"\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Schedules?|Exhibits?|Annex(?:es)?|Appendix|Appendices|[Cc]hapters?|SECTIONS?|ARTICLES?|CLAUSES?|CHAPTERS?)"
     r"\s+[0-9IVXLC][0-9A-Za-z.\-]*(?:\s*\([a-z0-9]{1,4}\))*\s*(?:[-–—]\s*)?"
@@ -132,7 +135,8 @@ def is_toc(text: str) -> bool:
 def is_definition(text: str) -> bool:
     """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...', '"Audit" or "Review" means', 'Term: means',
     '"Personal Data" and "Data Protection Legislation" have the meanings given in clause 6.1'."""
-    return _DEFINITION.match(text, strip_labels(text)) is not None
+    start = strip_labels(text)
+    return _DEFINITION.match(text, start) is not None or _COLON_DEFINITION.match(text, start) is not None
 
 
 # A reference's title is in quotes or brackets, or in parentheses after one of these words:
