@@ -2725,3 +2725,17 @@ def test_control_passing_under_a_dashed_change_of_control_title():
     )
     passages = [passage(text, d) for d in found(text, "change-of-control")]
     assert passages and all("transferring control" in p for p in passages)
+
+
+def test_sub_clause_with_its_own_caption_is_read_under_its_clause_caption():
+    """"13.1 By Licensee." has a caption of its own, but it sits in "Section 13. Assignment.", a home of change of
+    control: the deemed assignment there stands beside the change-of-control clause of Section 11."""
+    text = (
+        "Section 11. Termination.\n\n11.2 Change of Control. Licensee shall notify Licensor in writing within five (5) business"
+        " days after entering into any agreement that would result in a Change of Control, and Licensor may terminate this"
+        " Agreement upon thirty (30) days' written notice.\n\nSection 13. Assignment.\n\n13.1 By Licensee. This Agreement is"
+        " personal to Licensee. Licensee shall not assign this Agreement without the prior written consent of Licensor. Any"
+        " Change of Control shall be deemed an assignment requiring such consent."
+    )
+    passages = [passage(text, d) for d in found(text, "change-of-control")]
+    assert any("deemed an assignment" in p for p in passages) and any("Licensor may terminate" in p for p in passages)

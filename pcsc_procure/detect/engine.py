@@ -378,7 +378,7 @@ class Detector:
         if list_kinds:
             merged.extend(self._list_detections(doc, list_kinds, merged, party_terms or self.party_terms(doc)))
         joined = spans.join_sections(merged, {k for k in active if self.kinds[k].join == "section"}, bars=self._bars)
-        return self._drop_fallbacks(self._keep_home(joined))
+        return self._drop_fallbacks(self._keep_home(joined, doc))
 
     def _drop_fallbacks(self, found: list[Detection]) -> list[Detection]:
         """A `fallback` cue's passages stand only where no other cue of their kind found one."""
@@ -387,14 +387,23 @@ class Detector:
         backed = {d.kind for d in found if not d.fallback}
         return [d for d in found if not d.fallback or d.kind not in backed]
 
-    def _keep_home(self, found: list[Detection]) -> list[Detection]:
-        """For kinds with `home` headings: once one detection is under its own heading, drop the rest."""
+    def _keep_home(self, found: list[Detection], doc: Document | None = None) -> list[Detection]:
+        """For kinds with `home` headings: once one detection is under its own heading, drop the rest.
+
+        A sub-clause with a caption of its own is read under its clause's caption too: "13.1 By Licensee. ... Any
+        Change of Control shall be deemed an assignment" sits in "Section 13. Assignment."."""
         homes = self._homes
         if not homes:
             return found
+        captions = {}  # numbered clause -> its own caption, lower-cased
+        if doc is not None and any(d.kind in homes for d in found):
+            captions = {b.section: b.title.lower() for b in doc.blocks if b.section and b.title and b.kind == "clause"}
 
         def at_home(d: Detection) -> bool:
-            return bool(d.heading) and any(phrase_in(p, d.heading.lower()) for p in homes[d.kind])
+            if d.heading and any(phrase_in(p, d.heading.lower()) for p in homes[d.kind]):
+                return True
+            caption = captions.get(spans.clause_number(d.section)) if d.section and "." in d.section else None
+            return caption is not None and any(phrase_in(p, caption) for p in homes[d.kind])
 
         home = [d for d in found if d.kind in homes and at_home(d)]
         settled = {d.kind for d in home}
