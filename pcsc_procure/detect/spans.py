@@ -32,7 +32,7 @@ _DEFINITION = re.compile(
     r"(?:In\s+this\s+(?:Agreement|Contract|Clause|Section|Article|Schedule|Paragraph)(?:\s+[0-9IVX][0-9A-Za-z.]*)?\s*,\s*)?"
     r"(?:[Tt]he\s+(?:term|terms|expression|word)s?\s+)?[\"“”'‘’]?[A-Z][A-Za-z0-9\-/&,. ]{0,60}?[\"“”'‘’]?\s*"
     r"(?:(?:or|and)\s+[\"“][^\"”]{1,60}[\"”]\s*)?"
-    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:means?|ha(?:s|ve)\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|is\s+defined\s+as|refers\s+to)\b"
+    r"(?:\((?:or\s+)?(?:the\s+)?[\"“][^)]{0,60}\)\s*)?(?:[,:]\s*)?(?:shall\s+|will\s+)?(?:(?<!\bby )(?<!\bany )(?<!\bother )(?<!\bown )means?|ha(?:s|ve)\s+the\s+meanings?|shall\s+have\s+the\s+meanings?|is\s+defined\s+as|refers\s+to)\b"
 )
 # Latin American and continental definition lists: 'h) "Insurance Policy": the civil liability policy referred to in Clause
 # Fifteen.' (the term quoted: "Notice: the Supplier shall ..." is a caption)
@@ -134,7 +134,8 @@ def is_toc(text: str) -> bool:
 
 def is_definition(text: str) -> bool:
     """'"Applicable Law" means ...', '1.3 Change of Control shall mean ...', '"Audit" or "Review" means', 'Term: means',
-    '"Personal Data" and "Data Protection Legislation" have the meanings given in clause 6.1'."""
+    '"Personal Data" and "Data Protection Legislation" have the meanings given in clause 6.1' (not "The verification shall be
+    carried out primarily by means of a licence report": "by means", "by any means", "by its own means" define nothing)."""
     start = strip_labels(text)
     return _DEFINITION.match(text, start) is not None or _COLON_DEFINITION.match(text, start) is not None
 
