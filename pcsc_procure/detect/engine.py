@@ -387,7 +387,7 @@ class Detector:
         backed = {d.kind for d in found if not d.fallback}
         return [d for d in found if not d.fallback or d.kind not in backed]
 
-    def _keep_home(self, found: list[Detection], doc: Document | None = None) -> list[Detection]:
+    def _keep_home(self, found: list[Detection], doc: Document) -> list[Detection]:
         """For kinds with `home` headings: once one detection is under its own heading, drop the rest.
 
         A sub-clause with a caption of its own is read under its clause's caption too: "13.1 By Licensee. ... Any
@@ -396,7 +396,7 @@ class Detector:
         if not homes:
             return found
         captions = {}  # numbered clause -> its own caption, lower-cased
-        if doc is not None and any(d.kind in homes for d in found):
+        if any(d.kind in homes for d in found):
             captions = {b.section: b.title.lower() for b in doc.blocks if b.section and b.title and b.kind == "clause"}
 
         def at_home(d: Detection) -> bool:

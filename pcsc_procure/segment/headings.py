@@ -69,21 +69,20 @@ def numbered_title(rest: str, section_sign: bool = False) -> bool:
     is not read as a title.
     """
     s = rest.strip()
-    # a dash between the number and the title marks a title line, and continental titles set this way run
-    # longer: "Article 22 – Transfer of the Contract and change of control"
-    dashed = s[:1] in ("–", "—", "-") and s[1:2].isspace()
-    if dashed:
+    # after a section sign, only a title follows on the line, and continental titles run longer ("§ 18 Handover on
+    # expiry of the Maintenance Period"); so after a dash, which marks a title line the same way ("Article 22 –
+    # Transfer of the Contract and change of control")
+    long_title = section_sign
+    if s[:1] in ("–", "—", "-") and s[1:2].isspace():
         s = s.lstrip("–—-").strip()
-        section_sign = True
+        long_title = True
     if not s or len(s) > 60 or not s[0].isupper() or s[-1] in ".,;:" or any(c.isdigit() for c in s):
         return False
     words = s.split()
     # (a comma may join its items: "Article 19 – Subcontracting, assignment and change of control"; so may a
     # semicolon, in continental drafting, and then the items are longer: "§ 19 Subcontractors; transfer of the
     # contract; change of control")
-    # (after a section sign, only a title follows on the line, and continental titles run longer:
-    # "§ 18 Handover on expiry of the Maintenance Period")
-    if len(words) > (10 if ";" in s or section_sign else 6) or any(not _WORD.fullmatch(w.removesuffix(",").removesuffix(";")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
+    if len(words) > (10 if ";" in s or long_title else 6) or any(not _WORD.fullmatch(w.removesuffix(",").removesuffix(";")) and w != "&" for w in words[:-1]) or not _WORD.fullmatch(words[-1]):
         return False
     lower = [w.lower() for w in words]
     return lower[-1] not in _SMALL_WORDS and not VERBISH.intersection(lower)
