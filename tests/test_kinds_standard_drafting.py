@@ -1640,6 +1640,10 @@ STANDARD = [
     ("change-of-control", "A change in the person or persons who directly or indirectly control the Supplier, or hold a majority of its shares (a Change of Control), is treated as an assignment for the purposes of this clause."),
     ("termination-for-convenience", "The Contracting Authority may redeem the service for its direct management where this is justified by reasons of public interest set out in the file, at any time after the third anniversary of the Service Commencement Date, by notifying the Concessionaire with at least six months' notice."),
     ("license-grant", "The Contracting Authority authorises the Concessionaire to use the coat of arms of the municipality and the name \"OlariaPark\" in the App and in the information material of the service, solely for the purposes of the contract and for its duration."),
+    # (blind batch bj)
+    ("exclusivity", "For the duration of the Framework Agreement and within the limit of its maximum amount, the Purchaser shall entrust to the Holder alone all orders for Devices and associated services falling within the scope defined in Article 1.1."),
+    ("post-termination-services", "The Holder undertakes to keep available spare parts compatible with the Devices delivered, including batteries, keyboards, screens and chargers, for at least five (5) years from the date of the last delivery, at the prices of the BPU as revised."),
+    ("warranty-duration", "The Devices, with the exception of their batteries, are guaranteed against any defect of design, materials or manufacture and against any malfunction under normal conditions of use for a period of three (3) years from the date of Admission, parts, labour and travel included."),
     # (a withdrawal that ends services, kept when "withdraw" came to need what is withdrawn)
     ("termination-for-convenience", "Except as may be provided in any Schedule, the Provider may, at any time, withdraw any of the Services upon providing ninety (90) days' prior written notice to Customer."),
     # (a returned security beside a payment after the end)
@@ -2741,6 +2745,12 @@ LOOK_ALIKES = [
     # (blind batch bi)
     ("post-termination-services", "10.3 This clause 10 continues to apply after this Agreement ends."),
     ("exclusivity", "5.3 The Contractor's analysts assigned to the Authority's account need not be dedicated exclusively to the Authority, provided that the Service Levels are met."),
+    # (blind batch bj)
+    ("auto-renewal", "It is performed by the successive issue of purchase orders, without renewed competition."),
+    ("source-code-escrow", "This Contract consists of this agreement and the following Exhibits, each of which is incorporated by reference: Exhibit A (Scope of Work); Exhibit B (Price Schedule); Exhibit G (Source Code Escrow Agreement)."),
+    ("minimum-commitment", "6.1 The Purchaser shall, free of charge, make available furnished space of not less than 300 square feet at each Hub location, together with electricity and water supply, within thirty (30) days of the Effective Date."),
+    ("exclusivity", "Any formulation conceived jointly by employees of both Parties in the course of a field trial shall be owned jointly by Buyer and Seller in equal undivided interests, except that neither Party may sell or license a Joint Development to a Competitor of the other Party without the other Party's written consent."),
+    ("liability-cap", "BUYER WAIVES ITS RIGHTS UNDER THE DECEPTIVE TRADE PRACTICES-CONSUMER PROTECTION ACT, SECTION 17.41 ET SEQ., TEXAS BUSINESS AND COMMERCE CODE, A LAW THAT GIVES CONSUMERS SPECIAL RIGHTS AND PROTECTIONS."),
 ]
 
 
