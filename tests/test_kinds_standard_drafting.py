@@ -1648,6 +1648,16 @@ STANDARD = [
     ("termination-for-convenience", "Except as may be provided in any Schedule, the Provider may, at any time, withdraw any of the Services upon providing ninety (90) days' prior written notice to Customer."),
     # (a returned security beside a payment after the end)
     ("post-termination-services", "(2) In the event of termination under paragraph (1), the City shall return the contract deposit and shall pay the Contractor the price of the Controllers delivered and accepted."),
+    # (blind batch bk)
+    ("termination-for-convenience", "The UTILITY may terminate this concession early when reasons of general interest arise, or when it is determined that the continuation of the services would cause harm to the State, by written notice delivered to the CONCESSIONAIRE at least ninety (90) calendar days in advance."),
+    ("change-of-control", "Any change in the direct or indirect control of the CONCESSIONAIRE, including the transfer of shares representing more than thirty percent (30%) of its capital stock, the loss by its current controlling shareholders of the power to appoint the majority of its board of directors, or its merger or spin-off, shall require the prior written authorization of the UTILITY."),
+    ("exclusivity", "During the Initial Term, Customer shall purchase from Manufacturer not less than eighty percent (80%) of Customer's total requirements of the Products for sale in the United States, measured in units on a Contract Year basis."),
+    ("exclusivity", "During the Term, the Manufacturer shall not supply to any third party any catheter made to the Specifications."),
+    ("governing-law", "This agreement shall be governed by the State Water Law, the State Public Procurement Law and their regulations and, in all matters not provided for therein, by the Civil Code for the State of Nayarit and the Federal Code of Civil Procedure."),
+    ("warranty-duration", "The CONCESSIONAIRE guarantees each Smart Meter against manufacturing defects and loss of metrological accuracy beyond the tolerances permitted by Mexican Official Standard NOM-012-SCFI-1994 for a period of ten (10) years counted from its installation, and shall replace at its own cost, within five (5) business days after the report, any Smart Meter that fails during such period."),
+    ("warranty-duration", "The CONCESSIONAIRE further guarantees that the Customizations shall operate substantially in accordance with the functional specifications of Technical Annex 6 for a period of twelve (12) months following their acceptance by the UTILITY."),
+    ("license-grant", "The UTILITY authorizes the CONCESSIONAIRE, free of charge, on a non-exclusive basis and for the term of the concession only, to use its name, logo and institutional image on bills, notices, vehicles, uniforms and customer service offices."),
+    ("auto-renewal", "The Customer is entitled to extend the Lease Period on one or more occasions by up to 12 months at a time, however by no more than 36 months in total."),
 ]
 
 
@@ -2751,6 +2761,16 @@ LOOK_ALIKES = [
     ("minimum-commitment", "6.1 The Purchaser shall, free of charge, make available furnished space of not less than 300 square feet at each Hub location, together with electricity and water supply, within thirty (30) days of the Effective Date."),
     ("exclusivity", "Any formulation conceived jointly by employees of both Parties in the course of a field trial shall be owned jointly by Buyer and Seller in equal undivided interests, except that neither Party may sell or license a Joint Development to a Competitor of the other Party without the other Party's written consent."),
     ("liability-cap", "BUYER WAIVES ITS RIGHTS UNDER THE DECEPTIVE TRADE PRACTICES-CONSUMER PROTECTION ACT, SECTION 17.41 ET SEQ., TEXAS BUSINESS AND COMMERCE CODE, A LAW THAT GIVES CONSUMERS SPECIAL RIGHTS AND PROTECTIONS."),
+    # (blind batch bk)
+    ("exclusivity", "8.3 The Supplier shall not be obliged to hand over or deposit the source code of the Standard Software with the Customer or with any third party."),
+    ("exclusivity", "Buyer may purchase from such second source up to twenty percent (20%) of its annual requirements of API."),
+    ("minimum-commitment", "6.1 For each Site, the Supplier shall carry out an acceptance test in accordance with Appendix 4, including a continuous operational test of 10 Business Days during which the Robots shall complete at least 97% of dispatched transport tasks without manual intervention."),
+    ("joint-ip-ownership", "16.2 The policies under Article 16.1(a) and (b) shall be issued in the joint names of the Contractor and the Ministry, and shall contain a waiver of the insurers' rights of subrogation against the Ministry."),
+    ("anti-assignment", "The concession does not transfer to the CONCESSIONAIRE the ownership of the hydraulic infrastructure nor the power to determine Tariffs, grant discounts or cut off services, which shall remain within the exclusive competence of the UTILITY."),
+    ("audit-rights", "PRE-AUDIT CERTIFICATE: This instrument has been pre-audited in the manner required by the Local Government Budget and Fiscal Control Act."),
+    ("insurance", "This Agreement includes the following Exhibits, which are incorporated herein by reference: Exhibit A (Equipment, Software and Pricing Schedule); Exhibit D (Source Code Escrow Agreement); Exhibit E (Certificates of Insurance); and Exhibit F (the RFP and the Proposal)."),
+    ("source-code-escrow", "This Agreement includes the following Exhibits, which are incorporated herein by reference: Exhibit A (Equipment, Software and Pricing Schedule); Exhibit D (Source Code Escrow Agreement); Exhibit E (Certificates of Insurance); and Exhibit F (the RFP and the Proposal)."),
+    ("warranty-duration", "ESCO guarantees that the Energy and Operational Savings achieved in each Guarantee Year shall be not less than the Annual Guaranteed Savings for that Guarantee Year."),
 ]
 
 
@@ -2814,3 +2834,15 @@ def test_sub_clause_with_its_own_caption_is_read_under_its_clause_caption():
     )
     passages = [passage(text, d) for d in found(text, "change-of-control")]
     assert any("deemed an assignment" in p for p in passages) and any("Licensor may terminate" in p for p in passages)
+
+
+def test_items_under_a_lead_in_that_names_the_concessions_conclusion():
+    """"Upon the conclusion of the concession for any reason, the following rules shall apply:" names the end (a concession
+    concludes when it ends; a contract is concluded when it is signed): the duties in its items are after the end."""
+    text = (
+        "CLAUSE TWENTY-TWO. REVERSION AND TRANSFER OF OPERATIONS. Upon the conclusion of the concession for any reason, the following"
+        " rules shall apply:\n\nI. The Smart Meters installed under this agreement shall revert to the UTILITY in good operating"
+        " condition.\n\nII. The CONCESSIONAIRE shall deliver to the UTILITY, within fifteen (15) calendar days, the complete User"
+        " Registry, the reading history and all billing and collection information, in an open and documented format."
+    )
+    assert any("complete User Registry" in passage(text, d) for d in found(text, "post-termination-services"))
