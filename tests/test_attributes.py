@@ -166,6 +166,9 @@ def test_defined_party_terms_give_the_role():
     ("The Supplier shall not: (a) disclose the City Data to any person or entity whatsoever; or (b) assign this Agreement.", "assign"),
     # a parenthesis between the negator and its verb does not count toward its reach
     ("The Concessionaire shall not, without the prior consent of the Grantor, permit any change in its controlling shareholders.", "controlling"),
+    # ... nor a longer one, of when
+    ("Supplier shall not, during the Term and for a period of eighteen (18) months after its expiration or termination, sell the HX"
+     " Grade to any Person other than Buyer.", "sell"),
     # a condition closed before the scoped negator leaves it the main clause's
     ("If the Supplier is acquired, neither party shall, without the consent of the other, assign this Agreement.", "assign"),
     # "provided" alone opens no condition

@@ -1658,6 +1658,12 @@ STANDARD = [
     ("warranty-duration", "The CONCESSIONAIRE further guarantees that the Customizations shall operate substantially in accordance with the functional specifications of Technical Annex 6 for a period of twelve (12) months following their acceptance by the UTILITY."),
     ("license-grant", "The UTILITY authorizes the CONCESSIONAIRE, free of charge, on a non-exclusive basis and for the term of the concession only, to use its name, logo and institutional image on bills, notices, vehicles, uniforms and customer service offices."),
     ("auto-renewal", "The Customer is entitled to extend the Lease Period on one or more occasions by up to 12 months at a time, however by no more than 36 months in total."),
+    # (blind batch bl)
+    ("exclusivity", "Supplier shall not, during the Term and for a period of eighteen (18) months after its expiration or termination, sell, offer for sale or otherwise supply the HX Grade, or any other product manufactured using the Buyer Custom Developments, to any Person other than Buyer and its Affiliates."),
+    ("post-termination-services", "21.1 Upon the expiry or termination of the Contract, for whatever reason, the Supplier shall, for a period of up to six (6) months and in accordance with the exit plan in Appendix 8, provide the assistance reasonably required for an orderly transfer of the management of the Devices and the MDM Service to the Customer or to a new supplier."),
+    ("minimum-commitment", "Customer commits that the subscription and usage fees payable under all Order Forms for each Contract Year of the initial Subscription Term will total not less than Four Hundred Twenty Thousand U.S. Dollars (US$420,000) (the \"Committed Annual Spend\")."),
+    ("minimum-commitment", "If the fees invoiced for a Contract Year are less than the Committed Annual Spend, Provider may invoice Customer, within sixty (60) days after the end of that Contract Year, for the amount of the shortfall, and Customer will pay that invoice in accordance with Section 5.4."),
+    ("warranty-duration", "Supplier warrants to Buyer that each Product delivered hereunder shall, at the time of delivery and throughout its Shelf Life (which shall in no event be less than twelve (12) months from the date of manufacture), conform to the Specifications and be free from contamination and from defects in materials and workmanship."),
 ]
 
 
@@ -2771,6 +2777,11 @@ LOOK_ALIKES = [
     ("insurance", "This Agreement includes the following Exhibits, which are incorporated herein by reference: Exhibit A (Equipment, Software and Pricing Schedule); Exhibit D (Source Code Escrow Agreement); Exhibit E (Certificates of Insurance); and Exhibit F (the RFP and the Proposal)."),
     ("source-code-escrow", "This Agreement includes the following Exhibits, which are incorporated herein by reference: Exhibit A (Equipment, Software and Pricing Schedule); Exhibit D (Source Code Escrow Agreement); Exhibit E (Certificates of Insurance); and Exhibit F (the RFP and the Proposal)."),
     ("warranty-duration", "ESCO guarantees that the Energy and Operational Savings achieved in each Guarantee Year shall be not less than the Annual Guaranteed Savings for that Guarantee Year."),
+    # (blind batch bl)
+    ("minimum-commitment", "WHEREAS, in reliance on Buyer's volume commitments herein, Supplier has agreed to dedicate reactor capacity and to invest in a finishing unit for the HX Grade; and"),
+    ("minimum-commitment", "THE SHORTFALL PAYMENT AND THE EARLY TERMINATION FEE CONSTITUTE DIRECT DAMAGES FOR PURPOSES OF THIS SECTION 12.1."),
+    ("minimum-commitment", "The Development and Manufacturing Committee shall have a total of at least five (5) members."),
+    ("post-termination-services", "12.4 If on Termination the Executive has taken in excess of their accrued holiday entitlement, the Company shall be entitled to recover from the Executive by way of deduction from any payments due to the Executive or otherwise, one day's pay for each excess day."),
 ]
 
 

@@ -227,9 +227,11 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     lo = max(start, anchor - 12)
     # "shall not, without the prior consent of the Grantor, permit any change in its controlling
     # shareholders": the parenthesis between the negator and its verb does not count toward the 12
-    for i in range(max(start, anchor - 30), lo):
+    # (nor a longer one, of when: "Supplier shall not, during the Term and for a period of eighteen (18) months after its
+    # expiration or termination, sell ... to any Person other than Buyer")
+    for i in range(max(start, anchor - 40), lo):
         if words[i] == "not" and i + 1 < anchor and words[i + 1] == ",":
-            close = next((j for j in range(i + 2, min(anchor, i + 18)) if words[j] == ","), None)
+            close = next((j for j in range(i + 2, min(anchor, i + 28)) if words[j] == ","), None)
             if close is not None and anchor - close <= 12 and not _in_condition(words, start, i, anchor):
                 return True
     # an item of a list whose lead-in leaves "shall not" open ("shall not: (a) ...; or (b) assign ...")
