@@ -1664,6 +1664,8 @@ STANDARD = [
     ("minimum-commitment", "Customer commits that the subscription and usage fees payable under all Order Forms for each Contract Year of the initial Subscription Term will total not less than Four Hundred Twenty Thousand U.S. Dollars (US$420,000) (the \"Committed Annual Spend\")."),
     ("minimum-commitment", "If the fees invoiced for a Contract Year are less than the Committed Annual Spend, Provider may invoice Customer, within sixty (60) days after the end of that Contract Year, for the amount of the shortfall, and Customer will pay that invoice in accordance with Section 5.4."),
     ("warranty-duration", "Supplier warrants to Buyer that each Product delivered hereunder shall, at the time of delivery and throughout its Shelf Life (which shall in no event be less than twelve (12) months from the date of manufacture), conform to the Specifications and be free from contamination and from defects in materials and workmanship."),
+    ("change-of-control", "2. The Contractor shall notify the Employer in writing, within 7 days, of any merger, division or transformation of the Contractor, of any change of the entity or entities holding more than 50% of the shares in its share capital, and of the opening of its liquidation."),
+    ("uncapped-liability", "In particular, the Provider shall be liable, without any limitation as to amount, for all damages suffered by the Service, patients or third parties arising from the loss, alteration or unauthorised disclosure of Clinical Data attributable to the Provider or its subcontractors."),
 ]
 
 
