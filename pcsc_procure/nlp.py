@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# spaCy's English tokenizer keeps some emoticons whole, and these are how contracts write a number in
+# parentheses: "not less than eight (8) units" was "(", "8)", "units", and no number pattern saw the 8.
+NUMBER_EMOTICONS = frozenset({"8)", "8-)", "(-8"})
+
 
 @lru_cache(maxsize=1)
 def blank_english():
@@ -15,4 +19,5 @@ def blank_english():
 
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000
+    nlp.tokenizer.rules = {key: tokens for key, tokens in nlp.tokenizer.rules.items() if key not in NUMBER_EMOTICONS}
     return nlp

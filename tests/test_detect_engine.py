@@ -1405,3 +1405,14 @@ def test_by_means_of_defines_nothing():
     assert not is_definition("Payment by any means shall be accepted.")
     assert is_definition('"Audit" means an inspection of the books and records.')
     assert is_definition("1.3 Change of Control shall mean the acquisition of more than half of the voting shares.")
+
+
+def test_a_number_in_parentheses_is_a_token_of_its_own():
+    """spaCy's English tokenizer keeps the emoticon "8)" whole, so "eight (8) units" lost its 8 to every number pattern
+    (a minimum commitment of "not fewer than eight (8) FTEs" went unfound, while "nine (9)" was found)."""
+    from pcsc_procure.nlp import blank_english
+
+    nlp = blank_english()
+    assert [t.text for t in nlp("not fewer than eight (8) FTEs, and (8) the eighth item")] == [
+        "not", "fewer", "than", "eight", "(", "8", ")", "FTEs", ",", "and", "(", "8", ")", "the", "eighth", "item"]
+    assert [t.text for t in nlp("as agreed :)")][-1] == ":)"  # the other emoticons are as spaCy makes them
