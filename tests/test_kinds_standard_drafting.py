@@ -1666,6 +1666,9 @@ STANDARD = [
     ("warranty-duration", "Supplier warrants to Buyer that each Product delivered hereunder shall, at the time of delivery and throughout its Shelf Life (which shall in no event be less than twelve (12) months from the date of manufacture), conform to the Specifications and be free from contamination and from defects in materials and workmanship."),
     ("change-of-control", "2. The Contractor shall notify the Employer in writing, within 7 days, of any merger, division or transformation of the Contractor, of any change of the entity or entities holding more than 50% of the shares in its share capital, and of the opening of its liquidation."),
     ("uncapped-liability", "In particular, the Provider shall be liable, without any limitation as to amount, for all damages suffered by the Service, patients or third parties arising from the loss, alteration or unauthorised disclosure of Clinical Data attributable to the Provider or its subcontractors."),
+    # (blind batch bm)
+    ("change-of-control", "Any merger or consolidation of Contractor with or into another Person, or any transfer of more than fifty percent (50%) of the equity interests in Contractor or of all or substantially all of the assets used by Contractor in performing the Work, shall be deemed an assignment for purposes of this Section 13.1."),
+    ("minimum-commitment", "Without limiting the foregoing, during each Contract Year of the Initial Research Term Partner shall fund not fewer than eight (8) FTEs at the applicable FTE Rate, regardless of whether the Research Plan requires a lesser number of FTEs in such Contract Year."),
 ]
 
 
@@ -2784,6 +2787,11 @@ LOOK_ALIKES = [
     ("minimum-commitment", "THE SHORTFALL PAYMENT AND THE EARLY TERMINATION FEE CONSTITUTE DIRECT DAMAGES FOR PURPOSES OF THIS SECTION 12.1."),
     ("minimum-commitment", "The Development and Manufacturing Committee shall have a total of at least five (5) members."),
     ("post-termination-services", "12.4 If on Termination the Executive has taken in excess of their accrued holiday entitlement, the Company shall be entitled to recover from the Executive by way of deduction from any payments due to the Executive or otherwise, one day's pay for each excess day."),
+    # (blind batch bm)
+    ("exclusivity", "5.2 The Department may, at its sole and exclusive discretion, prioritise the rollout to particular Schools or districts, provided that it gives the Service Provider reasonable notice of any change to the rollout schedule."),
+    ("auto-renewal", "12.2 The Service Provider shall furnish copies of the policies referred to in Clause 12.1 to the Nodal Officer within thirty (30) days of the Effective Date and of each renewal, and the professional indemnity policy shall be endorsed to name the Purchaser as an additional beneficiary."),
+    ("auto-renewal", "b) Serious breach by the Provider of the obligations under the Contract, including monthly availability below 97% for three consecutive months, the loss of Clinical Data attributable to it, or the failure to renew the performance guarantee."),
+    ("post-termination-services", "11.2 The Service Provider shall maintain complete and accurate accounts and records relating to this Contract, including records of manpower deployed and spares consumed, for a period of five (5) years after the expiry or termination of this Contract, and shall make them available for examination by the Purchaser."),
 ]
 
 
