@@ -1669,6 +1669,13 @@ STANDARD = [
     # (blind batch bm)
     ("change-of-control", "Any merger or consolidation of Contractor with or into another Person, or any transfer of more than fifty percent (50%) of the equity interests in Contractor or of all or substantially all of the assets used by Contractor in performing the Work, shall be deemed an assignment for purposes of this Section 13.1."),
     ("minimum-commitment", "Without limiting the foregoing, during each Contract Year of the Initial Research Term Partner shall fund not fewer than eight (8) FTEs at the applicable FTE Rate, regardless of whether the Research Plan requires a lesser number of FTEs in such Contract Year."),
+    # (blind batch bn)
+    ("insurance", "12.1 The Supplier shall, at its own cost, insure the Placed Equipment for its full replacement value against loss or damage by fire, theft, burglary, flood, riot and accidental damage for the whole of the Contract Period."),
+    ("warranty-duration", "The Contractor shall remedy free of charge any errors in the Custom Software that are reported within twelve (12) months after Acceptance."),
+    ("warranty-duration", "By derogation from the CCAG-TIC, the Specific Results are guaranteed for a period of twelve (12) months from the date of their Admission."),
+    ("post-termination-services", "For a period of five (5) years after the end of the Maintenance Phase, the Contractor shall supply to the Client, at the Client's request, spare sensors, data loggers and edge gateways compatible with the installed Hardware at the prices in Annex 6 as last indexed."),
+    ("exclusivity", "In consideration of the placement of the Placed Equipment at no capital cost, the Procuring Entity undertakes that, throughout the Contract Period, all reagents, calibrators, controls and dedicated consumables required to run tests on the Placed Equipment shall be purchased from the Supplier only."),
+    ("exclusivity", "For a period of ninety (90) days following the end of the License Period for each Current Release Picture (the \"Tail Holdback\"), Licensor shall not license such Picture to any other subscription video-on-demand service having more than two million (2,000,000) subscribers in the Territory."),
 ]
 
 
@@ -2792,6 +2799,10 @@ LOOK_ALIKES = [
     ("auto-renewal", "12.2 The Service Provider shall furnish copies of the policies referred to in Clause 12.1 to the Nodal Officer within thirty (30) days of the Effective Date and of each renewal, and the professional indemnity policy shall be endorsed to name the Purchaser as an additional beneficiary."),
     ("auto-renewal", "b) Serious breach by the Provider of the obligations under the Contract, including monthly availability below 97% for three consecutive months, the loss of Clinical Data attributable to it, or the failure to renew the performance guarantee."),
     ("post-termination-services", "11.2 The Service Provider shall maintain complete and accurate accounts and records relating to this Contract, including records of manpower deployed and spares consumed, for a period of five (5) years after the expiry or termination of this Contract, and shall make them available for examination by the Purchaser."),
+    # (blind batch bn)
+    ("perpetual-license", "The Patent Rights were developed in part with funding from the National Institutes of Health, and the United States Government holds a nonexclusive, nontransferable, irrevocable, paid-up license to practice or have practiced the inventions claimed therein for or on behalf of the United States."),
+    ("license-grant", "Excludes third-party open-source components listed in the file THIRD_PARTY_NOTICES, which are licensed to Licensee, if at all, under their respective open-source licenses."),
+    ("license-grant", "Those components are made available under their respective open source licenses, and to the extent such a license grants Customer broader rights than this Agreement, that license governs Customer's use of the relevant component."),
 ]
 
 
