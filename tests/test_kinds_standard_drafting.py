@@ -2803,6 +2803,9 @@ LOOK_ALIKES = [
     ("perpetual-license", "The Patent Rights were developed in part with funding from the National Institutes of Health, and the United States Government holds a nonexclusive, nontransferable, irrevocable, paid-up license to practice or have practiced the inventions claimed therein for or on behalf of the United States."),
     ("license-grant", "Excludes third-party open-source components listed in the file THIRD_PARTY_NOTICES, which are licensed to Licensee, if at all, under their respective open-source licenses."),
     ("license-grant", "Those components are made available under their respective open source licenses, and to the extent such a license grants Customer broader rights than this Agreement, that license governs Customer's use of the relevant component."),
+    # (a scope of works naming two works, from earlier blind batches read again)
+    ("minimum-commitment", "(a) the supply and installation of not less than (3,400) fixed and pan-tilt-zoom cameras at the locations specified in the Technical Specifications;"),
+    ("minimum-commitment", "3.1 The Contract comprises Phase I, the supply and installation of not fewer than thirty-eight thousand (38,000) Smart Meters; Phase II, the supply and commissioning of the Billing System."),
 ]
 
 
