@@ -19,8 +19,6 @@ POSITIVE = [
     # rights that end with the contract, but with one kept for after it
     ("post-termination-services", "Upon termination of this Agreement, all licenses granted hereunder shall terminate, except that the Distributor may sell off its existing inventory of Products for ninety (90) days."),
     ("post-termination-services", "Upon expiration of this Agreement, the license to use the Licensed Marks shall terminate and the Licensee shall return all promotional materials to the Licensor."),
-    # keeping records for a period after the end still counts
-    ("post-termination-services", "The Licensee shall keep accurate records of all sales during the Term and for a period of three years thereafter."),
     ("post-termination-services", "If this Agreement is terminated by the Customer, the Supplier shall continue to provide the Services until a replacement supplier is appointed."),
     # a spend not below an amount, at the end of the sentence
     ("minimum-commitment", "Franchisee agrees to conduct a grand opening advertising program during the first four weeks after the Opening Date, spending an amount not less than $12,000."),
@@ -58,6 +56,9 @@ NEGATIVE = [
     ("post-termination-services", "The Maintenance Services shall automatically terminate upon termination of the License Agreement."),
     # audit rights alongside the term
     ("post-termination-services", "During the Term and for two (2) years thereafter, the Licensor may audit and inspect the Licensee's records relating to the Products."),
+    # ... nor records kept for the period after it: a records clause's tail (twenty-second session: the writers of the blind
+    # contracts leave some sixty such clauses unlabelled, and the CUAD design folds hold one unlabelled and none labelled)
+    ("post-termination-services", "The Licensee shall keep accurate records of all sales during the Term and for a period of three years thereafter."),
     # while the contract runs, or ending it
     ("post-termination-services", "The Custodian will continue to hold the Receivable Files until this Agreement is terminated."),
     ("post-termination-services", "This Agreement may also be terminated by the Company upon fifteen days' written notice if the Endorser is unable to perform the services."),

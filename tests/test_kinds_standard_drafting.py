@@ -1676,6 +1676,12 @@ STANDARD = [
     ("post-termination-services", "For a period of five (5) years after the end of the Maintenance Phase, the Contractor shall supply to the Client, at the Client's request, spare sensors, data loggers and edge gateways compatible with the installed Hardware at the prices in Annex 6 as last indexed."),
     ("exclusivity", "In consideration of the placement of the Placed Equipment at no capital cost, the Procuring Entity undertakes that, throughout the Contract Period, all reagents, calibrators, controls and dedicated consumables required to run tests on the Placed Equipment shall be purchased from the Supplier only."),
     ("exclusivity", "For a period of ninety (90) days following the end of the License Period for each Current Release Picture (the \"Tail Holdback\"), Licensor shall not license such Picture to any other subscription video-on-demand service having more than two million (2,000,000) subscribers in the Territory."),
+    # (blind batch bo)
+    ("termination-for-convenience", "The Municipality may revoke the concession at any time for reasons of public interest, by reasoned communication sent to the Concessionaire by PEC with at least ninety (90) days' notice."),
+    ("change-of-control", "The Concessionaire shall notify the Municipality within fifteen (15) days of any change in the person or entity exercising control over it within the meaning of Article 2359 of the Civil Code. If the new controlling entity is subject to any of the grounds for exclusion under Articles 94 and 95 of the Code, the Municipality may terminate the concession."),
+    ("exclusivity", "During the Term, GPO shall identify Vendor as the sole contracted supplier for each Sole-Source Category in its contract catalog and member communications."),
+    ("exclusivity", "During the Term and for a period of one (1) year thereafter, Manufacturer shall not, and shall cause its Affiliates not to, perform fill-finish services at the Facility for any Client Competitor with respect to any product that binds [***]."),
+    ("warranty-duration", "The warranties in Section 7.1 shall remain in effect for each Batch until the labeled expiry date of that Batch."),
 ]
 
 
@@ -2806,6 +2812,9 @@ LOOK_ALIKES = [
     # (a scope of works naming two works, from earlier blind batches read again)
     ("minimum-commitment", "(a) the supply and installation of not less than (3,400) fixed and pan-tilt-zoom cameras at the locations specified in the Technical Specifications;"),
     ("minimum-commitment", "3.1 The Contract comprises Phase I, the supply and installation of not fewer than thirty-eight thousand (38,000) Smart Meters; Phase II, the supply and commissioning of the Billing System."),
+    # (blind batch bo: a records clause's tail, which the writers of every batch leave unlabelled)
+    ("post-termination-services", "10.1 The Provider shall keep complete and accurate records of the GPS Units supplied, the services rendered and the amounts invoiced under the contract, for the duration of the contract and for six (6) years after its end."),
+    ("post-termination-services", "8.1 The Contractor must keep full and accurate records of the Services performed, the Fees invoiced and its compliance with this Contract, and must retain those records for at least seven (7) years after the end of the Term."),
 ]
 
 
