@@ -1682,6 +1682,10 @@ STANDARD = [
     ("exclusivity", "During the Term, GPO shall identify Vendor as the sole contracted supplier for each Sole-Source Category in its contract catalog and member communications."),
     ("exclusivity", "During the Term and for a period of one (1) year thereafter, Manufacturer shall not, and shall cause its Affiliates not to, perform fill-finish services at the Facility for any Client Competitor with respect to any product that binds [***]."),
     ("warranty-duration", "The warranties in Section 7.1 shall remain in effect for each Batch until the labeled expiry date of that Batch."),
+    # (blind batch bp)
+    ("liability-cap", "2. The total amount of damages payable by Party B under this Contract, whether based on default, Nonconformity, tort or otherwise, shall not exceed the Contract Amount."),
+    ("anti-assignment", "1. Party B shall not assign to a third party, cause a third party to succeed to, or provide as security, all or any of its rights or obligations arising under this Contract; provided, however, that this shall not apply where Party B has obtained the prior written approval of Party A."),
+    ("exclusivity", "During the Term, neither Owner nor any of its Affiliates shall, directly or indirectly, own, lease, operate, manage or franchise any hotel located within the Protected Area that is affiliated with a Competing Brand, unless Licensor has given its prior written consent."),
 ]
 
 
@@ -2815,6 +2819,8 @@ LOOK_ALIKES = [
     # (blind batch bo: a records clause's tail, which the writers of every batch leave unlabelled)
     ("post-termination-services", "10.1 The Provider shall keep complete and accurate records of the GPS Units supplied, the services rendered and the amounts invoiced under the contract, for the duration of the contract and for six (6) years after its end."),
     ("post-termination-services", "8.1 The Contractor must keep full and accurate records of the Services performed, the Fees invoiced and its compliance with this Contract, and must retain those records for at least seven (7) years after the end of the Term."),
+    # (blind batch bp)
+    ("audit-rights", "8.1 The Agency shall provide the Contractor with timely access to its premises, systems and personnel, and with such existing data and information as the Contractor may reasonably require for the performance of the Services."),
 ]
 
 
