@@ -2821,6 +2821,9 @@ LOOK_ALIKES = [
     ("post-termination-services", "8.1 The Contractor must keep full and accurate records of the Services performed, the Fees invoiced and its compliance with this Contract, and must retain those records for at least seven (7) years after the end of the Term."),
     # (blind batch bp)
     ("audit-rights", "8.1 The Agency shall provide the Contractor with timely access to its premises, systems and personnel, and with such existing data and information as the Contractor may reasonably require for the performance of the Services."),
+    # (records tails whose records are named apart from the verb)
+    ("post-termination-services", "17.1 The Supplier shall keep, until seven years after the end of the Term, full and accurate records of the operation of this Call-Off Contract, including the Services provided."),
+    ("post-termination-services", "9.1 The Contractor must keep full and accurate accounts and records of the Services, the Contract Price and its compliance with this Agreement, and must retain them for seven (7) years after the end of the Term."),
 ]
 
 
