@@ -21,6 +21,11 @@ def passage(text: str, det) -> str:
     return text[det.start : det.end]
 
 
+def passages(text: str, kind: str) -> list[str]:
+    """The text of each detection of `kind` in `text`."""
+    return [passage(text, d) for d in found(text, kind)]
+
+
 def absent_why(text: str, kind: str) -> list:
     """What was wrongly found (cue and passage), for a negative case's failure message."""
     return [(d.cue, passage(text, d)) for d in found(text, kind)]
