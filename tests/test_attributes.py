@@ -182,6 +182,8 @@ def test_defined_party_terms_give_the_role():
     ("To the extent that the Work is not a work made for hire, the Contractor shall not assign it to any third party.", "assign"),
     # a "neither" that heads the main clause still negates it
     ("Neither the League nor any Club shall license any person other than Streamer to stream any Game.", "license"),
+    # a parenthesis that opens after the negator, however it closes, leaves the negator the verb's
+    ("Licensee shall not (except as permitted under Section 4) assign this Agreement.", "assign"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -223,6 +225,10 @@ def test_negated_obligation_is_prohibition():
     # a "neither ... nor" in a relative clause says what a noun is not; the main clause stands
     ("Any invention conceived jointly by both Parties that is neither a Product Invention nor an improvement to the "
      "Platform (\"Joint Inventions\") shall be owned jointly by the Parties.", "owned", 0),
+    # a "not" inside a parenthesis closed before the verb describes the noun before it
+    ("Tenant or an independent certified public accountant engaged by Tenant (who is not compensated on a contingency basis) may "
+     "examine and audit those books and records.", "audit", 0),
+    ("Licensee (which shall not be a competitor of Licensor) may assign this Agreement to an Affiliate.", "assign", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

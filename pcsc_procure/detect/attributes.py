@@ -195,6 +195,21 @@ def _anchor_in_condition(words: list[str], start: int, neg: int, anchor: int) ->
     return False
 
 
+def _in_closed_parenthesis(words: list[str], neg: int, anchor: int) -> bool:
+    """True when the negator sits in a parenthesis that closes before the anchor: "Tenant or an independent
+    certified public accountant engaged by Tenant (who is not compensated on a contingency basis) may examine and
+    audit those books" negates the accountant's fee, not the audit."""
+    close = next((k for k in range(neg + 1, anchor) if words[k] in (")", "(")), None)
+    if close is None or words[close] != ")":
+        return False
+    for k in range(neg - 1, max(-1, neg - 30), -1):
+        if words[k] == "(":
+            return True
+        if words[k] == ")":
+            return False
+    return False
+
+
 _COPULA = frozenset({"is", "are", "was", "were", "be"})
 
 
@@ -254,6 +269,8 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
             if w in ("neither", "nor") and described is not None and i >= described:
                 continue
             if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor) or _opens_condition(words, start, i, anchor):
+                continue
+            if _in_closed_parenthesis(words, i, anchor):
                 continue
             return True
     # "In no event shall ...", "Neither party ..." at the head of the sentence.
