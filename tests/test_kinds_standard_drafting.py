@@ -1686,6 +1686,16 @@ STANDARD = [
     ("liability-cap", "2. The total amount of damages payable by Party B under this Contract, whether based on default, Nonconformity, tort or otherwise, shall not exceed the Contract Amount."),
     ("anti-assignment", "1. Party B shall not assign to a third party, cause a third party to succeed to, or provide as security, all or any of its rights or obligations arising under this Contract; provided, however, that this shall not apply where Party B has obtained the prior written approval of Party A."),
     ("exclusivity", "During the Term, neither Owner nor any of its Affiliates shall, directly or indirectly, own, lease, operate, manage or franchise any hotel located within the Protected Area that is affiliated with a Competing Brand, unless Licensor has given its prior written consent."),
+    # (blind batch bq)
+    ("audit-rights", "Not more than once in any calendar year, and upon at least thirty (30) days' prior written notice, Tenant or an independent certified public accountant engaged by Tenant (who is not compensated on a contingency basis) may examine and audit those books and records during normal business hours."),
+    ("post-termination-services", "If Retailer terminates this Agreement in its entirety under this Section 13.3 before the end of the Initial Term, Retailer shall reimburse Manufacturer, within thirty (30) days after the effective date of termination, for the unamortized cost of the dedicated blending and filling equipment identified in Exhibit D."),
+    ("post-termination-services", "If Customer terminates this Agreement under Section 12.3 or 12.4, Vendor shall refund to Customer, within thirty (30) days after the effective date of termination, all prepaid Subscription Fees attributable to the period after that date."),
+    ("perpetual-license", "8.3 Upon the expiry or termination of the Contract for any reason, the licence in clause 8.2 shall continue in full force and shall not be revocable by the Contractor, save that the Contractor shall have no obligation to supply updates after the end of the Support Period."),
+    ("perpetual-license", "1. The Contractor hereby grants the Client a non-exclusive licence to use the Central Software, without quantitative or territorial limitation, for the entire duration of the proprietary copyrights to such software."),
+    ("perpetual-license", "2. The Contractor may not terminate the licence granted under paragraph 1 of this Article by notice or withdraw from it."),
+    ("uncapped-liability", "13.3 The limitation in clause 13.2 shall not apply to (a) the cost of repairing or replacing defective equipment or software under clause 7; (b) the Contractor's obligation to indemnify the Ministry under clause 8.7 against claims of infringement; or (c) any breach by the Contractor of clause 10."),
+    ("warranty-duration", "Manufacturer warrants to Retailer that each unit of Product delivered hereunder shall, from the date of delivery through the Sell-By Date applicable to such unit, (a) conform to the Specifications; and (b) be free from defects in materials and workmanship."),
+    ("license-grant", "6. For the duration of the Operation Period only, the Client grants the Contractor a non-exclusive, non-transferable and royalty-free authorisation to use the Client's geographic information system data and orthophoto maps solely for the purpose of performing this Contract."),
 ]
 
 
@@ -2824,6 +2834,10 @@ LOOK_ALIKES = [
     # (records tails whose records are named apart from the verb)
     ("post-termination-services", "17.1 The Supplier shall keep, until seven years after the end of the Term, full and accurate records of the operation of this Call-Off Contract, including the Services provided."),
     ("post-termination-services", "9.1 The Contractor must keep full and accurate accounts and records of the Services, the Contract Price and its compliance with this Agreement, and must retain them for seven (7) years after the end of the Term."),
+    # (blind batch bq)
+    ("warranty-duration", "4.3 When the System has successfully completed the operational acceptance tests, the Ministry shall, within fourteen (14) days, issue an Operational Acceptance Certificate or notify the Contractor in writing of the defects that prevent its issue."),
+    ("minimum-commitment", "During the first Contract Year the Parties shall jointly conduct a retrospective validation study of the Platform on not fewer than 5,000 de-identified historical Studies from Customer's archive."),
+    ("anti-assignment", "22.1 The Supplier shall, no later than six (6) months after the Delivery Date, prepare and submit for the Customer's approval an exit plan describing how the System's data and functions are to be transferred to the Customer or to a new supplier upon expiry or termination of the Agreement."),
 ]
 
 
