@@ -1695,6 +1695,7 @@ STANDARD = [
     ("perpetual-license", "2. The Contractor may not terminate the licence granted under paragraph 1 of this Article by notice or withdraw from it."),
     ("uncapped-liability", "13.3 The limitation in clause 13.2 shall not apply to (a) the cost of repairing or replacing defective equipment or software under clause 7; (b) the Contractor's obligation to indemnify the Ministry under clause 8.7 against claims of infringement; or (c) any breach by the Contractor of clause 10."),
     ("warranty-duration", "Manufacturer warrants to Retailer that each unit of Product delivered hereunder shall, from the date of delivery through the Sell-By Date applicable to such unit, (a) conform to the Specifications; and (b) be free from defects in materials and workmanship."),
+    ("post-termination-services", "(1) Upon the end of the Cloud Services, for whatever reason, the Contractor shall, at the Client's request, continue to operate the Platform for a transitional period of up to six months at the prices applicable at that time."),
     ("license-grant", "6. For the duration of the Operation Period only, the Client grants the Contractor a non-exclusive, non-transferable and royalty-free authorisation to use the Client's geographic information system data and orthophoto maps solely for the purpose of performing this Contract."),
 ]
 
