@@ -1695,6 +1695,12 @@ STANDARD = [
     ("perpetual-license", "2. The Contractor may not terminate the licence granted under paragraph 1 of this Article by notice or withdraw from it."),
     ("uncapped-liability", "13.3 The limitation in clause 13.2 shall not apply to (a) the cost of repairing or replacing defective equipment or software under clause 7; (b) the Contractor's obligation to indemnify the Ministry under clause 8.7 against claims of infringement; or (c) any breach by the Contractor of clause 10."),
     ("warranty-duration", "Manufacturer warrants to Retailer that each unit of Product delivered hereunder shall, from the date of delivery through the Sell-By Date applicable to such unit, (a) conform to the Specifications; and (b) be free from defects in materials and workmanship."),
+    # (blind batch br)
+    ("auto-renewal", "(3) The Purchaser shall have the right to extend the hosting and maintenance services for a further period of up to 12 months, at the same unit prices, by written notification sent to the Provider at least 60 days before the expiry of the period provided in para. (2)."),
+    ("auto-renewal", "12.3 THE PRINCIPAL may extend the maintenance service for one or more additional periods of up to twenty-four (24) months in total, under the same terms and at the prices then in force, by notice to THE CONTRACTOR given not less than ninety (90) calendar days before the expiry of the Maintenance Period."),
+    ("exclusivity", "During the Term, Bank shall not, and shall cause its Affiliates not to, issue or market any card in the Co-Brand Card Category that bears the name or marks of any Competing Airline."),
+    ("audit-rights", "9.1 The Inspection shall have free access at all times to the works, the Pumping Stations and the workshops, warehouses and factories of THE CONTRACTOR and its subcontractors where equipment for this Contract is manufactured, assembled or tested, in order to verify the quality of the materials and workmanship."),
+    ("post-termination-services", "Upon the rescission of this Contract for any cause, THE CONTRACTOR shall deliver to THE PRINCIPAL, within thirty (30) calendar days, the updated as-built documentation, all passwords and administrator credentials."),
     ("post-termination-services", "(1) Upon the end of the Cloud Services, for whatever reason, the Contractor shall, at the Client's request, continue to operate the Platform for a transitional period of up to six months at the prices applicable at that time."),
     ("license-grant", "6. For the duration of the Operation Period only, the Client grants the Contractor a non-exclusive, non-transferable and royalty-free authorisation to use the Client's geographic information system data and orthophoto maps solely for the purpose of performing this Contract."),
 ]
@@ -2838,6 +2844,10 @@ LOOK_ALIKES = [
     # (blind batch bq)
     ("warranty-duration", "4.3 When the System has successfully completed the operational acceptance tests, the Ministry shall, within fourteen (14) days, issue an Operational Acceptance Certificate or notify the Contractor in writing of the defects that prevent its issue."),
     ("minimum-commitment", "During the first Contract Year the Parties shall jointly conduct a retrospective validation study of the Platform on not fewer than 5,000 de-identified historical Studies from Customer's archive."),
+    # (blind batch br)
+    ("exclusivity", "The Supplier shall not sell any competing interest in the Project Company."),
+    ("minimum-commitment", "At any time after the third (3rd) anniversary of the Go-Live Date, Operator may terminate this Agreement for any reason or no reason by giving Licensor not less than one hundred eighty (180) days' prior written notice, accompanied by payment of an early termination fee equal to the Minimum Monthly Fee multiplied by the number of full calendar months then remaining in the Initial Term."),
+    ("minimum-commitment", "Upon not less than thirty (30) days' prior written notice, and not more than once in any Program Year, Airline or an independent certified public accounting firm designated by Airline may inspect and audit the books and records of Bank relating to the calculation of Miles purchased, the Annual Minimum and all fees payable under this Agreement."),
     ("anti-assignment", "22.1 The Supplier shall, no later than six (6) months after the Delivery Date, prepare and submit for the Customer's approval an exit plan describing how the System's data and functions are to be transferred to the Customer or to a new supplier upon expiry or termination of the Agreement."),
 ]
 
