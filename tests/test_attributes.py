@@ -226,6 +226,9 @@ def test_negated_obligation_is_prohibition():
     ("Any invention conceived jointly by both Parties that is neither a Product Invention nor an improvement to the "
      "Platform (\"Joint Inventions\") shall be owned jointly by the Parties.", "owned", 0),
     # a "not" inside a parenthesis closed before the verb describes the noun before it
+    # "for so long as" opens a condition
+    ("For so long as Manufacturer is not in material breach of this Agreement, Brand Owner shall purchase its requirements from "
+     "Manufacturer.", "purchase", 0),
     ("Tenant or an independent certified public accountant engaged by Tenant (who is not compensated on a contingency basis) may "
      "examine and audit those books and records.", "audit", 0),
     ("Licensee (which shall not be a competitor of Licensor) may assign this Agreement to an Affiliate.", "assign", 0),

@@ -40,7 +40,8 @@ _SCOPED_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "
 _CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether", "absent"}
 # conditions of more than one word (not "provided" alone: "Except as may otherwise be provided in this Agreement, X may not assign")
 # ("to the extent" too: "To the extent any Improvement is not assignable, Franchisee hereby grants ... a licence")
-_IN_CASE = (("in", "the", "event"), ("in", "case"), ("provided", "that"), ("to", "the", "extent"))
+# ("for so long as": "For so long as Manufacturer is not in material breach of this Agreement, Brand Owner shall purchase ...")
+_IN_CASE = (("in", "the", "event"), ("in", "case"), ("provided", "that"), ("to", "the", "extent"), ("so", "long", "as"), ("as", "long", "as"))
 _NOT_NEGATING_AFTER = {"limited", "limit", "only", "less", "more", "later", "earlier", "fewer", "exceeding", "to", "withstanding"}
 
 OBLIGATION = (("shall",), ("must",), ("will",), ("agrees",), ("agree",), ("undertakes",), ("undertake",), ("covenants",), ("is", "required"), ("are", "required"), ("is", "obligated"), ("are", "obligated"), ("is", "obliged"), ("has", "to"), ("is", "responsible"), ("are", "responsible"), ("commits",), ("guarantees",))
