@@ -1708,6 +1708,15 @@ STANDARD = [
     ("auto-renewal", "4.4. The Buyer shall have the right, at its sole discretion, to extend the Operation Period once for a period of up to 24 months on the same terms and conditions by notifying the Supplier in writing no later than 90 days before the expiry of the Operation Period."),
     ("audit-rights", "Licensor and its designees shall have the right, upon reasonable notice and during normal working hours, to enter and inspect any facility at which Licensed Products are manufactured, packaged or stored, to confirm compliance with the Standards Manual."),
     ("audit-rights", "12.1 The S.O. and any person authorised by him shall at all reasonable times have access to the sites of the Field Stations and any workshop or factory where materials or equipment are being prepared or manufactured for the System, for the purpose of inspecting and testing the same and verifying compliance with this Agreement."),
+    # (blind batch bt)
+    ("exclusivity", "During the Term, and for so long as Reseller meets the Minimum Activation Commitment, Company shall not appoint any other franchised or independent truck or trailer dealer that has a dealership in the Territory as a reseller for the Subscription Services."),
+    ("exclusivity", "For so long as Manufacturer is not in material breach of this Agreement, Brand Owner shall purchase from Manufacturer not less than eighty percent (80%) of the aggregate quantity of CBD tinctures and CBD softgels that Brand Owner and its Affiliates purchase."),
+    ("minimum-commitment", "Reseller shall achieve at least the following number of new Activations in each Contract Year (the \"Minimum Activation Commitment\"): seven hundred fifty (750) Activations in the first Contract Year."),
+    ("minimum-commitment", "Each purchase order shall be for at least the minimum batch quantity for the relevant Product set forth on Schedule B, which as of the Effective Date is 2,500 finished units for each tincture SKU."),
+    ("warranty-duration", "2.2. The Contractor guarantees the quality of the Validators, stationary ticket vending terminals and other hardware during 36 (thirty-six) months from the date of signing of the Acceptance Certificate for the relevant batch of goods."),
+    ("change-of-control", "2. In the event of a change referred to in the preceding paragraph, the Client may terminate this contract with a notice period of 60 days if the Contractor's legal successor or new controlling person does not meet the conditions for participation in the public procurement procedure."),
+    ("change-of-control", "7.3.4. notify the Customer in writing within 10 (ten) working days of any change of its ultimate beneficial owner or of the composition of its participants holding 25 percent or more of its authorised capital;"),
+    ("audit-rights", "1. The Client, the Court of Audit of the Republic of Slovenia and other supervisory authorities competent for the control of public funds shall have the right to inspect the documentation of the Contractor and its subcontractors relating to the performance of this contract."),
     ("post-termination-services", "(1) Upon the end of the Cloud Services, for whatever reason, the Contractor shall, at the Client's request, continue to operate the Platform for a transitional period of up to six months at the prices applicable at that time."),
     ("license-grant", "6. For the duration of the Operation Period only, the Client grants the Contractor a non-exclusive, non-transferable and royalty-free authorisation to use the Client's geographic information system data and orthophoto maps solely for the purpose of performing this Contract."),
 ]
@@ -2853,6 +2862,16 @@ LOOK_ALIKES = [
     ("minimum-commitment", "During the first Contract Year the Parties shall jointly conduct a retrospective validation study of the Platform on not fewer than 5,000 de-identified historical Studies from Customer's archive."),
     # (blind batch br)
     ("exclusivity", "The Supplier shall not sell any competing interest in the Project Company."),
+    # (blind batch bt)
+    ("minimum-commitment", "Except for the quantities stated in Orders issued by Buyer, nothing in this Agreement, any Forecast or any course of dealing shall obligate Buyer to purchase any minimum quantity of Parts or to maintain any particular production rate for the Program."),
+    ("minimum-commitment", "8.3. The Contractor shall maintain, at its own expense, a replacement stock of Validators of not less than 5% of the installed quantity at the depot of the Transport Operator."),
+    ("audit-rights", "Seller shall retain all certificates of conformity, cure records, nondestructive inspection results and other quality records relating to each Part for a period of not less than ten (10) years after delivery of such Part."),
+    ("exclusivity", "2. The Client shall be the sole and exclusive holder of all rights in the Metering Data."),
+    ("exclusivity", "15.5. The Customer has the exclusive right to establish fares, the categories of passengers entitled to free or preferential travel and the types of travel documents."),
+    ("exclusivity", "Manufacturer shall not engage any third party to perform any manufacturing, filling or packaging step for the Products without Brand Owner's prior written consent."),
+    ("auto-renewal", "14.2. In accordance with part five of Article 41 of the Law, the term of this Contract may be extended, by a supplementary agreement signed by both Parties, for a period sufficient to carry out the procurement procedure at the beginning of the next year."),
+    ("insurance", "11.4 Reseller may promote Fleet Insurance Connect to Subscribers using materials supplied by Company, but shall not hold itself out as an insurance agent or producer or discuss premium rates with any Subscriber."),
+    ("post-termination-services", "Manufacturer shall keep complete batch production records and laboratory records for each Batch for not less than three (3) years after the expiration date of such Batch."),
     # (blind batch bs)
     ("exclusivity", "Auriemma will not be required to sign any item that is manufactured by a competitor of Nike."),
     ("exclusivity", "2.3 Nothing in this Agreement shall confer on the Contractor any exclusive right to supply telemetry or hydrological equipment to the Government, and the Government may at any time procure similar works or services for other river basins in the State from any other person."),
