@@ -1708,6 +1708,13 @@ STANDARD = [
     ("auto-renewal", "4.4. The Buyer shall have the right, at its sole discretion, to extend the Operation Period once for a period of up to 24 months on the same terms and conditions by notifying the Supplier in writing no later than 90 days before the expiry of the Operation Period."),
     ("audit-rights", "Licensor and its designees shall have the right, upon reasonable notice and during normal working hours, to enter and inspect any facility at which Licensed Products are manufactured, packaged or stored, to confirm compliance with the Standards Manual."),
     ("audit-rights", "12.1 The S.O. and any person authorised by him shall at all reasonable times have access to the sites of the Field Stations and any workshop or factory where materials or equipment are being prepared or manufactured for the System, for the purpose of inspecting and testing the same and verifying compliance with this Agreement."),
+    # (blind batch bu)
+    ("exclusivity", "6.2 Writer Designee shall not, during the Term and the Retention Period, itself license the Compositions or authorize any other publisher, administrator or collection agent to license, administer or collect income from the Compositions."),
+    ("joint-ip-ownership", "2.1 Writer Designee hereby sells, assigns, transfers and sets over unto Publisher, its successors and assigns, an undivided fifty percent (50%) of Writer Designee's right, title and interest in and to the Compositions."),
+    ("change-of-control", "Any transaction as a result of which Writer ceases to own, directly or indirectly, a majority of the equity and voting interests of Writer Designee shall be deemed an assignment requiring Publisher's consent under this paragraph 12.2."),
+    ("post-termination-services", "Following the end of the Term, Publisher shall continue to render statements to, and pay royalties to, Writer Designee in accordance with paragraphs 8 and 9."),
+    ("post-termination-services", "Within thirty (30) days after the effective date of any termination under Section 13.3, Purchaser shall pay to Supplier a fee (the \"Termination Fee\") equal to ten percent of the Base Price."),
+    ("minimum-commitment", "In each Contract Year during the Initial Term, Purchaser shall purchase and take delivery of, or pay for in accordance with Section 3.2, Modules having an aggregate Nameplate Power of not less than the Annual Contract Quantity for such Contract Year."),
     # (blind batch bt)
     ("exclusivity", "During the Term, and for so long as Reseller meets the Minimum Activation Commitment, Company shall not appoint any other franchised or independent truck or trailer dealer that has a dealership in the Territory as a reseller for the Subscription Services."),
     ("exclusivity", "For so long as Manufacturer is not in material breach of this Agreement, Brand Owner shall purchase from Manufacturer not less than eighty percent (80%) of the aggregate quantity of CBD tinctures and CBD softgels that Brand Owner and its Affiliates purchase."),
@@ -2862,6 +2869,13 @@ LOOK_ALIKES = [
     ("minimum-commitment", "During the first Contract Year the Parties shall jointly conduct a retrospective validation study of the Platform on not fewer than 5,000 de-identified historical Studies from Customer's archive."),
     # (blind batch br)
     ("exclusivity", "The Supplier shall not sell any competing interest in the Project Company."),
+    # (blind batch bu)
+    ("exclusivity", "9.2 Writer Designee may, at its own expense, appoint a certified public accountant who is not then engaged in any other examination of Publisher to examine Publisher's books and records."),
+    ("warranty-duration", "Pharmacy shall report to Manufacturer any adverse event, product quality complaint or suspected counterfeit product relating to the Product within one (1) business day after becoming aware of it."),
+    ("audit-rights", "e) Decision No. 41/2025 of the Municipal Committee awarding the contract, which has become final, and the completion of the pre-contractual audit by the Hellenic Court of Audit;"),
+    ("minimum-commitment", "3. The Contractor guarantees that the batteries of the Sensors will retain at least seventy percent (70%) of their nominal capacity for six (6) years from installation."),
+    ("anti-assignment", "Nothing in the Contract transfers to the Contracting Authority any right of ownership in the Contractor's Pre-existing Software."),
+    ("anti-assignment", "The Contractor shall use City Data exclusively for the purposes of performing this Contract and shall not copy, transfer or disclose City Data to any third party without the written approval of the Employer."),
     # (blind batch bt)
     ("minimum-commitment", "Except for the quantities stated in Orders issued by Buyer, nothing in this Agreement, any Forecast or any course of dealing shall obligate Buyer to purchase any minimum quantity of Parts or to maintain any particular production rate for the Program."),
     ("minimum-commitment", "8.3. The Contractor shall maintain, at its own expense, a replacement stock of Validators of not less than 5% of the installed quantity at the depot of the Transport Operator."),
