@@ -1708,6 +1708,10 @@ STANDARD = [
     ("auto-renewal", "4.4. The Buyer shall have the right, at its sole discretion, to extend the Operation Period once for a period of up to 24 months on the same terms and conditions by notifying the Supplier in writing no later than 90 days before the expiry of the Operation Period."),
     ("audit-rights", "Licensor and its designees shall have the right, upon reasonable notice and during normal working hours, to enter and inspect any facility at which Licensed Products are manufactured, packaged or stored, to confirm compliance with the Standards Manual."),
     ("audit-rights", "12.1 The S.O. and any person authorised by him shall at all reasonable times have access to the sites of the Field Stations and any workshop or factory where materials or equipment are being prepared or manufactured for the System, for the purpose of inspecting and testing the same and verifying compliance with this Agreement."),
+    # (blind batch bv)
+    ("exclusivity", "During the Term and for a period of twelve (12) months thereafter, Operator shall not, and shall cause each of its Affiliates not to, enter into any agreement or arrangement with a Competing Cruise Line for the sale or operation of group shore excursions at any Designated Port."),
+    ("change-of-control", "2. The Contractor shall inform the Contracting Authority, within fifteen (15) days, of any change in the distribution of its share capital resulting in a change in the partner or group of partners controlling it."),
+    ("change-of-control", "20.2 THE CONTRACTOR shall also inform THE ENTITY, within ten (10) business days, of any transfer of shares or participations that results in a change of its controlling shareholder."),
     # (blind batch bu)
     ("exclusivity", "6.2 Writer Designee shall not, during the Term and the Retention Period, itself license the Compositions or authorize any other publisher, administrator or collection agent to license, administer or collect income from the Compositions."),
     ("joint-ip-ownership", "2.1 Writer Designee hereby sells, assigns, transfers and sets over unto Publisher, its successors and assigns, an undivided fifty percent (50%) of Writer Designee's right, title and interest in and to the Compositions."),
@@ -2869,6 +2873,12 @@ LOOK_ALIKES = [
     ("minimum-commitment", "During the first Contract Year the Parties shall jointly conduct a retrospective validation study of the Platform on not fewer than 5,000 de-identified historical Studies from Customer's archive."),
     # (blind batch br)
     ("exclusivity", "The Supplier shall not sell any competing interest in the Project Company."),
+    # (blind batch bv)
+    ("minimum-commitment", "5.3. The Partner shall ensure the operation of not less than 98% (ninety-eight per cent) of the luminaires at any time during the hours of darkness."),
+    ("minimum-commitment", "8.3. At the end of the Operation Period, the luminous flux of the luminaires shall be not less than 90% (ninety per cent) of their initial luminous flux."),
+    ("minimum-commitment", "For each Call, Operator shall make available not less than the number of seats per Excursion set forth in the Call allocation issued by Cruise Line."),
+    ("insurance", "Risk of loss shall pass to Client upon such delivery, whether or not the loss is covered by any insurance maintained by either Party."),
+    ("joint-ip-ownership", "For clarity, the Parties do not intend to own jointly any Intellectual Property arising under this Agreement, and inventorship shall not determine ownership as between the Parties under this Article 7."),
     # (blind batch bu)
     ("exclusivity", "9.2 Writer Designee may, at its own expense, appoint a certified public accountant who is not then engaged in any other examination of Publisher to examine Publisher's books and records."),
     ("warranty-duration", "Pharmacy shall report to Manufacturer any adverse event, product quality complaint or suspected counterfeit product relating to the Product within one (1) business day after becoming aware of it."),
