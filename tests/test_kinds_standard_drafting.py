@@ -1708,6 +1708,11 @@ STANDARD = [
     ("auto-renewal", "4.4. The Buyer shall have the right, at its sole discretion, to extend the Operation Period once for a period of up to 24 months on the same terms and conditions by notifying the Supplier in writing no later than 90 days before the expiry of the Operation Period."),
     ("audit-rights", "Licensor and its designees shall have the right, upon reasonable notice and during normal working hours, to enter and inspect any facility at which Licensed Products are manufactured, packaged or stored, to confirm compliance with the Standards Manual."),
     ("audit-rights", "12.1 The S.O. and any person authorised by him shall at all reasonable times have access to the sites of the Field Stations and any workshop or factory where materials or equipment are being prepared or manufactured for the System, for the purpose of inspecting and testing the same and verifying compliance with this Agreement."),
+    # (blind batch bw)
+    ("termination-for-convenience", "At any time after March 31, 2026, Buyer may terminate this Agreement for convenience upon not less than eighteen (18) months' prior written notice to Supplier, provided that Buyer pays, within thirty (30) days after the termination date, an early termination fee."),
+    ("uncapped-liability", "SECTIONS 9.1 AND 9.2 SHALL NOT APPLY TO (A) A PARTY'S INDEMNIFICATION OBLIGATIONS UNDER SECTION 8, (B) SUPPLIER'S OBLIGATION TO REIMBURSE RECALL EXPENSES UNDER SECTION 5.6, OR (C) A PARTY'S FRAUD, GROSS NEGLIGENCE OR WILLFUL MISCONDUCT."),
+    ("post-termination-services", "Following expiration or termination, Buyer may sell off its existing inventory of products bearing such marks for nine (9) months, after which it shall cease all use thereof."),
+    ("exclusivity", "During the Term and for a period of twelve (12) months thereafter, Factory shall not manufacture performance running or trail footwear for any Competitor on any production line that forms part of the Reserved Capacity."),
     # (blind batch bv)
     ("exclusivity", "During the Term and for a period of twelve (12) months thereafter, Operator shall not, and shall cause each of its Affiliates not to, enter into any agreement or arrangement with a Competing Cruise Line for the sale or operation of group shore excursions at any Designated Port."),
     ("change-of-control", "2. The Contractor shall inform the Contracting Authority, within fifteen (15) days, of any change in the distribution of its share capital resulting in a change in the partner or group of partners controlling it."),
@@ -2873,6 +2878,10 @@ LOOK_ALIKES = [
     ("minimum-commitment", "During the first Contract Year the Parties shall jointly conduct a retrospective validation study of the Platform on not fewer than 5,000 de-identified historical Studies from Customer's archive."),
     # (blind batch br)
     ("exclusivity", "The Supplier shall not sell any competing interest in the Project Company."),
+    # (blind batch bw)
+    ("uncapped-liability", "The indemnity provided for in this section will not be limited or otherwise affected by any other indemnity obtained by the Sponsor from any other person."),
+    ("exclusivity", "Supplier shall not subcontract the manufacture or testing of API, or any step thereof, to any Third Party without Buyer's prior written consent."),
+    ("exclusivity", "Supplier shall remedy any deficiencies identified under a corrective action plan, and shall not manufacture Products at any facility other than the Facilities without Buyer's prior written approval."),
     # (blind batch bv)
     ("minimum-commitment", "5.3. The Partner shall ensure the operation of not less than 98% (ninety-eight per cent) of the luminaires at any time during the hours of darkness."),
     ("minimum-commitment", "8.3. At the end of the Operation Period, the luminous flux of the luminaires shall be not less than 90% (ninety per cent) of their initial luminous flux."),
