@@ -1735,6 +1735,10 @@ STANDARD = [
     ("audit-rights", "1. The Client, the Court of Audit of the Republic of Slovenia and other supervisory authorities competent for the control of public funds shall have the right to inspect the documentation of the Contractor and its subcontractors relating to the performance of this contract."),
     ("post-termination-services", "(1) Upon the end of the Cloud Services, for whatever reason, the Contractor shall, at the Client's request, continue to operate the Platform for a transitional period of up to six months at the prices applicable at that time."),
     ("license-grant", "6. For the duration of the Operation Period only, the Client grants the Contractor a non-exclusive, non-transferable and royalty-free authorisation to use the Client's geographic information system data and orthophoto maps solely for the purpose of performing this Contract."),
+    ("post-termination-services", "(4) Within thirty (30) days of termination of the Contract, the Contractor shall hand over to the Contracting Authority all Data collected by the Sensors, together with a description of their structure."),
+    ("ip-assignment", "(2) To the extent that copyrights in the Deliverables arise for the Contractor or its personnel, they shall be deemed transferred to the Contracting Authority in full, without territorial limitation, upon acceptance of the relevant Deliverable."),
+    ("source-code-escrow", "(2) The depositary shall release the deposited materials to the Contracting Authority where: 1. insolvency or liquidation proceedings have been opened in respect of the Contractor; or 2. the Contractor ceases to support the Platform."),
+    ("minimum-commitment", "(b) If the Energy delivered to Buyer in any Contract Year is less than the Annual Contract Quantity for any reason other than Force Majeure, Buyer shall pay to Seller an amount equal to the shortfall (in MWh) multiplied by the Contract Price."),
 ]
 
 
@@ -2917,7 +2921,24 @@ LOOK_ALIKES = [
     ("minimum-commitment", "At any time after the third (3rd) anniversary of the Go-Live Date, Operator may terminate this Agreement for any reason or no reason by giving Licensor not less than one hundred eighty (180) days' prior written notice, accompanied by payment of an early termination fee equal to the Minimum Monthly Fee multiplied by the number of full calendar months then remaining in the Initial Term."),
     ("minimum-commitment", "Upon not less than thirty (30) days' prior written notice, and not more than once in any Program Year, Airline or an independent certified public accounting firm designated by Airline may inspect and audit the books and records of Bank relating to the calculation of Miles purchased, the Annual Minimum and all fees payable under this Agreement."),
     ("anti-assignment", "22.1 The Supplier shall, no later than six (6) months after the Delivery Date, prepare and submit for the Customer's approval an exit plan describing how the System's data and functions are to be transferred to the Customer or to a new supplier upon expiry or termination of the Agreement."),
+    ("termination-for-convenience", "(2) The Contracting Authority may terminate the Contract without notice in the cases under Art. 118, para. 1 of the Public Procurement Act."),
+    ("termination-for-convenience", "(5) The Contractor may terminate the Contract with a thirty-day written notice where the Contracting Authority delays payment of an undisputed amount by more than sixty (60) days."),
+    ("auto-renewal", "The term of this Contract may be extended only by an annex concluded in accordance with the Law, and there shall be no tacit extension of this Contract."),
+    ("insurance", "4.1 This Agreement shall take effect on the date on which: (a) the Concessionaire has delivered the Performance Security; and (b) the Concessionaire has delivered evidence of the insurances required by clause 11.2."),
+    ("minimum-commitment", "11.1 The Concessionaire shall provide the City with an unconditional bank guarantee for an amount equal to ten per cent (10%) of the Minimum Annual Guaranteed Fee, valid until six (6) months after the Handback Date."),
 ]
+
+
+def test_points_under_a_numbered_paragraph_are_its_lead_ins_items():
+    """Civil-law drafting numbers a paragraph "(1)" (or "Art. 21. (1)") and its points "1.", "2.": the points are the
+    paragraph's list, read with its lead-in, not new top-level clauses that end it."""
+    for opening in ("(1) ", "Art. 21. (1) "):
+        text = (
+            f"{opening}Within thirty (30) days of termination or expiry of the Contract, irrespective of the ground, the Contractor"
+            " shall:\n1. export and hand over to the Contracting Authority all Data collected during the term of the Contract in an"
+            " open, machine-readable format;\n2. hand over all access credentials of the Equipment."
+        )
+        assert any("export and hand over" in p for p in passages(text, "post-termination-services")), opening
 
 
 @pytest.mark.parametrize("kind, text", LOOK_ALIKES)

@@ -288,7 +288,10 @@ def list_pairs(doc):
     A lead-in is the last sentence of a block that ends with ":"; its items are
     the numbered or bulleted blocks right after it (at most MAX_LIST_ITEMS), up
     to a clause numbered at the lead-in's own level or above ("11." after
-    "10.2 ... terminated:"); an item's span is its first sentence.
+    "10.2 ... terminated:"); an item's span is its first sentence. Points
+    "1.", "2.", ... counted from one under a paragraph "(1) ... shall:" are its
+    items (Bulgarian, Serbian and other civil-law drafting), as are those under
+    "Art. 21. ... shall:", not new clauses.
     """
     from pcsc_procure.segment.sentences import split_sentences
 
@@ -302,12 +305,15 @@ def list_pairs(doc):
             continue
         lead = sentences[-1]
         lead_num = match_number(text, b.start)
+        points = 0  # points "1.", "2.", ... under a paragraph "(1)"
         for nb in blocks[i + 1 : i + 1 + MAX_LIST_ITEMS]:
             if nb.kind not in _LIST_KINDS or _ends_with_colon(text, nb):
                 break
             num = match_number(text, nb.start)
             if lead_num is not None and num is not None and num.style in ("decimal", "word") and num.depth <= lead_num.depth:
-                break
+                if not (lead_num.style in ("paren", "word") and num.style == "decimal" and num.key == str(points + 1)):
+                    break
+                points += 1
             first = split_sentences(text, nb.start, nb.end)
             if first:
                 yield lead, first[0], i
