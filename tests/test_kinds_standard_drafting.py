@@ -1739,6 +1739,12 @@ STANDARD = [
     ("ip-assignment", "(2) To the extent that copyrights in the Deliverables arise for the Contractor or its personnel, they shall be deemed transferred to the Contracting Authority in full, without territorial limitation, upon acceptance of the relevant Deliverable."),
     ("source-code-escrow", "(2) The depositary shall release the deposited materials to the Contracting Authority where: 1. insolvency or liquidation proceedings have been opened in respect of the Contractor; or 2. the Contractor ceases to support the Platform."),
     ("minimum-commitment", "(b) If the Energy delivered to Buyer in any Contract Year is less than the Annual Contract Quantity for any reason other than Force Majeure, Buyer shall pay to Seller an amount equal to the shortfall (in MWh) multiplied by the Contract Price."),
+    ("exclusivity", "During the Term, Company shall purchase from Manufacturer not less than one hundred percent (100%) of Company's and its Affiliates' requirements of the Products for sale in the United States and Canada."),
+    ("post-termination-services", "Upon any expiration or termination of this Agreement, Company may, within sixty (60) days after the notice of termination or non-renewal is given, place a final Purchase Order for any quantity of Products up to its purchases of the preceding twelve (12) months."),
+    ("source-code-escrow", "11.2. The depositary shall deliver the deposited materials to the Administration upon written request accompanied by evidence of any of the following events: (a) the declaration of the Contractor's insolvency proceedings; or (b) its dissolution or liquidation."),
+    ("warranty-duration", "13.1. The Contractor undertakes a guarantee (jótállás) for the Sensors for a period of thirty-six (36) months from the date of the final Acceptance Certificate."),
+    ("change-of-control", "18.3. The Customer shall be entitled to terminate this Contract if a legal person not meeting the conditions of the Public Procurement Act acquires, directly or indirectly, more than twenty-five percent (25%) of the shares or voting rights in the Contractor."),
+    ("minimum-commitment", "Each Purchase Order shall be for not less than the minimum lot quantity for the applicable Product specified in Exhibit B."),
 ]
 
 
@@ -2926,6 +2932,7 @@ LOOK_ALIKES = [
     ("auto-renewal", "The term of this Contract may be extended only by an annex concluded in accordance with the Law, and there shall be no tacit extension of this Contract."),
     ("insurance", "4.1 This Agreement shall take effect on the date on which: (a) the Concessionaire has delivered the Performance Security; and (b) the Concessionaire has delivered evidence of the insurances required by clause 11.2."),
     ("minimum-commitment", "11.1 The Concessionaire shall provide the City with an unconditional bank guarantee for an amount equal to ten per cent (10%) of the Minimum Annual Guaranteed Fee, valid until six (6) months after the Handback Date."),
+    ("minimum-commitment", "7.5. The Contractor shall maintain in Montevideo a stock of spare parts equivalent to at least five percent (5%) of the installed Controllers and Detectors."),
 ]
 
 
