@@ -1745,6 +1745,7 @@ STANDARD = [
     ("warranty-duration", "13.1. The Contractor undertakes a guarantee (jótállás) for the Sensors for a period of thirty-six (36) months from the date of the final Acceptance Certificate."),
     ("change-of-control", "18.3. The Customer shall be entitled to terminate this Contract if a legal person not meeting the conditions of the Public Procurement Act acquires, directly or indirectly, more than twenty-five percent (25%) of the shares or voting rights in the Contractor."),
     ("minimum-commitment", "Each Purchase Order shall be for not less than the minimum lot quantity for the applicable Product specified in Exhibit B."),
+    ("exclusivity", "2.1 Licensor hereby grants to Licensee and its Affiliates, during the Term, an exclusive (even as to Licensor), non-transferable (except as provided in Article 11), royalty-bearing license under the Licensed Patents, solely in the Field and in the Territory."),
 ]
 
 
@@ -2933,6 +2934,7 @@ LOOK_ALIKES = [
     ("insurance", "4.1 This Agreement shall take effect on the date on which: (a) the Concessionaire has delivered the Performance Security; and (b) the Concessionaire has delivered evidence of the insurances required by clause 11.2."),
     ("minimum-commitment", "11.1 The Concessionaire shall provide the City with an unconditional bank guarantee for an amount equal to ten per cent (10%) of the Minimum Annual Guaranteed Fee, valid until six (6) months after the Handback Date."),
     ("minimum-commitment", "7.5. The Contractor shall maintain in Montevideo a stock of spare parts equivalent to at least five percent (5%) of the installed Controllers and Detectors."),
+    ("exclusivity", "Nothing in this Agreement grants Licensee an exclusive (even as to Licensor) license."),
 ]
 
 
