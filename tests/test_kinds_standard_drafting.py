@@ -1746,6 +1746,10 @@ STANDARD = [
     ("change-of-control", "18.3. The Customer shall be entitled to terminate this Contract if a legal person not meeting the conditions of the Public Procurement Act acquires, directly or indirectly, more than twenty-five percent (25%) of the shares or voting rights in the Contractor."),
     ("minimum-commitment", "Each Purchase Order shall be for not less than the minimum lot quantity for the applicable Product specified in Exhibit B."),
     ("exclusivity", "2.1 Licensor hereby grants to Licensee and its Affiliates, during the Term, an exclusive (even as to Licensor), non-transferable (except as provided in Article 11), royalty-bearing license under the Licensed Patents, solely in the Field and in the Territory."),
+    ("audit-rights", "1- The First Party or any person authorized by it shall have the right to inspect the Smart Meters at the manufacturer's factory and at the Second Party's warehouses at any stage of manufacture, in order to verify their conformity with the Technical Specifications."),
+    ("audit-rights", "Company's representatives may, on reasonable notice, visit Distributor's warehouses, showrooms and brand stores to confirm that the Products are being stored, displayed and sold in accordance with this Agreement."),
+    ("uncapped-liability", "11.3 The Contractor shall be liable in full, without limitation, for all damages, administrative fines and costs incurred by the Employer as a result of any breach of this Clause 11."),
+    ("post-termination-services", "19.1. Upon the expiry or early termination of the contract for any cause, the ownership of the Luminaires, Nodes and all other equipment installed in the Project Area shall pass to the Municipality free of charge."),
 ]
 
 
@@ -2935,6 +2939,7 @@ LOOK_ALIKES = [
     ("minimum-commitment", "11.1 The Concessionaire shall provide the City with an unconditional bank guarantee for an amount equal to ten per cent (10%) of the Minimum Annual Guaranteed Fee, valid until six (6) months after the Handback Date."),
     ("minimum-commitment", "7.5. The Contractor shall maintain in Montevideo a stock of spare parts equivalent to at least five percent (5%) of the installed Controllers and Detectors."),
     ("exclusivity", "Nothing in this Agreement grants Licensee an exclusive (even as to Licensor) license."),
+    ("audit-rights", "Supplier shall inspect the Products at its factory before shipment to verify their conformity with the Specifications."),
 ]
 
 
