@@ -1363,6 +1363,19 @@ def test_token_patterns_spacy_rejects_or_cannot_afford_are_rule_errors(tmp_path)
     """)
     with pytest.raises(RuleError, match=r"tokens\[1\]\.OP '\{0,30\}': at most 16 optional tokens"):
         make_detector(tmp_path, {"k": wide})
+    # ... and ranges that are each within the limit add up: this one made CUAD detection four times slower
+    wide_in_all = kind_k("""
+        match:
+          - id: far-in-all
+            tokens:
+              - {LOWER: exclusive}
+              - {OP: "{1,14}"}
+              - {LOWER: ")"}
+              - {OP: "{0,16}"}
+              - {LOWER: license}
+    """)
+    with pytest.raises(RuleError, match=r"k\.yaml:\d+: match\[0\]\.tokens: 29 optional tokens in its ranges, at most 20 in one pattern"):
+        make_detector(tmp_path, {"k": wide_in_all})
 
 
 def test_detections_come_out_in_the_same_order_in_every_process():

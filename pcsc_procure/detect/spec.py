@@ -98,6 +98,9 @@ _RANGE = re.compile(r"^\{(\d*)(?:(,)(\d*))?\}$")
 # "{0,12}" is expanded into 12 optional tokens, and the Matcher's states double with each:
 # "{0,24}" took 2 s and 230 MB on one 30-token sentence, "{0,30}" ran out of memory
 MAX_OP_SPAN = 16
+# ... and the optional tokens of all a pattern's ranges add up: "exclusive ( even as to {1,14} ) {0,16} license" (30 in all)
+# made detection over the CUAD dev contracts four times slower; the widest cues in use have 18
+MAX_OP_TOTAL = 20
 
 
 def op_bounds(op: str) -> tuple[int, int]:
@@ -223,12 +226,18 @@ def _parse_cue(raw, path: str, index: int, what: str) -> Cue:
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
             raise RuleError(path, f"{what}[{index}].tokens must be a non-empty list of spaCy token patterns", line)
         cue.tokens = [dict(t) for t in pattern]
+        optional = 0  # the optional tokens of the whole pattern, its bounded ranges expanded
         for t_index, token in enumerate(cue.tokens):
             op = token.get("OP")
-            lo, hi = op_bounds(str(op)) if op is not None and str(op).startswith("{") else (0, 0)
+            lo, hi = op_bounds(str(op)) if op is not None and (str(op).startswith("{") or op == "?") else (0, 0)
             if hi != INF and hi - lo > MAX_OP_SPAN:  # ("*" and "{3,}" are one repeating state, not expanded)
                 raise RuleError(path, f"{what}[{index}].tokens[{t_index}].OP {op!r}: at most {MAX_OP_SPAN} optional tokens in one "
                                       "range (the matcher's work doubles with each one); use \"*\" and a `near` limit instead", line)
+            if hi != INF:
+                optional += hi - lo
+        if optional > MAX_OP_TOTAL:
+            raise RuleError(path, f"{what}[{index}].tokens: {optional} optional tokens in its ranges, at most {MAX_OP_TOTAL} in one "
+                                  "pattern (the matcher's work doubles with each one); use \"*\" and a `near` limit instead", line)
     if not cue.all and not cue.any and not cue.tokens:
         raise RuleError(path, f"{what}[{index}] needs `all`, `any` or `tokens`", line)
     if "near" in raw:
