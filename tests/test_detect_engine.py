@@ -377,6 +377,33 @@ def test_prefilter_never_changes_results():
     assert any(cue.startswith("obliged-") for _k, _s, _e, cue in with_filter)
 
 
+def test_gate_plan_finds_the_kinds_every_requirement_would():
+    """The gate index (bits per requirement, phrases keyed twice) is an index only: over every sentence of the bundled
+    samples and of PREFILTER_TEXT, the kinds it returns are those whose requirements a plain test of each finds."""
+    from pathlib import Path
+
+    from pcsc_procure.detect.engine import get_detector
+    from pcsc_procure.detect.prefilter import words_of
+    from pcsc_procure.segment.sentences import split_sentences
+
+    det = get_detector()
+    texts = [PREFILTER_TEXT] + [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parents[1].glob("sample_contracts/*.txt"))]
+    kinds = frozenset(det.kinds)
+    checked = found = 0
+    for text in texts:
+        for start, end in split_sentences(text, 0, len(text)):
+            sentence = text[start:end]
+            words, low = words_of(sentence), sentence.lower()
+            for lists in (False, True):
+                requirements = det._list_requirements if lists else det.requirements
+                expected = sorted(k for k in kinds if (reqs := requirements.get(k, ())) is None
+                                  or any(r.met(words) and r.met_text(low, "", words) for r in reqs))
+                assert sorted(det.candidate_kinds(words, kinds, sentence, "", lists)) == expected, sentence
+                checked += 1
+                found += bool(expected)
+    assert checked > 150 and found > 30, (checked, found)
+
+
 def test_prefilter_keeps_words_the_tokenizer_splits_out(tmp_path):
     # spaCy splits "cannot" into "can" + "not": a phrase "not assign" matches it.
     det = make_detector(tmp_path, {"k": kind_k("""

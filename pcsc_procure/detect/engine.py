@@ -27,7 +27,7 @@ from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask, written_as_name
 from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
-from pcsc_procure.detect.prefilter import PhraseText, Requirement, blank_phrases, group_of, phrase_in, token_groups, token_words, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import PhraseText, Requirement, blank_phrases, group_of, phrase_in, rarest, token_groups, token_words, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.errors import RuleError
@@ -262,7 +262,7 @@ class Detector:
                 terms.names.append((d.start, " ".join(d.term.split())))
         return terms
 
-    def _plan(self, active: frozenset[str], lists: bool = False) -> tuple[list[str], dict[str, list[tuple[str, Requirement]]], frozenset[str]]:
+    def _plan(self, active: frozenset[str], lists: bool = False) -> _GatePlan:
         """For a set of kinds: those always tokenised, and the gate index restricted to the rest
         (with `lists`, of the cues that read a list's lead-in with an item)."""
         plan = self._plans.get((active, lists))
@@ -270,7 +270,7 @@ class Detector:
             requirements, index = (self._list_requirements, self._list_gates) if lists else (self.requirements, self._gates)
             always = sorted(k for k in active if requirements.get(k, ()) is None)
             gates = {w: kept for w, entries in index.items() if (kept := [e for e in entries if e[0] in active])}
-            plan = self._plans[(active, lists)] = (always, gates, frozenset(gates))
+            plan = self._plans[(active, lists)] = _GatePlan(always, gates)
         return plan
 
     def candidate_kinds(self, words: set[str], active: set[str] | frozenset[str], text: str | None = None, heading: str = "",
@@ -282,35 +282,41 @@ class Detector:
         """
         if not self.prefilter:
             return sorted(active)
-        always, gates, gate_words = self._plan(frozenset(active), lists)
-        opened = words & gate_words
+        plan = self._plan(frozenset(active), lists)
+        opened = words & plan.gate_words
         if not opened:
-            return list(always)
-        tried: set[Requirement] = set()  # (by identity)
-        found: set[str] = set()
-        low = None
+            return list(plan.always)
+        # the requirements whose gate group the sentence meets, as one bit each: a word alone, or a phrase it keys
+        # whole in the sentence (a phrase shared by many cues is tested once)
+        mask = 0
+        singles, phrases = plan.singles, plan.phrases
         for w in opened:
-            for kind, req, phrases in gates[w]:
-                if kind in found:
-                    continue
-                if phrases is not None:  # the gate word keys phrases of group 0: one must be there whole
-                    for alt in phrases:
+            mask |= singles.get(w, 0)
+            keyed = phrases.get(w)
+            if keyed is not None:
+                for second in keyed[0] & words:
+                    for alt, bits in keyed[1][second]:
                         if alt <= words:
-                            break
-                    else:
-                        continue
-                if req in tried:
-                    continue
-                tried.add(req)
-                if not req.met_rest(words):
-                    continue
-                if text is not None:
-                    if low is None:
-                        low = text.lower()
-                    if not req.met_text(low, heading, words):
-                        continue
-                found.add(kind)
-        return [*always, *sorted(found)]  # (sorted: a set's order changes from one process to the next)
+                            mask |= bits
+        if not mask:
+            return list(plan.always)
+        keyed_next = plan.unkeyed
+        next_keys = plan.next_keys
+        for w in words & plan.next_words:
+            keyed_next |= next_keys[w]
+        mask &= keyed_next
+        found: list[str] = []
+        low = None
+        reqs, kind_bits = plan.reqs, plan.kind_bits
+        while mask:
+            bit = mask & -mask
+            kind, req = reqs[bit.bit_length() - 1]
+            if not req.met_rest(words) or (text is not None and not req.met_text(low if low is not None else (low := text.lower()), heading, words)):
+                mask ^= bit
+                continue
+            found.append(kind)
+            mask &= ~kind_bits[kind]  # the kind is found: its other requirements need no test
+        return [*plan.always, *sorted(found)]  # (sorted: the bits follow the index's order, not the kinds')
 
     def detect(self, doc: Document, kinds: set[str] | None = None) -> list[Detection]:
         text = doc.analysis_text
@@ -319,7 +325,8 @@ class Detector:
         found: list[Detection] = []
         starts: dict[int, int] = {}
         prev: tuple[int, int, set[str]] = (-1, -1, set())  # block, sentence number, kinds found there
-        always, _, gate_words = self._plan(active) if self.prefilter else ((), None, None)
+        plan = self._plan(active) if self.prefilter else None
+        always, gate_words = (plan.always, plan.gate_words) if plan is not None else ((), None)
         # Each body block's sentences (headings are not split); a sentence is only made an
         # object when it is tokenised (most end at the gate test).
         index = -1
@@ -584,6 +591,57 @@ def _with_caption(heading: str, caption: str) -> str:
     if not heading or cap == heading:
         return cap
     return f"{cap} / {heading}"
+
+
+class _GatePlan:
+    """The gate index of one set of kinds, as bits: each requirement is a bit; `singles` maps a gate word to the
+    bits of the requirements it opens alone, `phrases` to (phrase words, bits) for those it opens with the rest
+    of a phrase. A sentence's requirements to test are the OR of what its words open, each tested once."""
+
+    __slots__ = ("always", "gate_words", "singles", "phrases", "reqs", "kind_bits", "next_words", "next_keys", "unkeyed")
+
+    def __init__(self, always: list[str], gates: dict[str, list[tuple]]):
+        self.always = always
+        self.gate_words = frozenset(gates)
+        at: dict[tuple[str, int], int] = {}
+        self.reqs: list[tuple[str, Requirement]] = []
+        singles: dict[str, int] = {}
+        phrases: dict[str, dict[frozenset[str], int]] = {}
+        for w, entries in gates.items():
+            for kind, req, alternatives in entries:
+                i = at.get((kind, id(req)))
+                if i is None:
+                    i = at[(kind, id(req))] = len(self.reqs)
+                    self.reqs.append((kind, req))
+                if alternatives is None:
+                    singles[w] = singles.get(w, 0) | 1 << i
+                else:
+                    keyed = phrases.setdefault(w, {})
+                    for alt in alternatives:
+                        keyed[alt] = keyed.get(alt, 0) | 1 << i
+        self.singles = singles
+        # (a phrase group's alternatives multiply -- "verified by an independent accountant", "... by the expert", ... --
+        # and hundreds can share a gate word: they are keyed again by their next rarest word, tested first as a set)
+        self.phrases: dict[str, tuple[frozenset[str], dict[str, tuple]]] = {}
+        for w, keyed in phrases.items():
+            by_second: dict[str, list] = {}
+            for alt, bits in keyed.items():
+                by_second.setdefault(rarest(alt - {w}) if len(alt) > 1 else w, []).append((alt, bits))
+            self.phrases[w] = (frozenset(by_second), {k: tuple(v) for k, v in by_second.items()})
+        self.kind_bits: dict[str, int] = {}
+        # the next group's keys too: a requirement none of whose second group's keys (one word of each alternative) is in
+        # the sentence cannot be met, and is dropped with one mask rather than tested (most fail there)
+        next_keys: dict[str, int] = {}
+        self.unkeyed = 0  # requirements of one group
+        for i, (kind, req) in enumerate(self.reqs):
+            self.kind_bits[kind] = self.kind_bits.get(kind, 0) | 1 << i
+            if len(req.groups) < 2:
+                self.unkeyed |= 1 << i
+                continue
+            for w in req.groups[1].keys:
+                next_keys[w] = next_keys.get(w, 0) | 1 << i
+        self.next_keys = next_keys
+        self.next_words = frozenset(next_keys)
 
 
 def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, list[tuple]]:
