@@ -2940,6 +2940,10 @@ LOOK_ALIKES = [
     ("minimum-commitment", "7.5. The Contractor shall maintain in Montevideo a stock of spare parts equivalent to at least five percent (5%) of the installed Controllers and Detectors."),
     ("exclusivity", "Nothing in this Agreement grants Licensee an exclusive (even as to Licensor) license."),
     ("audit-rights", "Supplier shall inspect the Products at its factory before shipment to verify their conformity with the Specifications."),
+    ("minimum-commitment", "3.1 The Contractor shall design, supply, install, test and commission the System, comprising not less than four thousand five hundred (4,500) Bin Sensors and two hundred and twenty (220) Telematics Units, within nine (9) months of the Commencement Date."),
+    ("minimum-commitment", "18.2. Within thirty (30) calendar days after the expiry of the Contract, the Supplier shall hand over all data of the System and shall provide not less than eighty (80) hours of knowledge transfer to the personnel of the Procuring Entity."),
+    ("insurance", "Lessee shall give Lessor access to the Site for such purpose, shall keep the Equipment insured as required by Section 8.2 until removal is complete, and shall surrender the Equipment in the same condition as when delivered."),
+    ("exclusivity", "For twelve (12) months after the Negotiation Period, Owner shall not enter into a naming rights agreement with any third party on economic terms materially less favorable to Owner than those last offered in writing by Sponsor."),
 ]
 
 
