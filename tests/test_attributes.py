@@ -184,6 +184,10 @@ def test_defined_party_terms_give_the_role():
     ("Neither the League nor any Club shall license any person other than Streamer to stream any Game.", "license"),
     # a parenthesis that opens after the negator, however it closes, leaves the negator the verb's
     ("Licensee shall not (except as permitted under Section 4) assign this Agreement.", "assign"),
+    # a relative clause with no main modal after it before the verb: the verb is still in it
+    ("An accountant who is not permitted to audit the books shall be replaced.", "audit"),
+    # "that" opening a proviso, not a relative clause: "no party may assign" is negated
+    ("The Agreement binds permitted assigns; provided, however, that no party may assign this Agreement without consent.", "assign"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -232,6 +236,10 @@ def test_negated_obligation_is_prohibition():
     ("Tenant or an independent certified public accountant engaged by Tenant (who is not compensated on a contingency basis) may "
      "examine and audit those books and records.", "audit", 0),
     ("Licensee (which shall not be a competitor of Licensor) may assign this Agreement to an Affiliate.", "assign", 0),
+    # ... or inside a relative clause that the main clause's modal closes
+    ("Operator, or an independent certified public accounting firm designated by Operator that is not compensated on a "
+     "contingency basis, may audit Distributor's books and records.", "audit", 0),
+    ("Any Party that does not wish to continue may terminate this Agreement upon ninety (90) days' written notice.", "terminate", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

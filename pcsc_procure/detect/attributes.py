@@ -212,6 +212,17 @@ def _in_closed_parenthesis(words: list[str], neg: int, anchor: int) -> bool:
 
 
 _COPULA = frozenset({"is", "are", "was", "were", "be"})
+_RELATIVE_AUX = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "shall", "will", "would", "can", "could"})
+
+
+def _in_closed_relative(words: list[str], neg: int, anchor: int) -> bool:
+    """True when the negator sits in a relative clause that a main-clause modal closes before the anchor: "An independent
+    accountant who is not compensated on a contingency basis may audit the books", "Any Party that does not wish to continue
+    may terminate" negate the accountant's fee and the party's wish, not the audit or the termination."""
+    # ("not" after the pronoun's auxiliary only: in "provided, however, that no party may assign" the "that" opens the proviso)
+    if words[neg] != "not" or neg < 2 or words[neg - 1] not in _RELATIVE_AUX or words[neg - 2] not in _RELATIVE:
+        return False
+    return any(words[k] in _MAIN_MODALS for k in range(neg + 1, anchor))
 
 
 def _describing_neither(words: list[str], i: int) -> bool:
@@ -271,7 +282,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
                 continue
             if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor) or _opens_condition(words, start, i, anchor):
                 continue
-            if _in_closed_parenthesis(words, i, anchor):
+            if _in_closed_parenthesis(words, i, anchor) or _in_closed_relative(words, i, anchor):
                 continue
             return True
     # "In no event shall ...", "Neither party ..." at the head of the sentence.
