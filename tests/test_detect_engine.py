@@ -404,19 +404,6 @@ def test_gate_plan_finds_the_kinds_every_requirement_would():
     assert checked > 150 and found > 30, (checked, found)
 
 
-def test_text_runs_give_each_slice_the_words_it_has_alone():
-    """A document's runs are translated once; every slice of it has the words `words_of` finds in the slice alone,
-    also across non-ASCII letters, digits glued to letters and a text whose lower-casing is longer ("İ")."""
-    from pcsc_procure.detect.prefilter import TextRuns, words_of
-
-    for text in ("The Licensee shall pay 1,000 USD (€500) to Société Générale; Section 2.1(a) applies to x9y and the 3rd.",
-                 "İstanbul Büyükşehir Belediyesi shall pay 30 days after Acceptance."):
-        runs = TextRuns(text)
-        for start in range(0, len(text), 3):
-            for end in range(start, len(text) + 1, 5):
-                assert runs.words(start, end) == words_of(text[start:end]), text[start:end]
-
-
 def test_prefilter_keeps_words_the_tokenizer_splits_out(tmp_path):
     # spaCy splits "cannot" into "can" + "not": a phrase "not assign" matches it.
     det = make_detector(tmp_path, {"k": kind_k("""

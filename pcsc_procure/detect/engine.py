@@ -27,7 +27,7 @@ from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask, written_as_name
 from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
-from pcsc_procure.detect.prefilter import PhraseText, Requirement, TextRuns, blank_phrases, group_of, phrase_in, rarest, token_groups, token_words, union, unsafe_runs, words_of
+from pcsc_procure.detect.prefilter import PhraseText, Requirement, blank_phrases, group_of, phrase_in, rarest, token_groups, token_words, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
 from pcsc_procure.errors import RuleError
@@ -333,7 +333,6 @@ class Detector:
         always, gate_words = (plan.always, plan.gate_words) if plan is not None else ((), None)
         # Each body block's sentences (headings are not split); a sentence is only made an
         # object when it is tokenised (most end at the gate test).
-        runs = TextRuns(text)
         index = -1
         for block_index, block in enumerate(doc.blocks):
             if block.kind == "heading":
@@ -342,7 +341,7 @@ class Detector:
             for number_in_block, (s_start, s_end) in enumerate(split_sentences(text, block.start, block.end)):
                 index += 1
                 stext = text[s_start:s_end]
-                words = runs.words(s_start, s_end)
+                words = words_of(stext)
                 carried = prev[2] if prev[0] == block_index and prev[1] == index - 1 else ()
                 if not carried and not always and gate_words is not None and gate_words.isdisjoint(words):
                     continue  # no kind's rarest words: most sentences end here, before the caption test

@@ -43,33 +43,6 @@ def words_of(text: str) -> set[str]:
     return set(raw.translate(_LETTERS_ONLY).decode("ascii").split()) | set(raw.translate(_DIGITS_ONLY).decode("ascii").split())
 
 
-class TextRuns:
-    """`words_of` for slices of one text, its translation made once: a document's every sentence needs its
-    words, and lower-casing, encoding and translating each sentence apart cost most of that.
-
-    Each character is one byte after `encode("ascii", "replace")`, so offsets hold; a text whose lower-casing
-    changes its length ("İ") is read a sentence at a time, as `words_of` reads it.
-    """
-
-    __slots__ = ("text", "letters", "digits")
-
-    def __init__(self, text: str):
-        self.text = text
-        low = text.lower()
-        if len(low) != len(text):
-            self.letters = self.digits = None
-            return
-        raw = low.encode("ascii", "replace")
-        self.letters = raw.translate(_LETTERS_ONLY).decode("ascii")
-        self.digits = raw.translate(_DIGITS_ONLY).decode("ascii")
-
-    def words(self, start: int, end: int) -> set[str]:
-        """`words_of(text[start:end])`."""
-        if self.letters is None:
-            return words_of(self.text[start:end])
-        return set(self.letters[start:end].split()) | set(self.digits[start:end].split())
-
-
 def unsafe_runs(tokenizer) -> frozenset[str]:
     """Runs a tokenizer special case can create without a separator in the text."""
     out: set[str] = set()
