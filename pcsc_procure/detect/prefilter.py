@@ -357,6 +357,9 @@ def _by_first_run(phrases: tuple[str, ...]) -> tuple[dict[str, list[tuple[int, s
     return by_run, bare
 
 
+_HEADINGS_KEPT = 4096
+
+
 class Requirement:
     """What a sentence must contain for one cue to have a chance.
 
@@ -365,7 +368,7 @@ class Requirement:
     phrases in the text and that the block heading has a heading phrase.
     """
 
-    __slots__ = ("groups", "patterns", "heading", "_checks", "_rest")
+    __slots__ = ("groups", "patterns", "heading", "_checks", "_rest", "_headings")
 
     def __init__(self, groups: list[Group], patterns: list[re.Pattern] | None = None, heading: list[str] | None = None):
         self.groups = sorted(groups, key=lambda g: gate_cost(g.keys))  # the rarest, most likely to fail, first
@@ -374,6 +377,9 @@ class Requirement:
         # (a group of one-word alternatives only has no multi-word ones to test)
         self._checks = tuple((g.singles, g.alternative_keys if g.alternatives else None, g.alternatives) for g in self.groups)
         self._rest = self._checks[1:]
+        # heading -> whether it has one of the heading phrases: a block's sentences share their heading, and a document
+        # has few (bounded, for long runs over many documents)
+        self._headings: dict[str, bool] = {}
 
     def gate_entries(self) -> list[tuple[str, tuple[frozenset[str], ...] | None]]:
         """(gate word, what else group 0 needs with it) pairs: None when the word alone meets
@@ -399,8 +405,16 @@ class Requirement:
 
     def met_text(self, text: str, heading: str, words: set[str]) -> bool:
         """`text` is the sentence lower-cased, `words` its words (`words_of`), `heading` its lower-cased heading."""
-        if self.heading and not (heading and any(phrase_in(p, heading) for p in self.heading)):
-            return False
+        if self.heading:
+            if not heading:
+                return False
+            under = self._headings.get(heading)
+            if under is None:
+                if len(self._headings) >= _HEADINGS_KEPT:
+                    self._headings.clear()
+                under = self._headings[heading] = any(phrase_in(p, heading) for p in self.heading)
+            if not under:
+                return False
         for pattern in self.patterns:
             if not pattern.search(text, words):
                 return False
