@@ -612,8 +612,9 @@ def _with_caption(heading: str, caption: str) -> str:
 
 class _GatePlan:
     """The gate index of one set of kinds, as bits: each requirement is a bit; `singles` maps a gate word to the
-    bits of the requirements it opens alone, `phrases` to (phrase words, bits) for those it opens with the rest
-    of a phrase. A sentence's requirements to test are the OR of what its words open, each tested once."""
+    bits of the requirements it opens alone, `phrases` to the phrases it opens them with (their next rarest words,
+    and per such word the (phrase words, bits) pairs), and `next_keys` a word to the bits of the requirements whose
+    second group it keys. A sentence's requirements to test are the OR of what its words open, each tested once."""
 
     __slots__ = ("always", "gate_words", "singles", "phrases", "reqs", "kind_bits", "next_words", "next_keys", "unkeyed")
 
