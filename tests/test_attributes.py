@@ -188,6 +188,9 @@ def test_defined_party_terms_give_the_role():
     ("An accountant who is not permitted to audit the books shall be replaced.", "audit"),
     # "that" opening a proviso, not a relative clause: "no party may assign" is negated
     ("The Agreement binds permitted assigns; provided, however, that no party may assign this Agreement without consent.", "assign"),
+    # ... but the aside "and shall cause its Affiliates not to" leaves the negated verb after it
+    ("The Supplier shall not, and shall cause its Affiliates not to, sell the Products to any third party.", "sell"),
+    ("The Supplier shall not assign this Agreement and shall not permit any Affiliate to sell the Products.", "sell"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -240,6 +243,8 @@ def test_negated_obligation_is_prohibition():
     ("Operator, or an independent certified public accounting firm designated by Operator that is not compensated on a "
      "contingency basis, may audit Distributor's books and records.", "audit", 0),
     ("Any Party that does not wish to continue may terminate this Agreement upon ninety (90) days' written notice.", "terminate", 0),
+    # a verb coordinated with a modal of its own is not the first verb's negation
+    ("The Supplier shall not disable any meter and shall deliver to the Procuring Entity all administrator passwords.", "deliver", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

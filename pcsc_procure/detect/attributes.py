@@ -225,6 +225,16 @@ def _in_closed_relative(words: list[str], neg: int, anchor: int) -> bool:
     return any(words[k] in _MAIN_MODALS for k in range(neg + 1, anchor))
 
 
+def _modal_coordinated_after(words: list[str], neg: int, anchor: int) -> bool:
+    """True when "and" or "or" and a modal of their own come between the negator and the anchor: in "The Supplier shall not
+    disable any meter and shall deliver all passwords" the delivery is a duty, not barred. (A negator of the second verb's
+    own -- "and shall not permit" -- is nearer the anchor and is read on its own. Not "shall not, and shall cause its Affiliates
+    not to, sell": there the negated verb comes after the aside.)"""
+    if words[neg + 1] in (",", "("):
+        return False
+    return any(words[k] in ("and", "or") and words[k + 1] in _MAIN_MODALS for k in range(neg + 1, anchor - 1))
+
+
 def _describing_neither(words: list[str], i: int) -> bool:
     """ "Any invention ... that is neither a Product Invention nor an improvement ... shall be owned jointly":
     a "neither" after a relative pronoun and its copula says what a noun is not; the main clause is not negated."""
@@ -282,7 +292,7 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
                 continue
             if _in_condition(words, start, i, anchor) or _anchor_in_condition(words, start, i, anchor) or _opens_condition(words, start, i, anchor):
                 continue
-            if _in_closed_parenthesis(words, i, anchor) or _in_closed_relative(words, i, anchor):
+            if _in_closed_parenthesis(words, i, anchor) or _in_closed_relative(words, i, anchor) or _modal_coordinated_after(words, i, anchor):
                 continue
             return True
     # "In no event shall ...", "Neither party ..." at the head of the sentence.
