@@ -161,7 +161,7 @@ class Detector:
         # no anchor: tested with two set operations before its anchors are sought)
         self._cue_needs = {id(cue): (frozenset(self._hit_keys[k.kind][g] for g in (*cue.all, *(("@" + cue.id,) if cue.tokens else ()))),
                                      frozenset(self._hit_keys[k.kind][g] for g in cue.any))
-                           for k in kinds for cue in (*k.match, *k.exclude)}
+                           for k in kinds for cue in (*k.match, *k.exclude, *((k.continuation,) if k.continuation else ()))}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
         # the gate plans of a run over every kind, built with the rules (0.03 s), not in the first document's time
         everything = frozenset(self.kinds)
@@ -170,6 +170,10 @@ class Detector:
 
     def _anchors(self, spec: KindSpec, cue: Cue, hits, cand: Candidate):
         """The anchors of one of `spec`'s cues in a candidate sentence (see `cues.anchors`)."""
+        need, need_any = self._cue_needs[id(cue)]
+        present = hits.keys()
+        if not need <= present or (need_any and present.isdisjoint(need_any)):
+            return iter(())
         key = self._hit_keys[spec.kind].__getitem__
         heading, heading_phrases = cand.heading, []
         if cue.heading:
@@ -527,19 +531,11 @@ class Detector:
     def _evaluate(self, spec: KindSpec, cand: Candidate, party_terms, window: str | None = None) -> Detection | None:
         """The first match cue (of `window`, if given) that the sentence meets, as a detection."""
         hits = apply_mask(cand.hits, self._mask_keys[spec.kind]) if spec.mask else cand.hits
-        present = hits.keys()
-        needs = self._cue_needs
         for cue in spec.exclude:
-            need, need_any = needs[id(cue)]
-            if not need <= present or (need_any and present.isdisjoint(need_any)):
-                continue
             if next(self._anchors(spec, cue, hits, cand), None) is not None:
                 return None
         for cue in spec.match:
             if window is not None and cue.window != window:
-                continue
-            need, need_any = needs[id(cue)]
-            if not need <= present or (need_any and present.isdisjoint(need_any)):
                 continue
             # Each occurrence of the anchor group in turn: in "Excluding liability
             # for X, in no event shall Y be liable", the second "liable" is negated.
