@@ -191,6 +191,11 @@ def test_defined_party_terms_give_the_role():
     # ... but the aside "and shall cause its Affiliates not to" leaves the negated verb after it
     ("The Supplier shall not, and shall cause its Affiliates not to, sell the Products to any third party.", "sell"),
     ("The Supplier shall not assign this Agreement and shall not permit any Affiliate to sell the Products.", "sell"),
+    # a later item of an inline list whose lead-in leaves "shall not" open, however long the items before it
+    ("Subcontractor shall not, directly or through any affiliate, (a) submit a proposal for the Program in its own name, or (b)"
+     " participate as a prime contractor, subcontractor, consultant, mentor or team member with any offeror other than Prime.", "participate"),
+    ("Lender shall not, and shall cause Athlete not to, (a) endorse, wear, use, promote or appear in advertising for any product in"
+     " the Product Category other than Products, (b) grant to any Competitor any right to use the Athlete Identification.", "grant"),
 ])
 def test_negated(sentence, anchor):
     a = attrs(sentence, anchor)
@@ -245,6 +250,10 @@ def test_negated_obligation_is_prohibition():
     ("Any Party that does not wish to continue may terminate this Agreement upon ninety (90) days' written notice.", "terminate", 0),
     # a verb coordinated with a modal of its own is not the first verb's negation
     ("The Supplier shall not disable any meter and shall deliver to the Procuring Entity all administrator passwords.", "deliver", 0),
+    # an inline list's item with a modal of its own, or after a lead-in that negates nothing
+    ("Licensee shall not (a) copy the Software, or (b) Licensor may terminate this Agreement on notice.", "terminate", 0),
+    ("Subcontractor shall (a) keep the Proposal confidential, and (b) assign to Prime all rights in the Proposal.", "assign", 0),
+    ("Subcontractor shall not be liable for (a) lost profits, or (b) delays, and Prime shall pay for (c) the work performed.", "pay", 0),
 ])
 def test_not_negated(sentence, anchor, occurrence):
     assert not attrs(sentence, anchor, occurrence).negated

@@ -27,7 +27,7 @@ from pcsc_procure.detect.parties import (
     LETS, action_agent, available_to, beneficiary, duty_owner, owner_of_duty, find_party, first_party_from, grantee, helped, inverted_name, modal_passive_agent, owner_after, passive_agent,
     obligation_on, report_receiver, subject_party,
 )
-from pcsc_procure.detect.wordscan import MAIN_MODALS as _MAIN_MODALS, PhraseIndex, clause_end, clause_start, is_participle, match_at, open_lead_in
+from pcsc_procure.detect.wordscan import MAIN_MODALS as _MAIN_MODALS, PhraseIndex, clause_end, clause_start, is_participle, match_at, open_inline_lead, open_lead_in
 
 _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "none", "nobody"}
 # Every negation this module reads has one of these tokens (the scoped and sentence negators
@@ -275,6 +275,10 @@ def is_negated(words: list[str], anchor: int, start: int | None = None) -> bool:
     # is negated by the lead-in however long the items before it
     colon = open_lead_in(words, anchor, start)
     if colon is not None and is_negated(words, colon, start):
+        return True
+    # ... and so is a later item of an inline list after "shall not (a) ..., or (b) ..."
+    first = open_inline_lead(words, anchor, start)
+    if first is not None and is_negated(words, first, start):
         return True
     for i in range(lo, anchor):
         w = words[i]

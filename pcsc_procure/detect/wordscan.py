@@ -73,6 +73,29 @@ def open_lead_in(words: list[str], i: int, lo: int = 0) -> int | None:
     return colon if colon is not None and open_colon(words, colon) else None
 
 
+def open_inline_lead(words: list[str], i: int, lo: int = 0) -> int | None:
+    """The "(" of the first item of an inline list that the item at `i` belongs to, when the list's lead-in leaves its verb
+    phrase open (see `open_colon`): "Subcontractor shall not, directly or through any affiliate, (a) submit a proposal ...
+    in its own name, or (b) participate ... with any offeror other than Prime" (the second item is barred too). None when
+    `i` is in no such list, or when a modal of its own opens between its label and `i` ("(b) Licensor may terminate")."""
+    label = None
+    for k in range(i - 1, max(lo, i - 30) - 1, -1):
+        w = words[k]
+        if w in MAIN_MODALS or w in (";", ":", "."):
+            return None
+        if w == "(" and k + 2 < i and words[k + 2] == ")" and _LABEL.match(words[k + 1]):
+            label = k
+            break
+    if label is None:
+        return None
+    for k in range(label, max(lo, label - 80) - 1, -1):
+        if words[k] in (";", ":", "."):
+            return None
+        if words[k] == "(" and k + 2 < len(words) and words[k + 2] == ")" and words[k + 1] in ("a", "i", "1"):
+            return k if k > lo and open_colon(words, k) else None
+    return None
+
+
 def _stop_before_label(words: list[str], i: int) -> bool:
     """A full stop at `i` that ends a sentence the splitter kept with the next because an inline
     label follows it: "... payable to the Lender. (vii) Receipt or acceptance by Lender ..."."""
