@@ -1750,6 +1750,15 @@ STANDARD = [
     ("audit-rights", "Company's representatives may, on reasonable notice, visit Distributor's warehouses, showrooms and brand stores to confirm that the Products are being stored, displayed and sold in accordance with this Agreement."),
     ("uncapped-liability", "11.3 The Contractor shall be liable in full, without limitation, for all damages, administrative fines and costs incurred by the Employer as a result of any breach of this Clause 11."),
     ("post-termination-services", "19.1. Upon the expiry or early termination of the contract for any cause, the ownership of the Luminaires, Nodes and all other equipment installed in the Project Area shall pass to the Municipality free of charge."),
+    ("audit-rights", "Once in any calendar year, Licensor may appoint an independent certified public accounting firm reasonably acceptable to Licensee to examine, during normal business hours and upon ten (10) Business Days' notice, those books and records of Licensee as are necessary to verify the royalties paid."),
+    ("auto-renewal", "The Subcontract period of performance shall automatically be extended for each option period that the Government exercises under the Prime Contract."),
+    ("insurance", "10.3 Certificates. Vendor shall furnish certificates evidencing such coverage to the County before commencing any work at a County site."),
+    ("post-termination-services", "The Contractor shall keep available and supply to the City spare detectors and controllers compatible with the System for a period of seven (7) years from the end of the maintenance phase."),
+    ("post-termination-services", "(g) Guarantee the availability of spare parts and technical support for the Validators for a minimum period of eight (8) years counted from the end of the Operation Period."),
+    ("change-of-control", "9.3. The Contractor shall notify the Entity in writing, within ten (10) days, of any transfer or disposal of its shares, participations or rights in the share capital representing thirty percent (30%) or more of the share capital, or of any merger or spin-off of the company."),
+    ("change-of-control", "9.4. The composition of the consortium and the participation percentages of its members may not be modified during the term of this Contract without the prior written authorization of the Entity."),
+    ("exclusivity", "During the Term, Teaming Partner shall not, directly or through any affiliate, (a) submit a proposal for the Program in its own name, or (b) participate as a subcontractor or team member with any offeror other than Prime for the Program."),
+    ("exclusivity", "If the Solicitation is cancelled and reissued, Teaming Partner shall not support any competing offeror on the reissued solicitation for twelve (12) months."),
 ]
 
 
@@ -2944,6 +2953,12 @@ LOOK_ALIKES = [
     ("minimum-commitment", "18.2. Within thirty (30) calendar days after the expiry of the Contract, the Supplier shall hand over all data of the System and shall provide not less than eighty (80) hours of knowledge transfer to the personnel of the Procuring Entity."),
     ("insurance", "Lessee shall give Lessor access to the Site for such purpose, shall keep the Equipment insured as required by Section 8.2 until removal is complete, and shall surrender the Equipment in the same condition as when delivered."),
     ("exclusivity", "For twelve (12) months after the Negotiation Period, Owner shall not enter into a naming rights agreement with any third party on economic terms materially less favorable to Owner than those last offered in writing by Sponsor."),
+    ("insurance", "Distributor grants to Supplier a security interest in all Products and all proceeds thereof, including Insurance Proceeds, to secure payment of all amounts owed."),
+    ("warranty-duration", "Dealer shall deliver each Product to the retail customer and submit the warranty registration to Manufacturer within ten (10) days after delivery."),
+    ("minimum-commitment", "Buyer may appoint an independent accountant to inspect, during normal business hours and upon fifteen (15) days' notice, those books and records of Seller as are necessary to verify the calculation of any Shortfall Payment."),
+    ("anti-assignment", "The Contractor shall not copy, retain, transfer outside Kenya or disclose any Project Data to any person without the prior written approval of the County."),
+    ("exclusivity", "Prime shall be the exclusive point of contact with the Agency regarding the Solicitation, and Subcontractor shall not communicate with the Agency about the Program."),
+    ("exclusivity", "The Contractor shall not participate in any meeting with any third party about the Project without the Authority's consent."),
 ]
 
 
