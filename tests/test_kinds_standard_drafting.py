@@ -1759,6 +1759,12 @@ STANDARD = [
     ("change-of-control", "9.4. The composition of the consortium and the participation percentages of its members may not be modified during the term of this Contract without the prior written authorization of the Entity."),
     ("exclusivity", "During the Term, Teaming Partner shall not, directly or through any affiliate, (a) submit a proposal for the Program in its own name, or (b) participate as a subcontractor or team member with any offeror other than Prime for the Program."),
     ("exclusivity", "If the Solicitation is cancelled and reissued, Teaming Partner shall not support any competing offeror on the reissued solicitation for twelve (12) months."),
+    ("governing-law", "GCC 3.2 The law that applies to the Contract is the law of Kenya."),
+    ("governing-law", "The law governing the Contract is the law of the Republic of Armenia."),
+    ("ip-assignment", "8.2. The property rights, including copyright, in the Customised Software, its Source Code, the design of the Parking Card and the name and visual identity of the mobile application shall pass to the Customer upon signature of the Acceptance Certificate."),
+    ("change-of-control", "12.4. If a change in its shareholders results in control of the Contractor passing to a person barred from public procurement, the Customer may terminate this Contract by written notice."),
+    ("audit-rights", "Once in any twelve (12) month period, Customer or an independent assessor may, on thirty (30) days' notice, conduct an on-site assessment of the facilities, systems and records used by Vendor to provide the Services."),
+    ("warranty-duration", "Seller warrants that each Product will conform to the Specifications at the time of delivery, and will continue to so conform until the earlier of the expiry of its shelf life or eighteen (18) months after the date of delivery."),
 ]
 
 
@@ -2959,6 +2965,12 @@ LOOK_ALIKES = [
     ("anti-assignment", "The Contractor shall not copy, retain, transfer outside Kenya or disclose any Project Data to any person without the prior written approval of the County."),
     ("exclusivity", "Prime shall be the exclusive point of contact with the Agency regarding the Solicitation, and Subcontractor shall not communicate with the Agency about the Program."),
     ("exclusivity", "The Contractor shall not participate in any meeting with any third party about the Project without the Authority's consent."),
+    ("minimum-commitment", "Manufacturer shall reserve production capacity sufficient to produce not less than one hundred ten percent (110%) of the quantities most recently forecast by Distributor."),
+    ("minimum-commitment", "(h) to employ local residents for not less than sixty (60) percent of its personnel engaged in the performance of this Contract."),
+    ("termination-for-convenience", "20.1. This Contract may be terminated at any time by written agreement of the Parties."),
+    ("liability-cap", "The deductible for any one claim shall not exceed EUR 25,000."),
+    ("audit-rights", "Franchisee shall transfer to Franchisor all telephone numbers, social media accounts and online review profiles associated with the Store."),
+    ("warranty-duration", "Under its warranty, the Contractor shall replace at its own cost, within five (5) business days following notice from the City, any defective luminaire."),
 ]
 
 
