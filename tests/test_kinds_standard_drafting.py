@@ -1765,6 +1765,14 @@ STANDARD = [
     ("change-of-control", "12.4. If a change in its shareholders results in control of the Contractor passing to a person barred from public procurement, the Customer may terminate this Contract by written notice."),
     ("audit-rights", "Once in any twelve (12) month period, Customer or an independent assessor may, on thirty (30) days' notice, conduct an on-site assessment of the facilities, systems and records used by Vendor to provide the Services."),
     ("warranty-duration", "Seller warrants that each Product will conform to the Specifications at the time of delivery, and will continue to so conform until the earlier of the expiry of its shelf life or eighteen (18) months after the date of delivery."),
+    ("liability-cap", "Warehouseman's liability for any loss of or damage to Goods while in its care, custody or control, whether in contract, tort or otherwise, shall not exceed the lesser of the replacement cost of the Goods or fifty cents ($0.50) per pound."),
+    ("uncapped-liability", "The limitations and exclusions set forth in Sections 9.2 and 9.3 shall not apply to: (a) loss of Goods resulting from theft by Provider's employees or agents or from their conversion to Provider's own use; (b) a Party's indemnification obligations under Section 11; or (c) damages caused by a Party's gross negligence or willful misconduct."),
+    ("termination-for-convenience", "Irrespective of any breach by the Supplier, the Customer may at any time unilaterally withdraw from this Contract by sending the Supplier written notice not less than thirty (30) calendar days in advance."),
+    ("termination-for-convenience", "THE MUNICIPALITY may terminate this contract unilaterally, without alleging any breach by THE CONTRACTOR, for reasons of public interest duly justified, by reasoned written notice delivered not less than sixty (60) calendar days in advance."),
+    ("exclusivity", "Company shall not appoint any other reseller, distributor or referral partner to market or resell the Service to hospitals in the Territory during the Initial Term."),
+    ("ip-assignment", "14.2 The economic rights in the Specific Developments, including their source code and documentation, are transferred to the Contracting Authority for all modes of exploitation and for the entire legal term of protection, as and when they are delivered."),
+    ("ip-assignment", "7.1 The exclusive property rights to the Custom Software and to any other results of intellectual activity created by the Contractor for the Customer under this Contract shall pass to the Customer in full upon signature of the Acceptance Protocol."),
+    ("audit-rights", "The Contractor shall allow the Contracting Authority and the public control bodies to carry out at any time, on documents and on site, any verification relating to the performance of the contract and to the prices charged."),
 ]
 
 
@@ -2971,6 +2979,13 @@ LOOK_ALIKES = [
     ("liability-cap", "The deductible for any one claim shall not exceed EUR 25,000."),
     ("audit-rights", "Franchisee shall transfer to Franchisor all telephone numbers, social media accounts and online review profiles associated with the Store."),
     ("warranty-duration", "Under its warranty, the Contractor shall replace at its own cost, within five (5) business days following notice from the City, any defective luminaire."),
+    ("warranty-duration", "(c) Repair or replace any defective meter within two (2) calendar days after the corresponding alert or notification."),
+    ("license-grant", "Customer acknowledges that the TMS is licensed to Carrier by a third-party software vendor and that Carrier's rights in the TMS are subject to such vendor's license terms."),
+    ("joint-ip-ownership", "Nothing in this Agreement shall be construed to create any jointly owned intellectual property or any co-ownership interest of either Party in the intellectual property of the other."),
+    ("auto-renewal", "During the Term and for twelve (12) months thereafter, Partner shall not induce or attempt to induce any customer to terminate, or not to renew, its subscription."),
+    ("exclusivity", "The Contractor may not use, sell or communicate these data to third parties without the prior written consent of the Municipality."),
+    ("exclusivity", "The economic rights in the Specific Developments are transferred to the Contracting Authority on an exclusive basis, for all modes of exploitation and for all territories."),
+    ("ip-assignment", "5.3 Ownership of each Station is transferred to the City upon its Acceptance."),
 ]
 
 
