@@ -1773,6 +1773,10 @@ STANDARD = [
     ("ip-assignment", "14.2 The economic rights in the Specific Developments, including their source code and documentation, are transferred to the Contracting Authority for all modes of exploitation and for the entire legal term of protection, as and when they are delivered."),
     ("ip-assignment", "7.1 The exclusive property rights to the Custom Software and to any other results of intellectual activity created by the Contractor for the Customer under this Contract shall pass to the Customer in full upon signature of the Acceptance Protocol."),
     ("audit-rights", "The Contractor shall allow the Contracting Authority and the public control bodies to carry out at any time, on documents and on site, any verification relating to the performance of the contract and to the prices charged."),
+    ("auto-renewal", "The City may, upon expiry of the four-year maintenance period, extend the maintenance services twice, each time for one (1) year, by giving the Contractor written notice not later than sixty (60) days before the expiry."),
+    ("insurance", "The Supplier shall, at its own cost, fully insure the Goods against loss or damage incidental to transportation and storage until their delivery to Site."),
+    ("uncapped-liability", "The limitation in GCC 19.1(b) shall not apply to the Supplier's obligations under GCC 12 or to the cost of replacing defective Goods."),
+    ("audit-rights", "The contract management team of the Contracting Authority has the right, at any time and without prior notice, to inspect the warehouses and workshops of the Economic Operator used for the performance of this contract."),
 ]
 
 
@@ -2986,6 +2990,10 @@ LOOK_ALIKES = [
     ("exclusivity", "The Contractor may not use, sell or communicate these data to third parties without the prior written consent of the Municipality."),
     ("exclusivity", "The economic rights in the Specific Developments are transferred to the Contracting Authority on an exclusive basis, for all modes of exploitation and for all territories."),
     ("ip-assignment", "5.3 Ownership of each Station is transferred to the City upon its Acceptance."),
+    ("audit-rights", "Any adjustment following the annual audited statement shall be paid by the owing party within thirty (30) days after delivery of such statement."),
+    ("post-termination-services", "Distributor agrees not to exercise the foregoing license prior to the expiration or termination of this Agreement except while Supplier is unable to supply."),
+    ("termination-for-convenience", "Where the City suspends the works for more than six (6) months for causes not attributable to the Contractor, the Contractor may, by written notice, request the City to terminate the contract."),
+    ("termination-for-convenience", "Where the contract is terminated or rescinded for any reason, the Contractor shall hand over to the Agency, within fourteen (14) days, all equipment and passwords."),
 ]
 
 
