@@ -1777,6 +1777,8 @@ STANDARD = [
     ("insurance", "The Supplier shall, at its own cost, fully insure the Goods against loss or damage incidental to transportation and storage until their delivery to Site."),
     ("uncapped-liability", "The limitation in GCC 19.1(b) shall not apply to the Supplier's obligations under GCC 12 or to the cost of replacing defective Goods."),
     ("audit-rights", "The contract management team of the Contracting Authority has the right, at any time and without prior notice, to inspect the warehouses and workshops of the Economic Operator used for the performance of this contract."),
+    ("uncapped-liability", "For clarity, nothing in Section 12.3 or Section 12.4 shall limit or exclude either Party's liability for its fraud, gross negligence or willful misconduct."),
+    ("post-termination-services", "At the end of the Contract for any reason, the parking meters, signage and all other equipment installed on the public domain shall be handed over free of charge to the City in good working order."),
 ]
 
 
@@ -2994,6 +2996,11 @@ LOOK_ALIKES = [
     ("post-termination-services", "Distributor agrees not to exercise the foregoing license prior to the expiration or termination of this Agreement except while Supplier is unable to supply."),
     ("termination-for-convenience", "Where the City suspends the works for more than six (6) months for causes not attributable to the Contractor, the Contractor may, by written notice, request the City to terminate the contract."),
     ("termination-for-convenience", "Where the contract is terminated or rescinded for any reason, the Contractor shall hand over to the Agency, within fourteen (14) days, all equipment and passwords."),
+    ("anti-assignment", "The Kiosks and the Software are and shall remain the sole property of Lessor, and nothing in this Agreement shall be construed to convey to Lessee any ownership interest therein."),
+    ("minimum-commitment", "- perform the training of at least 15 employees of the Municipality for operating the System;"),
+    ("warranty-duration", "(5) The provisions of this Contract on the warranty period, the licence and confidentiality shall continue to apply after termination or expiry of this Contract."),
+    ("auto-renewal", "Where a Work was co-written with writers not signed to Owner, Administrator's rights under this Agreement extend only to Owner's share, as shown in a subsequent split sheet."),
+    ("ip-assignment", "Owner shall keep copies of all songwriter agreements, work-for-hire agreements and label copy relating to the Compositions and provide them to Administrator on request."),
 ]
 
 
