@@ -1779,6 +1779,11 @@ STANDARD = [
     ("audit-rights", "The contract management team of the Contracting Authority has the right, at any time and without prior notice, to inspect the warehouses and workshops of the Economic Operator used for the performance of this contract."),
     ("uncapped-liability", "For clarity, nothing in Section 12.3 or Section 12.4 shall limit or exclude either Party's liability for its fraud, gross negligence or willful misconduct."),
     ("post-termination-services", "At the end of the Contract for any reason, the parking meters, signage and all other equipment installed on the public domain shall be handed over free of charge to the City in good working order."),
+    ("ip-assignment", "All copyright and other intellectual property rights in the Custom Software shall vest in the Public Entity from the date of their creation, and the Service Provider hereby cedes and assigns to the Public Entity all such rights."),
+    ("liability-cap", "Warehouse's liability for loss of or damage to any stored barrel, however caused, shall not exceed the Insured Value of that barrel at the time of the loss."),
+    ("audit-rights", "On ten (10) business days' notice, Buyer may, during normal business hours, enter and inspect the distillery and the rickhouses and verify the count of Stored Barrels."),
+    ("joint-ip-ownership", "Each Party may use the Joint Models for its own purposes without the consent of, or any accounting to, the other."),
+    ("post-termination-services", "Upon the expiry of the Maintenance Period or the earlier termination of the Contract for any reason, the Supplier shall, for a period of up to ninety (90) Days, provide such assistance as the City may reasonably require for the orderly transfer of the maintenance of the System to a successor supplier."),
 ]
 
 
@@ -3001,6 +3006,8 @@ LOOK_ALIKES = [
     ("warranty-duration", "(5) The provisions of this Contract on the warranty period, the licence and confidentiality shall continue to apply after termination or expiry of this Contract."),
     ("auto-renewal", "Where a Work was co-written with writers not signed to Owner, Administrator's rights under this Agreement extend only to Owner's share, as shown in a subsequent split sheet."),
     ("ip-assignment", "Owner shall keep copies of all songwriter agreements, work-for-hire agreements and label copy relating to the Compositions and provide them to Administrator on request."),
+    ("audit-rights", "The Parties shall jointly develop, using the Data and the Authority's pavement inspection records, predictive models of pavement deterioration."),
+    ("post-termination-services", "The Supplier shall retain such accounts and records for a period of five (5) years after the end of the Maintenance Period."),
 ]
 
 
