@@ -1784,6 +1784,17 @@ STANDARD = [
     ("audit-rights", "On ten (10) business days' notice, Buyer may, during normal business hours, enter and inspect the distillery and the rickhouses and verify the count of Stored Barrels."),
     ("joint-ip-ownership", "Each Party may use the Joint Models for its own purposes without the consent of, or any accounting to, the other."),
     ("post-termination-services", "Upon the expiry of the Maintenance Period or the earlier termination of the Contract for any reason, the Supplier shall, for a period of up to ninety (90) Days, provide such assistance as the City may reasonably require for the orderly transfer of the maintenance of the System to a successor supplier."),
+    ("governing-law", "This Contract is an administrative contract. It shall be governed by Gabonese law, in particular the Public Procurement Code."),
+    ("liability-cap", "Terminal's liability for loss of, damage to or contamination of Product while in its custody shall be limited to the lesser of (a) the Insured Value of the affected Product and (b) its replacement cost, and shall in no event exceed $5,000,000 per occurrence."),
+    ("minimum-commitment", "Shipper shall cause not less than 2,400,000 Barrels of Product to be delivered out of the Dedicated Tanks during each Contract Year (the \"Minimum Throughput Commitment\")."),
+    ("audit-rights", "Customer and its representatives shall have the right, upon reasonable prior notice and during normal business hours, to enter the Facility to inspect the Dedicated Tanks and gauging and sampling procedures."),
+    ("uncapped-liability", "The Partner's liability under this paragraph shall not be limited by any provision of this Contract."),
+    ("post-termination-services", "Upon expiration or any termination of this Agreement, Customer shall remove, or cause to be removed, all Product from the Dedicated Tanks within thirty (30) days after the date of expiration or termination."),
+    ("exclusivity", "Shipper shall not enter into any storage or terminalling arrangement with any other terminal located on the Houston Ship Channel for the handling of Product."),
+    ("exclusivity", "During the Term, Agency shall not provide advertising, creative or media services to any Competitor in respect of products in the Category."),
+    ("termination-for-convenience", "The Municipality may, where the public interest so requires, terminate the Contract at any time by giving the Contractor not less than sixty (60) days' written notice, without any default on the part of the Contractor."),
+    ("warranty-duration", "The Partner shall be bound by a guarantee of perfect completion for a period of twelve (12) months from the Provisional Acceptance of each Phase."),
+    ("audit-rights", "Its agents shall have free access at all times to the premises of the Partner, and may consult and take copies of all technical, accounting and financial documents of the Partner relating to the Contract."),
 ]
 
 
@@ -3008,6 +3019,10 @@ LOOK_ALIKES = [
     ("ip-assignment", "Owner shall keep copies of all songwriter agreements, work-for-hire agreements and label copy relating to the Compositions and provide them to Administrator on request."),
     ("audit-rights", "The Parties shall jointly develop, using the Data and the Authority's pavement inspection records, predictive models of pavement deterioration."),
     ("post-termination-services", "The Supplier shall retain such accounts and records for a period of five (5) years after the end of the Maintenance Period."),
+    ("governing-law", "The Parties shall be governed by Good Industry Practice in performing the Services."),
+    ("minimum-commitment", "The Concessionaire shall provide the full financing of the Investment Cost, of which not less than twenty percent (20%) shall be contributed in equity or shareholder loans."),
+    ("minimum-commitment", "The lead member of the consortium shall hold directly at least fifty-one percent (51%) of the share capital and voting rights of the Partner until the fifth anniversary of Acceptance."),
+    ("insurance", "Each Party shall keep the terms of this Agreement confidential, except for disclosure to its Affiliates, lenders, insurers and advisors or as required by law."),
 ]
 
 
