@@ -1795,6 +1795,8 @@ STANDARD = [
     ("termination-for-convenience", "The Municipality may, where the public interest so requires, terminate the Contract at any time by giving the Contractor not less than sixty (60) days' written notice, without any default on the part of the Contractor."),
     ("warranty-duration", "The Partner shall be bound by a guarantee of perfect completion for a period of twelve (12) months from the Provisional Acceptance of each Phase."),
     ("audit-rights", "Its agents shall have free access at all times to the premises of the Partner, and may consult and take copies of all technical, accounting and financial documents of the Partner relating to the Contract."),
+    ("ip-assignment", "Upon acceptance of the Custom Developments by the Contract Administrator, the Supplier assigns to the Convening Entity all rights in them."),
+    ("post-termination-services", "Upon the issuance of the Final Acceptance Act at the end of the Operation Period, the cameras and the hardware of the Processing Centre shall pass to the ownership of the Municipality, free of charge."),
 ]
 
 
@@ -3023,6 +3025,13 @@ LOOK_ALIKES = [
     ("minimum-commitment", "The Concessionaire shall provide the full financing of the Investment Cost, of which not less than twenty percent (20%) shall be contributed in equity or shareholder loans."),
     ("minimum-commitment", "The lead member of the consortium shall hold directly at least fifty-one percent (51%) of the share capital and voting rights of the Partner until the fifth anniversary of Acceptance."),
     ("insurance", "Each Party shall keep the terms of this Agreement confidential, except for disclosure to its Affiliates, lenders, insurers and advisors or as required by law."),
+    ("insurance", "The Contractor shall maintain the registration of all its employees with the Social Insurance Organization and pay the contributions due."),
+    ("insurance", "Provider shall maintain a written information security program that meets applicable state insurance data security laws."),
+    ("termination-for-convenience", "Buyer may change or cancel any Purchase Order, in whole or in part, without liability at any time before the Product is shipped."),
+    ("exclusivity", "Buyer may return to Vendor, for credit at the invoice price, any Exclusive Products remaining in Buyer's distribution centers."),
+    ("exclusivity", "Nothing in the Contract confers on the Supplier an exclusive right to supply parking equipment to the Council, and the Council may purchase similar goods from any other person."),
+    ("minimum-commitment", "The Supplier shall ensure that not less than ninety-eight per cent (98%) of the meters are fully operational in each calendar month."),
+    ("anti-assignment", "The Supplier shall use such data solely for the performance of this Contract and shall not sell, transfer or otherwise disclose it to third parties."),
 ]
 
 
