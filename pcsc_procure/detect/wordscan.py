@@ -83,7 +83,7 @@ def open_inline_lead(words: list[str], i: int, lo: int = 0) -> int | None:
         w = words[k]
         if w in MAIN_MODALS or w in (";", ":", "."):
             return None
-        if w == "(" and k + 2 < i and words[k + 2] == ")" and _LABEL.match(words[k + 1]):
+        if k + 2 < i and _label_at(words, k):
             label = k
             break
     if label is None:
@@ -91,16 +91,20 @@ def open_inline_lead(words: list[str], i: int, lo: int = 0) -> int | None:
     for k in range(label, max(lo, label - 80) - 1, -1):
         if words[k] in (";", ":", "."):
             return None
-        if words[k] == "(" and k + 2 < len(words) and words[k + 2] == ")" and words[k + 1] in ("a", "i", "1"):
+        if _label_at(words, k) and words[k + 1] in ("a", "i", "1"):
             return k if k > lo and open_colon(words, k) else None
     return None
+
+
+def _label_at(words: list[str], k: int) -> bool:
+    """An inline label "(a)", "(iv)", "(2)" opens at `k`."""
+    return words[k] == "(" and k + 2 < len(words) and words[k + 2] == ")" and _LABEL.match(words[k + 1]) is not None
 
 
 def _stop_before_label(words: list[str], i: int) -> bool:
     """A full stop at `i` that ends a sentence the splitter kept with the next because an inline
     label follows it: "... payable to the Lender. (vii) Receipt or acceptance by Lender ..."."""
-    return (words[i] == "." and i + 3 < len(words) and words[i + 1] == "(" and words[i + 3] == ")"
-            and _LABEL.match(words[i + 2]) is not None)
+    return words[i] == "." and i + 1 < len(words) and _label_at(words, i + 1)
 
 
 _LABEL = re.compile(r"^(?:[a-z]|[ivxl]{1,6}|[0-9]{1,2})$")
