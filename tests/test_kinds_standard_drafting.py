@@ -1797,6 +1797,12 @@ STANDARD = [
     ("audit-rights", "Its agents shall have free access at all times to the premises of the Partner, and may consult and take copies of all technical, accounting and financial documents of the Partner relating to the Contract."),
     ("ip-assignment", "Upon acceptance of the Custom Developments by the Contract Administrator, the Supplier assigns to the Convening Entity all rights in them."),
     ("post-termination-services", "Upon the issuance of the Final Acceptance Act at the end of the Operation Period, the cameras and the hardware of the Processing Centre shall pass to the ownership of the Municipality, free of charge."),
+    ("termination-for-convenience", "The Municipality may also terminate this Contract in advance when reasons of public interest or institutional convenience so warrant, without the need to prove breach by the Contractor, by written notice given at least ninety (90) days before the date on which termination is to take effect."),
+    ("termination-for-convenience", "The Grantor has the right to unilaterally refuse to perform this Contract for reasons of public necessity, in the absence of any breach on the part of the Concessionaire, by sending the Concessionaire a written notice not less than six (6) months before the date of termination."),
+    ("uncapped-liability", "The Operator shall compensate in full, without any limitation, losses caused to the City as a result of the unlawful disclosure of Personal Data."),
+    ("change-of-control", "Any change in the composition of the participants of the Operator as a result of which a person acquires a share of more than fifty (50) percent in its charter capital shall require the prior written consent of the City."),
+    ("post-termination-services", "The Contractor undertakes to supply spare parts for the equipment installed for a period of seven (7) years from the end of the Contract, at prices not exceeding its catalogue prices then in force."),
+    ("warranty-duration", "The Contractor warrants the Equipment against defects of design, materials and manufacture for a term of twenty-four (24) months counted from the date of the Operational Acceptance Certificate, and shall repair or replace at its own cost any defective Equipment within seventy-two (72) hours after being notified."),
 ]
 
 
@@ -3032,6 +3038,9 @@ LOOK_ALIKES = [
     ("exclusivity", "Nothing in the Contract confers on the Supplier an exclusive right to supply parking equipment to the Council, and the Council may purchase similar goods from any other person."),
     ("minimum-commitment", "The Supplier shall ensure that not less than ninety-eight per cent (98%) of the meters are fully operational in each calendar month."),
     ("anti-assignment", "The Supplier shall use such data solely for the performance of this Contract and shall not sell, transfer or otherwise disclose it to third parties."),
+    ("governing-law", "The CITY OF ABIDJAN, a decentralised territorial authority governed by the laws of the Republic of Cote d'Ivoire, represented by its Governor, hereinafter referred to as \"the Contracting Authority\","),
+    ("minimum-commitment", "Provide training to not fewer than sixty (60) municipal officials in the operation of the System."),
+    ("minimum-commitment", "Within ninety (90) days after signing the handover act, the Concessionaire shall provide technical support to the Grantor and train not less than ten (10) specialists designated by the Grantor."),
 ]
 
 
