@@ -154,14 +154,14 @@ class Detector:
         # a kind's mask words, blanked out of the headings its heading cues read
         self._mask_phrases = {k.kind: tuple(p for g in k.mask for p in self._phrases(k, g)) for k in kinds if k.mask and any(c.heading for c in k.match + k.exclude)}
         # (made once: a cue's groups are looked up for every anchor of every candidate sentence)
-        self._hit_keys = {k.kind: {g: self._hit_key(k, g) for cue in (*k.match, *k.exclude, *((k.continuation,) if k.continuation else ()))
+        self._hit_keys = {k.kind: {g: self._hit_key(k, g) for cue in k.cues
                                    for g in (*cue.all, *cue.any, *cue.none, "@" + cue.id)} for k in kinds}
         self._mask_keys = {k.kind: frozenset(self._group_key(k, g) for g in k.mask) for k in kinds}
         # each cue's hit keys that must all be in a sentence's hits, and those one of which must be (a cue without them has
         # no anchor: tested with two set operations before its anchors are sought)
         self._cue_needs = {id(cue): (frozenset(self._hit_keys[k.kind][g] for g in (*cue.all, *(("@" + cue.id,) if cue.tokens else ()))),
                                      frozenset(self._hit_keys[k.kind][g] for g in cue.any))
-                           for k in kinds for cue in (*k.match, *k.exclude, *((k.continuation,) if k.continuation else ()))}
+                           for k in kinds for cue in k.cues}
         self.prefilter = True  # False: tokenise every sentence (slow; for checking the prefilter)
         # the gate plans of a run over every kind, built with the rules (0.03 s), not in the first document's time
         everything = frozenset(self.kinds)

@@ -185,6 +185,11 @@ class KindSpec:
     join: str | None = None  # "section": one passage per numbered clause (see spans.join_sections)
     definitions: str = "drop"  # "keep": a definition can carry this kind ('"Warranty Period" means twelve months ...')
 
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        """Every cue whose groups a sentence's hits are read for: match, exclude and the continuation."""
+        return (*self.match, *self.exclude, *((self.continuation,) if self.continuation else ()))
+
 
 def expand_braces(phrase: str) -> list[str]:
     """`terminat{e,es,ion}` -> terminate, terminates, termination; `{}` parts multiply."""
