@@ -1803,6 +1803,14 @@ STANDARD = [
     ("change-of-control", "Any change in the composition of the participants of the Operator as a result of which a person acquires a share of more than fifty (50) percent in its charter capital shall require the prior written consent of the City."),
     ("post-termination-services", "The Contractor undertakes to supply spare parts for the equipment installed for a period of seven (7) years from the end of the Contract, at prices not exceeding its catalogue prices then in force."),
     ("warranty-duration", "The Contractor warrants the Equipment against defects of design, materials and manufacture for a term of twenty-four (24) months counted from the date of the Operational Acceptance Certificate, and shall repair or replace at its own cost any defective Equipment within seventy-two (72) hours after being notified."),
+    ("termination-for-convenience", "The Municipality may terminate the Contract in whole or in part by a written notice to the Contractor of not less than thirty (30) days, without the need for a judicial ruling and without the Contractor being in default."),
+    ("termination-for-convenience", "Independently of the foregoing causes, the Contracting Entity may resolve this Contract, in whole or in part, when this is convenient for the interests of the State, by written notice served on the Contractor not less than thirty (30) calendar days in advance."),
+    ("change-of-control", "Any merger, division, transformation or transfer of the controlling interest of either member of the Consortium shall be notified to the Contracting Entity within ten (10) working days and shall require its express written conformity."),
+    ("change-of-control", "The Contractor shall notify the Corporation in writing not less than thirty (30) days before any proposed change in the legal or beneficial ownership of more than fifty per cent (50%) of its issued share capital."),
+    ("exclusivity", "Licensor shall not license, sell or otherwise provide the Window Dataset to any hedge fund, mutual fund, family office or other investment manager other than Licensee."),
+    ("source-code-escrow", "Effective upon a release of the Deposit Materials, Developer hereby grants Company a perpetual, non-exclusive license to use, reproduce and modify the Deposit Materials solely to support, correct, maintain and update the Deliverables."),
+    ("warranty-duration", "The Contractor shall correct, without additional cost, any defect of the Base Software or of the Custom Developments reported during the Operation Period and during the twelve (12) months following its expiry."),
+    ("audit-rights", "The State Audit Bureau shall have the right to inspect the books and records of the Contractor relating to the Contract."),
 ]
 
 
@@ -3041,6 +3049,12 @@ LOOK_ALIKES = [
     ("governing-law", "The CITY OF ABIDJAN, a decentralised territorial authority governed by the laws of the Republic of Cote d'Ivoire, represented by its Governor, hereinafter referred to as \"the Contracting Authority\","),
     ("minimum-commitment", "Provide training to not fewer than sixty (60) municipal officials in the operation of the System."),
     ("minimum-commitment", "Within ninety (90) days after signing the handover act, the Concessionaire shall provide technical support to the Grantor and train not less than ten (10) specialists designated by the Grantor."),
+    ("termination-for-convenience", "The Municipality may terminate the Contract if the Contractor, being in default, fails to remedy it within thirty (30) days after notice."),
+    ("audit-rights", "The Municipality shall keep two copies, the Contractor one copy, and one copy each shall be sent to the Central Agency for Public Tenders and the State Audit Bureau."),
+    ("warranty-duration", "Except for claims under the warranty in Section 7, which shall be governed by the warranty period in Section 7.2, and claims for indemnification under Section 15, any action for breach of this Agreement must be commenced within two (2) years after the cause of action accrues."),
+    ("license-grant", "Company acknowledges that Third-Party Components are licensed to Developer by their respective owners under the license terms identified in the software bill of materials, and that Developer does not hold title to them."),
+    ("exclusivity", "The Corporation's Data is and shall remain the property of the Corporation, and the Contractor shall not sell, license or otherwise make available the Corporation's Data to any third party."),
+    ("exclusivity", "ODM shall not subcontract the final assembly or testing of any Product, or relocate its manufacture to a facility other than an Approved Facility, without Buyer's prior written consent."),
 ]
 
 
