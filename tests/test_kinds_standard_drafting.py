@@ -1811,6 +1811,13 @@ STANDARD = [
     ("source-code-escrow", "Effective upon a release of the Deposit Materials, Developer hereby grants Company a perpetual, non-exclusive license to use, reproduce and modify the Deposit Materials solely to support, correct, maintain and update the Deliverables."),
     ("warranty-duration", "The Contractor shall correct, without additional cost, any defect of the Base Software or of the Custom Developments reported during the Operation Period and during the twelve (12) months following its expiry."),
     ("audit-rights", "The State Audit Bureau shall have the right to inspect the books and records of the Contractor relating to the Contract."),
+    ("warranty-duration", "Company warrants to Reseller that, for the duration of each subscription term purchased under an accepted Order, the Subscription Services will perform materially in accordance with the applicable Documentation."),
+    ("audit-rights", "Once per Contract Year, Company may conduct, or have a qualified third party conduct, an assessment of Provider's compliance with Section 7.5 and Schedule E, which may include a review of Provider's most recent SOC 2 Type II report."),
+    ("audit-rights", "Manufacturer shall permit Company and any regulatory authority to inspect its facility and records relating to the Products."),
+    ("minimum-commitment", "During the Implementation Period the Customer undertakes to order, and the Contractor undertakes to supply and install, not fewer than 1,150 (one thousand one hundred and fifty) Validators and 40 (forty) handheld inspection devices."),
+    ("change-of-control", "The Contractor shall give the Procuring Entity not less than thirty (30) days' prior written notice of any proposed transfer of the legal or beneficial ownership of more than fifty per cent (50%) of its issued share capital."),
+    ("change-of-control", "The Contractor shall notify the Customer in writing within 5 (five) working days of any reorganisation of the Contractor or any change of its beneficial owner."),
+    ("anti-assignment", "The Procuring Entity may, upon written notice to the Contractor, transfer or novate this Contract to the NWA or to any other public body which succeeds to the Procuring Entity's functions in respect of traffic management."),
 ]
 
 
@@ -3055,6 +3062,11 @@ LOOK_ALIKES = [
     ("license-grant", "Company acknowledges that Third-Party Components are licensed to Developer by their respective owners under the license terms identified in the software bill of materials, and that Developer does not hold title to them."),
     ("exclusivity", "The Corporation's Data is and shall remain the property of the Corporation, and the Contractor shall not sell, license or otherwise make available the Corporation's Data to any third party."),
     ("exclusivity", "ODM shall not subcontract the final assembly or testing of any Product, or relocate its manufacture to a facility other than an Approved Facility, without Buyer's prior written consent."),
+    ("audit-rights", "Manufacturer shall permit FDA and any other regulatory authority to inspect its facility and records relating to the Products."),
+    ("insurance", "Company may, at its option, carry property insurance on the Goods for its own account, and the existence or absence of such insurance shall not affect Provider's liability under Section 10."),
+    ("insurance", "The Contractor shall provide the following guarantees issued by a bank or insurance company authorized by the National Banking and Insurance Commission: (a) an Advance Payment Guarantee; (b) a Performance Guarantee, equivalent to fifteen percent (15%) of the Contract amount."),
+    ("liability-cap", "Provider shall be liable for loss of or damage to Goods while in Provider's care, custody or control, including shrinkage in excess of the allowance in Section 6.4, to the extent caused by Provider's failure to exercise the standard of care set forth in Section 2.5."),
+    ("anti-assignment", "The Contractor may process the Municipal Data only for the purposes of this Contract, may not transfer or disclose them to third parties, and may not use them for commercial purposes."),
 ]
 
 
