@@ -1818,6 +1818,14 @@ STANDARD = [
     ("change-of-control", "The Contractor shall give the Procuring Entity not less than thirty (30) days' prior written notice of any proposed transfer of the legal or beneficial ownership of more than fifty per cent (50%) of its issued share capital."),
     ("change-of-control", "The Contractor shall notify the Customer in writing within 5 (five) working days of any reorganisation of the Contractor or any change of its beneficial owner."),
     ("anti-assignment", "The Procuring Entity may, upon written notice to the Contractor, transfer or novate this Contract to the NWA or to any other public body which succeeds to the Procuring Entity's functions in respect of traffic management."),
+    ("warranty-duration", "The Private Partner warrants that the LED luminaires and CMS nodes shall be free from defects in material and workmanship and that the luminous flux of each luminaire shall not fall below ninety percent (90%) of its initial value, for a period of twelve (12) years from the technical acceptance of the relevant phase of works."),
+    ("post-termination-services", "Within ninety (90) days after the effective date of termination for any reason (other than termination by Licensee under Section 10.5), Licensee shall, at Licensor's request and to the extent permitted by applicable law, transfer to Licensor or its designee all Marketing Authorizations."),
+    ("exclusivity", "During the Term, Licensor shall not, and shall cause its Affiliates not to, appoint any distributor, agent or licensee for the Product in the Territory."),
+    ("exclusivity", "During the Initial Term, Licensor shall not grant to any manufacturer of Ruggedized Devices other than OEM a license to pre-install the Agent Software on Ruggedized Devices."),
+    ("exclusivity", "During the Operation Period, the Procuring Entity shall not award to any other person a contract for the collection of solid waste from communal containers within the Service Area."),
+    ("exclusivity", "During the Operational Period, the Public Partner shall not entrust the replacement, operation or maintenance of the public lighting in the Project Area to any third party."),
+    ("source-code-escrow", "The deposited materials shall be updated within thirty (30) days of the installation of each new version of the CMS Software in the system of the Public Partner."),
+    ("anti-assignment", "The Customer may transfer its rights and obligations under this Contract to the Agency or to another state body designated by a decision of the relevant executive authority, by notifying the Supplier in writing not later than 10 (ten) working days before such transfer."),
 ]
 
 
@@ -3067,6 +3075,12 @@ LOOK_ALIKES = [
     ("insurance", "The Contractor shall provide the following guarantees issued by a bank or insurance company authorized by the National Banking and Insurance Commission: (a) an Advance Payment Guarantee; (b) a Performance Guarantee, equivalent to fifteen percent (15%) of the Contract amount."),
     ("liability-cap", "Provider shall be liable for loss of or damage to Goods while in Provider's care, custody or control, including shrinkage in excess of the allowance in Section 6.4, to the extent caused by Provider's failure to exercise the standard of care set forth in Section 2.5."),
     ("anti-assignment", "The Contractor may process the Municipal Data only for the purposes of this Contract, may not transfer or disclose them to third parties, and may not use them for commercial purposes."),
+    ("exclusivity", "The Contractor shall not subcontract or entrust any part of the Services to any third party without the prior written consent of the Employer."),
+    ("exclusivity", "The Supplier shall not entrust the performance of the Contract to any third party."),
+    ("exclusivity", "Distributor may appoint any sub-distributor in the Territory with Supplier's consent."),
+    ("minimum-commitment", "During the Operational Period, the Private Partner shall maintain the public lighting system in the Project Area so as to ensure that not less than ninety-eight percent (98%) of Light Points are in operation at any time."),
+    ("minimum-commitment", "The Contractor shall maintain, throughout the Operation Period, not fewer than fourteen (14) Vehicles in operational condition and shall ensure that no Smart Bin remains above ninety per cent (90%) fill level for more than twenty-four (24) hours."),
+    ("license-grant", "The Software includes certain components that are licensed to Licensor by third parties, including open-source components identified in the Documentation, and nothing in this Agreement conveys to OEM any greater right in a Third-Party Component than the applicable third-party license permits."),
 ]
 
 
