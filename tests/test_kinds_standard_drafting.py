@@ -1826,6 +1826,11 @@ STANDARD = [
     ("exclusivity", "During the Operational Period, the Public Partner shall not entrust the replacement, operation or maintenance of the public lighting in the Project Area to any third party."),
     ("source-code-escrow", "The deposited materials shall be updated within thirty (30) days of the installation of each new version of the CMS Software in the system of the Public Partner."),
     ("anti-assignment", "The Customer may transfer its rights and obligations under this Contract to the Agency or to another state body designated by a decision of the relevant executive authority, by notifying the Supplier in writing not later than 10 (ten) working days before such transfer."),
+    ("minimum-commitment", "Notwithstanding Section 4.1, the Supplier Share payable for each Participation Unit for any calendar month shall not be less than Thirty-Eight Dollars ($38.00) multiplied by the number of Gaming Days in that month on which the unit was installed at the Premises."),
+    ("warranty-duration", "The Contractor warrants that the Platform will perform substantially in accordance with the Technical Specifications throughout the O&M Period."),
+    ("uncapped-liability", "The limitations established in point 10.5 do not apply to damage caused by the unlawful disclosure or leakage of personal data of passengers or by the loss of fare revenue through the fault of the Contractor."),
+    ("ip-assignment", "The exclusive rights to the Custom-Developed Software, including its source code, name, design and documentation, pass to the Customer in full from the moment of signing of the Acceptance Act for the stage in which it is delivered."),
+    ("insurance", "The Contractor shall, from the Commencement Date until the issue of the Completion Certificate for the whole of the Works, insure the Works, Meters and materials for their full replacement value against all loss or damage from whatever cause arising."),
 ]
 
 
@@ -3081,6 +3086,12 @@ LOOK_ALIKES = [
     ("minimum-commitment", "During the Operational Period, the Private Partner shall maintain the public lighting system in the Project Area so as to ensure that not less than ninety-eight percent (98%) of Light Points are in operation at any time."),
     ("minimum-commitment", "The Contractor shall maintain, throughout the Operation Period, not fewer than fourteen (14) Vehicles in operational condition and shall ensure that no Smart Bin remains above ninety per cent (90%) fill level for more than twenty-four (24) hours."),
     ("license-grant", "The Software includes certain components that are licensed to Licensor by third parties, including open-source components identified in the Documentation, and nothing in this Agreement conveys to OEM any greater right in a Third-Party Component than the applicable third-party license permits."),
+    ("warranty-duration", '"Defects Liability Period" means the warranty period described in Article 11.'),
+    ("minimum-commitment", "Each Party shall keep complete and accurate books and records relating to the calculation of the Price, the Shortfall Payment and all invoices issued or paid under this Agreement for not less than three (3) years after the end of the Contract Year to which they relate."),
+    ("exclusivity", "The licence is granted without additional remuneration, is irrevocable and is valid for the entire term of the exclusive right to the Contractor's Platform, including after the expiry or termination of this Contract."),
+    ("termination-for-convenience", "The Customer has the right to unilaterally refuse to perform this Contract by written notice to the Contractor in the following cases: a) delay in the performance of any stage for more than 30 (thirty) calendar days; b) revocation of the registration of the Contractor as a payment system operator."),
+    ("joint-ip-ownership", "The Contractor shall insure the Works, Meters and materials for their full replacement value against all loss or damage from whatever cause arising, in the joint names of the Employer and the Contractor."),
+    ("uncapped-liability", "Except as provided in paragraph 3, the Contractor's total liability for damages arising out of the performance of this contract, excluding liquidated damages for delay, shall not exceed the total contract price."),
 ]
 
 
