@@ -1831,6 +1831,12 @@ STANDARD = [
     ("uncapped-liability", "The limitations established in point 10.5 do not apply to damage caused by the unlawful disclosure or leakage of personal data of passengers or by the loss of fare revenue through the fault of the Contractor."),
     ("ip-assignment", "The exclusive rights to the Custom-Developed Software, including its source code, name, design and documentation, pass to the Customer in full from the moment of signing of the Acceptance Act for the stage in which it is delivered."),
     ("insurance", "The Contractor shall, from the Commencement Date until the issue of the Completion Certificate for the whole of the Works, insure the Works, Meters and materials for their full replacement value against all loss or damage from whatever cause arising."),
+    ("exclusivity", "Subject to Section 2.7, during the Term Customer shall purchase from Foundry all of Customer's requirements for wafers of each Product that has been qualified on a Qualified Process."),
+    ("post-termination-services", "Following any notice of termination or non-renewal, and for up to twelve (12) months after the effective date of expiration or termination, Manufacturer shall, at Company's request, provide such assistance as Company reasonably requires to transfer the manufacture of the Products to an Alternate Manufacturer."),
+    ("change-of-control", "The Co-contractor shall notify the Contracting Public Entity in writing, within ten (10) days of its occurrence, of any change in the holding of its share capital as a result of which a person or group of persons acting in concert comes to hold more than fifty per cent (50%) of the voting rights."),
+    ("liability-cap", "The total amount of delay fines shall not exceed (10%) ten percent of the Contract Price."),
+    ("ip-assignment", "The Supplier hereby transfers to the Contracting Authority, in full, exclusively and without limitation in time or territory, all patrimonial rights in the Custom Software, including its source code."),
+    ("minimum-commitment", "Licensee shall license from Licensor, in each Contract Year, not fewer than forty (40) episodes of new-season programming offered pursuant to this Section 4.2, at the per-episode fees set forth on Schedule B."),
 ]
 
 
@@ -3092,6 +3098,15 @@ LOOK_ALIKES = [
     ("termination-for-convenience", "The Customer has the right to unilaterally refuse to perform this Contract by written notice to the Contractor in the following cases: a) delay in the performance of any stage for more than 30 (thirty) calendar days; b) revocation of the registration of the Contractor as a payment system operator."),
     ("joint-ip-ownership", "The Contractor shall insure the Works, Meters and materials for their full replacement value against all loss or damage from whatever cause arising, in the joint names of the Employer and the Contractor."),
     ("uncapped-liability", "Except as provided in paragraph 3, the Contractor's total liability for damages arising out of the performance of this contract, excluding liquidated damages for delay, shall not exceed the total contract price."),
+    ("exclusivity", "The Contractor shall submit, for each shipment, a certificate of origin, together with a letter from the manufacturer confirming that the Contractor or its supplier is the manufacturer's exclusive agent or authorized distributor in Iraq."),
+    ("warranty-duration", "Dealer shall submit each warranty claim through FieldLink within thirty (30) days after completion of the repair."),
+    ("warranty-duration", "Dealer shall retain parts replaced under warranty for sixty (60) days after the claim is paid."),
+    ("warranty-duration", "Foundry shall respond to each quality complaint with containment action within two (2) business days and an 8D corrective action report within thirty (30) days."),
+    ("minimum-commitment", "Dealer shall employ at least one full-time parts manager, one service manager and three (3) service technicians trained by Company."),
+    ("minimum-commitment", "The Contractor shall employ Iraqi workers in a proportion of not less than (50%) fifty percent of its total workforce on the Works."),
+    ("minimum-commitment", "Such examinations may not be conducted more than once in any twelve month period unless a previous audit revealed an underpayment of FOU License Fees of at least five percent (5%) of the amount due."),
+    ("post-termination-services", "The Contracting Public Entity, through an auditor appointed by it, may, during the term of this Contract and for five (5) years after its end, examine the accounts, invoices, records and documents of the Co-contractor relating to the performance of this Contract."),
+    ("post-termination-services", "Either party may terminate this Agreement upon notice of termination to the other party, and the Licensee shall thereafter provide assistance."),
 ]
 
 
