@@ -1837,6 +1837,10 @@ STANDARD = [
     ("liability-cap", "The total amount of delay fines shall not exceed (10%) ten percent of the Contract Price."),
     ("ip-assignment", "The Supplier hereby transfers to the Contracting Authority, in full, exclusively and without limitation in time or territory, all patrimonial rights in the Custom Software, including its source code."),
     ("minimum-commitment", "Licensee shall license from Licensor, in each Contract Year, not fewer than forty (40) episodes of new-season programming offered pursuant to this Section 4.2, at the per-episode fees set forth on Schedule B."),
+    ("post-termination-services", "Unless Client directs otherwise in its notice of termination or non-renewal, each Assignment in effect on the date this Agreement expires or is terminated (other than a termination by Client under Section 11.4 on account of Company's breach) shall continue until the end date stated in its Assignment Confirmation, and this Agreement shall continue to govern each such Assignment until it is completed."),
+    ("change-of-control", "Any merger, demerger, transfer of the business or change in the distribution of the share capital of the Contracting Partner which has the effect of transferring control of the Contracting Partner to another natural or legal person shall be notified to the Contracting Service within fifteen (15) days of its occurrence."),
+    ("ip-assignment", "The Contracting Partner assigns to the Contracting Service, in accordance with Ordinance No. 03-05 of 19 July 2003 referred to above, all the economic rights attached thereto, in particular the rights of reproduction, adaptation, modification and representation."),
+    ("termination-for-convenience", "The Contracting Service may also proceed with the unilateral termination of this contract where such termination is justified by reasons of general interest, even in the absence of any failure on the part of the Contracting Partner."),
 ]
 
 
@@ -3107,6 +3111,15 @@ LOOK_ALIKES = [
     ("minimum-commitment", "Such examinations may not be conducted more than once in any twelve month period unless a previous audit revealed an underpayment of FOU License Fees of at least five percent (5%) of the amount due."),
     ("post-termination-services", "The Contracting Public Entity, through an auditor appointed by it, may, during the term of this Contract and for five (5) years after its end, examine the accounts, invoices, records and documents of the Co-contractor relating to the performance of this Contract."),
     ("post-termination-services", "Either party may terminate this Agreement upon notice of termination to the other party, and the Licensee shall thereafter provide assistance."),
+    ("insurance", "Unless an Assignment Confirmation provides otherwise, Bill Rates are inclusive of the Assigned Professional's wages, payroll taxes, workers' compensation premiums, travel and housing stipends, and Company's margin."),
+    ("insurance", "Assigned Professionals are members of Client's workforce for purposes of the Health Insurance Portability and Accountability Act of 1996 and its implementing regulations, and Company maintains PHI on behalf of Client as a business associate."),
+    ("insurance", "The Economic Operator shall be responsible for the payment of salaries, taxes, pension contributions and health insurance contributions for its personnel, in accordance with the legislation in force in the Republic of Kosovo."),
+    ("minimum-commitment", "The Contracting Partner shall provide a training programme of not less than four hundred (400) hours for the operators, supervisors and technicians designated by the Contracting Service."),
+    ("exclusivity", "If the Contracting Partner fails to remedy the failure within this period, the Contracting Service may unilaterally terminate the contract at the exclusive risk and expense of the Contracting Partner."),
+    ("exclusivity", "The Tender Documents provided that the contractor would finance the System and be remunerated exclusively with a share of the fees collected."),
+    ("exclusivity", "PBM may use Plan Data only to perform the Services and as otherwise permitted by the Business Associate Agreement, and shall not sell or license Plan Data to any third party."),
+    ("warranty-duration", "Upon issuance of the Final Acceptance Certificate of the installation, the Contractor shall furnish a Good Operation Guarantee equal to five percent (5%) of the value of the installed equipment, valid for the warranty period set forth in the Eleventh Clause."),
+    ("termination-for-convenience", "The Contracting Service may proceed with the unilateral termination of this contract where the Contracting Partner fails to perform its obligations."),
 ]
 
 
