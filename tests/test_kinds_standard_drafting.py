@@ -1841,6 +1841,15 @@ STANDARD = [
     ("change-of-control", "Any merger, demerger, transfer of the business or change in the distribution of the share capital of the Contracting Partner which has the effect of transferring control of the Contracting Partner to another natural or legal person shall be notified to the Contracting Service within fifteen (15) days of its occurrence."),
     ("ip-assignment", "The Contracting Partner assigns to the Contracting Service, in accordance with Ordinance No. 03-05 of 19 July 2003 referred to above, all the economic rights attached thereto, in particular the rights of reproduction, adaptation, modification and representation."),
     ("termination-for-convenience", "The Contracting Service may also proceed with the unilateral termination of this contract where such termination is justified by reasons of general interest, even in the absence of any failure on the part of the Contracting Partner."),
+    ("liability-cap", "EXCEPT FOR LIABILITY ARISING FROM A PARTY'S INDEMNIFICATION OBLIGATIONS FOR THIRD-PARTY CLAIMS UNDER SECTIONS 10.1 AND 10.2, ITS GROSS NEGLIGENCE OR WILLFUL MISCONDUCT, OR DISTRIBUTOR'S PAYMENT OBLIGATIONS FOR PRODUCTS PURCHASED, EACH PARTY'S AGGREGATE LIABILITY UNDER THIS AGREEMENT SHALL NOT EXCEED THE TOTAL AMOUNTS PAID BY DISTRIBUTOR TO SUPPLIER FOR PRODUCTS DURING THE TWELVE (12) MONTHS IMMEDIATELY PRECEDING THE EVENT GIVING RISE TO THE CLAIM."),
+    ("liability-cap", "The total amount of the penalties shall be capped at ten percent (10%) of the amount of the contract inclusive of taxes."),
+    ("exclusivity", "During the Term, Supplier shall not sell, or authorize any other wholesaler or Person to sell, any Products to any retailer located in the Territory."),
+    ("post-termination-services", "Upon expiration or termination of this Agreement for any reason other than termination by Toller under Section 13.3 or 13.4, Toller shall, if Customer so elects in writing, complete any Campaign in progress and any confirmed Campaign scheduled to begin within ninety (90) days after the effective date of termination."),
+    ("ip-assignment", "All economic rights of the author in the Customised Software, including its source code, and in all project documentation, manuals and training materials prepared specifically for the Contracting Authority, are transferred to the Contracting Authority exclusively and without limitation as to time and territory."),
+    ("governing-law", "This contract is subject to Gabonese law."),
+    ("governing-law", "The laws of the Federation of Bosnia and Herzegovina shall apply to this Contract."),
+    ("source-code-escrow", "The deposited items shall be released to the Contracting Authority if the Holder is placed in receivership or liquidation, ceases its activity, or fails to correct a blocking malfunction of the Remote Management System within thirty (30) days of a formal notice."),
+    ("auto-renewal", "This Agreement shall renew for additional one-year periods at no additional cost unless either party gives notice of non-renewal."),
 ]
 
 
@@ -3120,6 +3129,10 @@ LOOK_ALIKES = [
     ("exclusivity", "PBM may use Plan Data only to perform the Services and as otherwise permitted by the Business Associate Agreement, and shall not sell or license Plan Data to any third party."),
     ("warranty-duration", "Upon issuance of the Final Acceptance Certificate of the installation, the Contractor shall furnish a Good Operation Guarantee equal to five percent (5%) of the value of the installed equipment, valid for the warranty period set forth in the Eleventh Clause."),
     ("termination-for-convenience", "The Contracting Service may proceed with the unilateral termination of this contract where the Contracting Partner fails to perform its obligations."),
+    ("auto-renewal", "The licence fee is included in the contract price, and no additional fee shall be payable upon renewal, expiry or termination of the contract."),
+    ("insurance", "The Contracting Authority may terminate the contract, without compensation, at the exclusive fault of the Holder, if the Holder fails to comply with its contractual obligations, or in the event of fraud, proven corruption, or failure to provide the guarantees or insurance certificates required by the contract."),
+    ("insurance", "b) fails to submit the performance guarantee or the insurance policies within the prescribed time limits;"),
+    ("post-termination-services", "The obligations in Section 8.1 continue for ten (10) years after the term of this Agreement and, for trade secrets, for so long as they remain trade secrets."),
 ]
 
 
