@@ -1854,6 +1854,10 @@ STANDARD = [
     ("audit-rights", "The Contractor shall provide to the Customer, as well as to the bodies of state control and the financial bodies, access to the primary accounting documents relating to the performance of this Contract for the purpose of verification of the targeted and efficient use of budget funds."),
     ("source-code-escrow", "The Depositary shall transfer the deposited materials to the Customer upon a written request of the Customer accompanied by documents confirming that the Contractor has been declared economically insolvent (bankrupt), has been liquidated, or has failed to perform its warranty service obligations for more than sixty (60) calendar days."),
     ("insurance", "Until the passing of the risk of accidental loss of the Goods to the Customer, the Contractor shall at its own expense insure the Goods against loss and damage during transportation and storage for an amount not less than their value under this Contract."),
+    ("exclusivity", "Manufacturer will not authorize any retailer, dealer or sales agent located in the Trade Area, other than Cooperative, to sell Core Herbicide Line products."),
+    ("exclusivity", "During the Term, Merchant shall not engage any other acquirer, processor or payment facilitator to process Card Transactions originating from its stores."),
+    ("warranty-duration", "Supplier warrants that each Product shall conform to the Specifications at delivery and, if stored and handled in accordance with Supplier's written storage instructions, throughout its Shelf Life."),
+    ("warranty-duration", "Manufacturer warrants to Cooperative that each Product, when delivered and continuing until the expiration of its Shelf Life, conforms to the chemical description on its Label."),
 ]
 
 
@@ -1864,6 +1868,10 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("exclusivity", "The Contractor shall not engage any other subcontractor to perform any material part of the Services without the City's prior written approval."),
+    ("minimum-commitment", "The Contractor shall supply, install and commission not fewer than two thousand four hundred (2,400) in-ground vehicle detection sensors at the locations listed in the Scope of Works."),
+    ("post-termination-services", "The restriction in this Section 6.1 shall continue for twenty-four (24) months after the expiration or termination of this Agreement."),
+    ("audit-rights", "Company may terminate this Agreement immediately by written notice if any Plant fails two (2) consecutive audits under Section 4.4."),
     ("change-of-control", "Either party may terminate this Agreement upon written notice if the other party: (a) becomes insolvent; or (b) makes an assignment for the benefit of its creditors."),
     ("minimum-commitment", "The Supplier shall keep spare parts in stock of not less than the minimum set out in Schedule 3."),
     ("anti-assignment", "This Agreement shall be binding upon the parties and their respective successors and permitted assigns."),
