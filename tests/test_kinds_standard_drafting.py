@@ -1858,6 +1858,13 @@ STANDARD = [
     ("exclusivity", "During the Term, Merchant shall not engage any other acquirer, processor or payment facilitator to process Card Transactions originating from its stores."),
     ("warranty-duration", "Supplier warrants that each Product shall conform to the Specifications at delivery and, if stored and handled in accordance with Supplier's written storage instructions, throughout its Shelf Life."),
     ("warranty-duration", "Manufacturer warrants to Cooperative that each Product, when delivered and continuing until the expiration of its Shelf Life, conforms to the chemical description on its Label."),
+    ("governing-law", "The contract shall be governed by and construed in accordance with Malagasy law."),
+    ("ip-assignment", "The exclusive property rights to the Custom Software, including the rights to use, reproduce, modify, distribute and otherwise dispose of it, shall pass from the Contractor to the Customer in full from the moment of signing of the acceptance certificate."),
+    ("uncapped-liability", "The limitation provided for in clause 13.5 shall not apply to damage caused to the Customer or to third parties as a result of the unlawful disclosure of the Customer Data."),
+    ("change-of-control", "If the Contractor comes under the control of a foreign legal entity, the Customer shall be entitled to terminate this Contract unilaterally by giving written notice fifteen (15) days in advance."),
+    ("change-of-control", "The Contractor shall notify the Contracting Authority within fifteen (15) days of any change in its legal form, corporate name, registered office, share capital or the identity of its majority shareholders."),
+    ("audit-rights", "Manufacturer's quality assurance personnel may, upon five (5) business days' notice, inspect any distribution center at which Distributor stores Products in order to confirm that the Products are being stored in accordance with Section 6.3."),
+    ("warranty-duration", "If Sponsor notifies CRO in writing within ninety (90) days after delivery of any deliverable, or after completion of the relevant monitoring visit, that such Services do not conform to the foregoing warranty, CRO shall promptly re-perform them."),
 ]
 
 
@@ -1868,6 +1875,10 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("exclusivity", "The price for the transfer of such exclusive rights is included in the Contract Price."),
+    ("exclusivity", "Exclusive rights to the Platform Components shall remain with the Contractor."),
+    ("license-grant", "Sponsor acknowledges that the electronic data capture systems used by CRO are licensed to CRO by third-party vendors on terms that do not permit sublicensing, and that no license to such systems is granted to Sponsor."),
+    ("warranty-duration", "Distributor shall notify Manufacturer in writing within two (2) business days after Distributor becomes aware of any complaint relating to the identity, quality, durability or performance of a Product."),
     ("exclusivity", "The Contractor shall not engage any other subcontractor to perform any material part of the Services without the City's prior written approval."),
     ("minimum-commitment", "The Contractor shall supply, install and commission not fewer than two thousand four hundred (2,400) in-ground vehicle detection sensors at the locations listed in the Scope of Works."),
     ("post-termination-services", "The restriction in this Section 6.1 shall continue for twenty-four (24) months after the expiration or termination of this Agreement."),
