@@ -1865,6 +1865,9 @@ STANDARD = [
     ("change-of-control", "The Contractor shall notify the Contracting Authority within fifteen (15) days of any change in its legal form, corporate name, registered office, share capital or the identity of its majority shareholders."),
     ("audit-rights", "Manufacturer's quality assurance personnel may, upon five (5) business days' notice, inspect any distribution center at which Distributor stores Products in order to confirm that the Products are being stored in accordance with Section 6.3."),
     ("warranty-duration", "If Sponsor notifies CRO in writing within ninety (90) days after delivery of any deliverable, or after completion of the relevant monitoring visit, that such Services do not conform to the foregoing warranty, CRO shall promptly re-perform them."),
+    ("exclusivity", "During the Term, Operator shall purchase from Supplier all of Operator's requirements of scale inhibitors, corrosion inhibitors and paraffin control chemicals for use within the Dedicated Area."),
+    ("warranty-duration", "The Supplier warrants that the Platform Software and Custom Components shall perform substantially in accordance with the Technical Specifications, for the Warranty Periods stated in the SCC."),
+    ("change-of-control", "The Holder shall inform the Contracting Authority of any change in the distribution of its share capital resulting in a change of the person or persons who control it."),
 ]
 
 
@@ -1875,6 +1878,10 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("exclusivity", "Nothing in the Contract shall be construed as conferring on the Supplier any exclusive right to supply sensors, software or services to the Procuring Agency."),
+    ("audit-rights", "The Procuring Agency or its representative shall have the right to inspect and test the Goods at the Supplier's premises and at the installation sites to confirm their conformity to the Technical Specifications."),
+    ("audit-rights", "The Council or its representative shall have the right to inspect and test the Goods at the Service Provider's warehouse before delivery."),
+    ("minimum-commitment", "The Holder guarantees the photovoltaic modules for a period of ten (10) years against manufacturing defects, with a performance guarantee of at least eighty percent (80%) of rated power after twenty (20) years."),
     ("exclusivity", "The price for the transfer of such exclusive rights is included in the Contract Price."),
     ("exclusivity", "Exclusive rights to the Platform Components shall remain with the Contractor."),
     ("license-grant", "Sponsor acknowledges that the electronic data capture systems used by CRO are licensed to CRO by third-party vendors on terms that do not permit sublicensing, and that no license to such systems is granted to Sponsor."),

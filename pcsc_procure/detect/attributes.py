@@ -35,7 +35,9 @@ _NEG = {"not", "n't", "no", "never", "neither", "nor", "cannot", "nothing", "non
 NEGATORS = frozenset(_NEG)
 # "in no event shall X be ...": the subject follows the modal
 _INVERTING = (["no", "event"], ["no", "circumstances"], ["no", "circumstance"], ["no", "case"])
-_SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("neither", "party"))
+# ("Nothing in the Contract shall be construed as conferring on the Supplier any exclusive right": the World Bank forms' "the Contract")
+_SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("nothing", "in", "the", "contract"),
+                 ("nothing", "in", "the", "agreement"), ("neither", "party"))
 _SCOPED_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("neither",), ("none", "of"))
 _CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether", "absent"}
 # conditions of more than one word (not "provided" alone: "Except as may otherwise be provided in this Agreement, X may not assign")
