@@ -1868,6 +1868,11 @@ STANDARD = [
     ("exclusivity", "During the Term, Operator shall purchase from Supplier all of Operator's requirements of scale inhibitors, corrosion inhibitors and paraffin control chemicals for use within the Dedicated Area."),
     ("warranty-duration", "The Supplier warrants that the Platform Software and Custom Components shall perform substantially in accordance with the Technical Specifications, for the Warranty Periods stated in the SCC."),
     ("change-of-control", "The Holder shall inform the Contracting Authority of any change in the distribution of its share capital resulting in a change of the person or persons who control it."),
+    ("anti-assignment", "Neither Franchisee nor any Owner shall sell, assign, transfer, pledge, encumber or otherwise dispose of, whether voluntarily or by operation of law, this Agreement, any right or obligation under it, the Studio or substantially all of its assets, or any direct or indirect ownership interest in Franchisee, without Franchisor's prior written consent."),
+    ("change-of-control", "A transfer includes any issuance, redemption or transfer of voting interests as a result of which the Owners listed in Exhibit B cease to hold more than fifty percent (50%) of the voting power of Franchisee."),
+    ("change-of-control", "The Contractor shall notify the Council in writing within fourteen (14) days after any change in the persons who, directly or indirectly, own or control more than fifty per cent (50%) of the Contractor's shares or voting rights."),
+    ("source-code-escrow", "Upon any release under Section 9.2, Buyer shall have a non-exclusive, perpetual, royalty-free license to use, reproduce and modify the Deposit Materials solely to support the Control Software on Buyer's Tools."),
+    ("warranty-duration", "The in-ground parking sensors and their batteries shall be guaranteed for a period of five (5) years from the Provisional Acceptance."),
 ]
 
 
@@ -1878,6 +1883,11 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("exclusivity", "Buyer is free to purchase equipment, spare parts and services of any kind from any other source, and nothing in this Agreement shall be construed to require Buyer to purchase any product exclusively from Supplier."),
+    ("minimum-commitment", "The Holder shall ensure that each Kiosk is open to the public at least twelve (12) hours per day, seven (7) days per week."),
+    ("minimum-commitment", "The Contractor shall ensure that at least sixty per cent (60%) of the workforce engaged in Timor-Leste are Timorese nationals."),
+    ("minimum-commitment", "The spare parts stock to be handed over shall be not less than three per cent (3%) of the number of luminaires and batteries installed."),
+    ("source-code-escrow", "Upon any release of a new version of the Software, Supplier shall deliver updated documentation to Buyer within thirty (30) days."),
     ("exclusivity", "Nothing in the Contract shall be construed as conferring on the Supplier any exclusive right to supply sensors, software or services to the Procuring Agency."),
     ("audit-rights", "The Procuring Agency or its representative shall have the right to inspect and test the Goods at the Supplier's premises and at the installation sites to confirm their conformity to the Technical Specifications."),
     ("audit-rights", "The Council or its representative shall have the right to inspect and test the Goods at the Service Provider's warehouse before delivery."),
