@@ -1873,6 +1873,12 @@ STANDARD = [
     ("change-of-control", "The Contractor shall notify the Council in writing within fourteen (14) days after any change in the persons who, directly or indirectly, own or control more than fifty per cent (50%) of the Contractor's shares or voting rights."),
     ("source-code-escrow", "Upon any release under Section 9.2, Buyer shall have a non-exclusive, perpetual, royalty-free license to use, reproduce and modify the Deposit Materials solely to support the Control Software on Buyer's Tools."),
     ("warranty-duration", "The in-ground parking sensors and their batteries shall be guaranteed for a period of five (5) years from the Provisional Acceptance."),
+    ("anti-assignment", "A Change of Control of either Party shall be deemed an assignment for purposes of Section 15.1."),
+    ("uncapped-liability", "The limitations in paragraphs 2 and 3 do not apply in the event of intent or deliberate recklessness on the part of the Contractor or its managerial staff, or in the event of death or bodily injury."),
+    ("source-code-escrow", "The Contractor shall deposit the source codes of the Software and of the controller firmware, together with the documentation necessary for their compilation, in a sealed package with a state notary office of Ashgabat city."),
+    ("source-code-escrow", "The Customer has the right to receive the deposited package from the notary in the event of the liquidation or bankruptcy of the Contractor."),
+    ("audit-rights", "The Customer has the right to check, itself or through the competent state control and financial bodies, the accounting records and primary documents of the Contractor relating to the use of the advance payment."),
+    ("change-of-control", "In the event of such reorganisation or change of participants, the Customer may, within thirty (30) days after receipt of the notice, unilaterally terminate this Contract."),
 ]
 
 
@@ -1883,6 +1889,7 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("warranty-duration", "The Customer may terminate the Contract in the event of the failure of the Contractor to perform its warranty obligations or the Maintenance Service for more than thirty (30) days after a written demand of the Customer."),
     ("exclusivity", "Buyer is free to purchase equipment, spare parts and services of any kind from any other source, and nothing in this Agreement shall be construed to require Buyer to purchase any product exclusively from Supplier."),
     ("minimum-commitment", "The Holder shall ensure that each Kiosk is open to the public at least twelve (12) hours per day, seven (7) days per week."),
     ("minimum-commitment", "The Contractor shall ensure that at least sixty per cent (60%) of the workforce engaged in Timor-Leste are Timorese nationals."),
