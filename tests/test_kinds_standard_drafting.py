@@ -1879,6 +1879,10 @@ STANDARD = [
     ("source-code-escrow", "The Customer has the right to receive the deposited package from the notary in the event of the liquidation or bankruptcy of the Contractor."),
     ("audit-rights", "The Customer has the right to check, itself or through the competent state control and financial bodies, the accounting records and primary documents of the Contractor relating to the use of the advance payment."),
     ("change-of-control", "In the event of such reorganisation or change of participants, the Customer may, within thirty (30) days after receipt of the notice, unilaterally terminate this Contract."),
+    ("warranty-duration", "Licensor warrants that the Materials for each Licensed Title will conform to the specifications in Schedule B and will be free from material technical defects, including dropouts, audio-video synchronization errors and corrupted frames, for a period of one hundred twenty (120) days after their acceptance."),
+    ("termination-for-convenience", "The Contracting Authority may at any time terminate all or part of the contract for a reason of general interest, even in the absence of any fault of the Holder, by a reasoned decision notified to the Holder at least sixty (60) days before the date on which it takes effect."),
+    ("uncapped-liability", "GCC 21.1 and 21.2 shall not limit the Supplier's liability (a) for the cost of repairing or replacing defective Goods or Standard Software, (b) under GCC 20, or (c) for loss or damage caused by its fraud, gross negligence or wilful misconduct."),
+    ("audit-rights", "The Contracting Authority and the Court of Auditors may, at any time during the performance of the contract and for five (5) years after the final payment, carry out on-site and documentary checks of the books, accounting records, warehouses and premises of the Holder."),
 ]
 
 
@@ -1889,6 +1893,9 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("warranty-duration", "No action arising out of this Agreement, other than an action for breach of the warranty in Section 8.1 based on a latent defect, may be brought by either Party more than two (2) years after the cause of action has accrued."),
+    ("uncapped-liability", "Third-party liability insurance shall be maintained with a limit of not less than TOP 2,000,000 per occurrence, with no limit on the number of occurrences, until the expiry of the Defect Liability Period."),
+    ("license-grant", "During the Operation Period, the Council grants the Operator the exclusive right to provide electronic and cashless collection of market dues at the Designated Markets, and the Council shall not appoint, license or permit any other person to provide such services."),
     ("warranty-duration", "The Customer may terminate the Contract in the event of the failure of the Contractor to perform its warranty obligations or the Maintenance Service for more than thirty (30) days after a written demand of the Customer."),
     ("exclusivity", "Buyer is free to purchase equipment, spare parts and services of any kind from any other source, and nothing in this Agreement shall be construed to require Buyer to purchase any product exclusively from Supplier."),
     ("minimum-commitment", "The Holder shall ensure that each Kiosk is open to the public at least twelve (12) hours per day, seven (7) days per week."),
