@@ -1883,6 +1883,8 @@ STANDARD = [
     ("termination-for-convenience", "The Contracting Authority may at any time terminate all or part of the contract for a reason of general interest, even in the absence of any fault of the Holder, by a reasoned decision notified to the Holder at least sixty (60) days before the date on which it takes effect."),
     ("uncapped-liability", "GCC 21.1 and 21.2 shall not limit the Supplier's liability (a) for the cost of repairing or replacing defective Goods or Standard Software, (b) under GCC 20, or (c) for loss or damage caused by its fraud, gross negligence or wilful misconduct."),
     ("audit-rights", "The Contracting Authority and the Court of Auditors may, at any time during the performance of the contract and for five (5) years after the final payment, carry out on-site and documentary checks of the books, accounting records, warehouses and premises of the Holder."),
+    ("warranty-duration", "The Contractor warrants that the bay sensors, kiosks and fare gates shall remain free from defects in materials and workmanship until the end of the O&M Period."),
+    ("exclusivity", "During the Term, Customer shall operate the Customer Storefronts exclusively on the Platform and shall not migrate any Customer Storefront to any other e-commerce platform."),
 ]
 
 
@@ -1893,6 +1895,9 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("perpetual-license", "Owner hereby appoints Administrator as Owner's attorney-in-fact during the Term, which appointment is coupled with an interest and is irrevocable during the Term, solely to execute, in Owner's name, copyright registrations, licenses and other documents."),
+    ("anti-assignment", "Nothing in this Agreement constitutes, or shall be construed as, a transfer or assignment of any copyright to Administrator."),
+    ("source-code-escrow", "11. SOURCE CODE AND ESCROW\n\n11.4 The source code of the Custom Software shall be delivered directly to the Council at Taking-Over and with each update, and shall not be held in escrow."),
     ("warranty-duration", "No action arising out of this Agreement, other than an action for breach of the warranty in Section 8.1 based on a latent defect, may be brought by either Party more than two (2) years after the cause of action has accrued."),
     ("uncapped-liability", "Third-party liability insurance shall be maintained with a limit of not less than TOP 2,000,000 per occurrence, with no limit on the number of occurrences, until the expiry of the Defect Liability Period."),
     ("license-grant", "During the Operation Period, the Council grants the Operator the exclusive right to provide electronic and cashless collection of market dues at the Designated Markets, and the Council shall not appoint, license or permit any other person to provide such services."),
