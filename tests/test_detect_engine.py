@@ -1456,3 +1456,62 @@ def test_a_number_in_parentheses_is_a_token_of_its_own():
     assert [t.text for t in nlp("not fewer than eight (8) FTEs, and (8) the eighth item")] == [
         "not", "fewer", "than", "eight", "(", "8", ")", "FTEs", ",", "and", "(", "8", ")", "the", "eighth", "item"]
     assert [t.text for t in nlp("as agreed :)")][-1] == ":)"  # the other emoticons are as spaCy makes them
+
+
+def test_rarest_breaks_ties_by_length_then_alphabet():
+    """The key a set of words is looked up by: the rarest word, then the longest, then the first
+    in alphabetical order (whatever order the words come in)."""
+    from pcsc_procure.detect.prefilter import rarest
+
+    assert rarest(["agreement", "escrow"]) == "escrow"  # escrow is far rarer in contracts
+    assert rarest(frozenset({"qqzx", "qqzxy", "aqqzxy"})) == "aqqzxy"  # unknown words: equally rare; longest wins
+    assert rarest(["zzqqx", "aaqqx"]) == rarest(["aaqqx", "zzqqx"]) == "aaqqx"  # equal length: the first
+    assert rarest(frozenset({"alone"})) == "alone"
+
+
+def test_a_group_built_with_the_phrase_memo_is_the_group_built_without(tmp_path):
+    """The detectors build each phrase's words once (`group_of`'s memo); the groups are the same."""
+    from pcsc_procure.detect.prefilter import group_of
+
+    phrases = ["at the end of", "upon expiry of", "escrow", "Escrow", "sub-licence", "no"]
+    known: dict = {}
+    for _ in range(2):  # the second time every phrase comes from the memo
+        with_memo, plain = group_of(phrases, frozenset({"not"}), known), group_of(phrases, frozenset({"not"}))
+        assert (with_memo.singles, with_memo.alternatives, with_memo.keys) == (plain.singles, plain.alternatives, plain.keys)
+    assert group_of(["escrow", "n't"], frozenset({"n", "t"}), known) is None  # a phrase without a safe word
+    assert group_of(["escrow", "n't"], frozenset({"n", "t"})) is None
+
+
+def test_a_shared_group_is_built_once_for_every_kind_that_uses_it(tmp_path):
+    """A shared vocab group serves many cues of many kinds: its prefilter group is one object."""
+    head = "title: T\ndescription: T\n"
+    det = make_detector(tmp_path, {
+        "a": "kind: a\n" + head + "vocab:\n  assign: [assign]\nmatch:\n  - all: [assign, agreement]\n",
+        "b": "kind: b\n" + head + "vocab:\n  end: [expire]\nmatch:\n  - all: [end, agreement]\n",
+    })
+    shared_a = next(g for g in det.requirements["a"][0].groups if "agreement" in g.keys)
+    shared_b = next(g for g in det.requirements["b"][0].groups if "agreement" in g.keys)
+    assert shared_a is shared_b
+    assert det.candidate_kinds({"the", "supplier", "may", "assign", "this", "contract"}, {"a", "b"}) == ["a"]
+    assert det.candidate_kinds({"this", "contract", "shall", "expire"}, {"a", "b"}) == ["b"]
+
+
+def test_the_collector_is_on_again_after_the_detectors_are_built():
+    """The build runs with the cyclic collector off (speed); a caller's setting is left as it was."""
+    import gc
+
+    from pcsc_procure.detect.engine import _detector_for
+    from pcsc_procure.resources import detector_dir
+
+    _detector_for.cache_clear()
+    try:
+        assert gc.isenabled()
+        _detector_for(str(detector_dir()))
+        assert gc.isenabled()
+        _detector_for.cache_clear()
+        gc.disable()
+        _detector_for(str(detector_dir()))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        _detector_for.cache_clear()
