@@ -148,6 +148,33 @@ def test_version_and_module_entry(cli):
     assert r.returncode == 0 and __version__ in r.stdout.decode()
 
 
+def test_a_long_report_reaches_the_end_of_a_pipe_whole(cli, cuad):
+    """The tool leaves without tearing the interpreter down (`common.fast_exit`): whatever it
+    wrote is flushed first. A report of several hundred KB through a pipe parses, one document
+    per file, with each clause's text its file's own."""
+    files = sorted((cuad / "txt").glob("*.txt"))[:12]
+    r = cli("clauses", "--format", "json", *map(str, files))
+    assert r.returncode == 0, r.stderr.decode()
+    assert len(r.stdout) > 200_000
+    report = json.loads(r.stdout)
+    assert [d["path"] for d in report["documents"]] == [str(f) for f in files]
+    for doc, f in zip(report["documents"], files):
+        content = f.read_text(encoding="utf-8")
+        assert doc["clauses"] and all(content[c["start"] : c["end"]] == c["text"] for c in doc["clauses"])
+
+
+def test_a_profiler_still_reports_at_exit(tmp_path):
+    """Under a profiler (or coverage), which reports as the interpreter ends, the tool exits the
+    ordinary way: `python -m cProfile -m pcsc_procure` prints its table."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "cProfile", "-s", "tottime", "-m", "pcsc_procure", "--version"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "pcsc-procure" in r.stdout and "function calls" in r.stdout
+
+
 PAVING = """# Road Resurfacing Contract
 
 This Contract is between the City of Riverton (the "City") and Tarmac Works Ltd (the "Contractor").

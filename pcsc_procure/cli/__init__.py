@@ -6,12 +6,10 @@ when a command needs them, so `--version` and `--help` stay fast.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from pcsc_procure import __version__
-from pcsc_procure.cli.common import run_guarded
+from pcsc_procure.cli.common import fast_exit, run_guarded
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -36,4 +34,4 @@ cli.add_command(__import__("pcsc_procure.cli.init_cmd", fromlist=["init"]).init)
 
 
 def main(argv: list[str] | None = None) -> None:
-    sys.exit(run_guarded(cli, argv))
+    fast_exit(run_guarded(cli, argv))

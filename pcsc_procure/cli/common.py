@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from typing import NoReturn
 
 import click
 
@@ -54,6 +55,33 @@ def display_path(path: str) -> str:
         return rel if not rel.startswith("..") and not os.path.isabs(path) else path
     except ValueError:
         return path
+
+
+def fast_exit(code: int) -> NoReturn:
+    """Flush the output and end the process without tearing the interpreter down.
+
+    Freeing the detectors' objects one by one at exit took 0.28 s of a 1.85 s lint of
+    a one-page draft (15%); the operating system takes the memory back at once. Nothing
+    is left to close by then: reports and cache entries are written atomically before
+    this, and worker pools are shut. (mypy leaves the same way.) Under a profiler or a
+    tracer (cProfile, coverage), which report at interpreter exit, it exits normally.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            pass  # the reader has gone (`| head`): nothing more to say to it
+        except (OSError, ValueError) as exc:  # a full disk under `> report.txt`: the report is incomplete
+            try:
+                sys.stderr.write(f"pcsc-procure: error: could not write the output: {exc}\n")
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+            code = EXIT_ERROR
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)
+    os._exit(code)
 
 
 def run_guarded(cli, argv) -> int:
