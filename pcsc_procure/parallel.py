@@ -36,11 +36,14 @@ def _call(task):
     return index, _FUNC(item)
 
 
-def run_parallel(func: Callable, items: list, jobs: int, done: Callable[[int, object], None] | None = None) -> list:
+def run_parallel(func: Callable, items: list, jobs: int, done: Callable[[int, object], None] | None = None,
+                 before_fork: Callable[[], None] | None = None) -> list:
     """[func(item) for item in items], across up to `jobs` forked workers.
 
     `func` may be a closure: workers inherit it through fork. The caller warms
-    up whatever the workers share (the detectors) before calling this.
+    up whatever the workers share (the detectors) before calling this, and
+    `before_fork` finishes what is otherwise built on first use (the phrase
+    matchers), only when workers are forked: each would build its own.
     """
     global _FUNC
     results: list = [None] * len(items)
@@ -54,6 +57,8 @@ def run_parallel(func: Callable, items: list, jobs: int, done: Callable[[int, ob
     if workers > 1 and _can_fork():
         import multiprocessing
 
+        if before_fork is not None:
+            before_fork()
         _FUNC = func
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -89,9 +94,9 @@ def lint_files(tasks: list[tuple[str, str]], options, jobs: int, done: Callable[
         return results
     from pcsc_procure.detect.engine import get_detector
 
-    get_detector()  # compile once, here (outside any file's time budget); forked workers inherit it
+    detector = get_detector()  # compile once, here (outside any file's time budget); forked workers inherit it
     # A report that needs each document's text (html, --annotate) is linted here.
     jobs = 1 if options.keep_document else jobs
     run_parallel(lambda i: lint_path(tasks[i][0], options, display=tasks[i][1]), pending, jobs,
-                 lambda k, result: finish(pending[k], result))
+                 lambda k, result: finish(pending[k], result), before_fork=detector.prepare)
     return results

@@ -532,18 +532,18 @@ def test_every_negator_token_leaves_a_word_the_prefilter_sees():
 
 
 def test_plain_phrases_are_split_as_the_tokenizer_splits_them():
-    """`phrase_tokens` splits plain phrases at spaces instead of tokenising them: for every
+    """`PhraseTokens` splits plain phrases at spaces instead of tokenising them: for every
     phrase the shipped kinds use, the tokens are the tokenizer's."""
     from pcsc_procure.detect.engine import get_detector
-    from pcsc_procure.detect.phrase_tokens import phrase_tokens
+    from pcsc_procure.detect.phrase_tokens import PhraseTokens
 
     det = get_detector()
     phrases = sorted({p for k in det.kinds.values() for g in k.vocab.values() for p in g} | {p for g in det.shared.values() for p in g})
-    fast = phrase_tokens(det.tokenizer, phrases)
+    fast = PhraseTokens(det.tokenizer, det.nlp.vocab.strings)
     assert len(phrases) > 10000
-    assert fast == {p: [t.lower_ for t in det.tokenizer(p)] for p in phrases}
+    assert {p: fast.tokens(p) for p in phrases} == {p: [t.lower_ for t in det.tokenizer(p)] for p in phrases}
     # a special case is never split at spaces alone: "cannot" is two tokens
-    assert phrase_tokens(det.tokenizer, ["we cannot assign", "Shall Not"]) == {"we cannot assign": ["we", "can", "not", "assign"], "Shall Not": ["shall", "not"]}
+    assert fast.tokens("we cannot assign") == ["we", "can", "not", "assign"] and fast.tokens("Shall Not") == ["shall", "not"]
 
 
 def test_phrases_given_as_lower_ids_match_as_phrase_docs_do():
@@ -551,16 +551,16 @@ def test_phrases_given_as_lower_ids_match_as_phrase_docs_do():
     the same matches."""
     from spacy.matcher import PhraseMatcher
 
-    from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
+    from pcsc_procure.detect.phrase_tokens import PhraseTokens
     from pcsc_procure.nlp import blank_english
 
     nlp = blank_english()
     groups = {"a": ["the", "the agreement", "agreement", "terms of the agreement"], "b": ["of the", "The Agreement"],
               "c": ["agreement's", "non-exclusive", "U.S.", "cannot", ""]}
     by_ids, by_docs = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
-    ids = lower_ids(nlp.vocab.strings, phrase_tokens(nlp.tokenizer, sorted({p for ps in groups.values() for p in ps})))
+    tokens = PhraseTokens(nlp.tokenizer, nlp.vocab.strings)
     for key, phrases in groups.items():
-        by_ids.add(key, [ids[p] for p in phrases])
+        by_ids.add(key, [tokens.ids(p) for p in phrases])
         by_docs.add(key, [nlp.make_doc(p) for p in phrases])
     texts = ["Terms of the Agreement and the agreement's non-exclusive U.S. licence, which it cannot assign.",
              "the the agreement agreement", "", "THE AGREEMENT"]
@@ -568,6 +568,31 @@ def test_phrases_given_as_lower_ids_match_as_phrase_docs_do():
         doc = nlp.make_doc(text)
         assert by_ids(doc) == by_docs(doc)
     assert len(by_ids(nlp.make_doc(texts[0]))) == 14  # overlapping matches included
+
+
+def test_a_kinds_phrase_matcher_is_built_when_a_sentence_first_needs_it(tmp_path):
+    """A kind's matcher is built on first use (a short draft meets few kinds); `prepare` builds
+    them up front (before workers fork). Either way the detections are the same."""
+    det = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          assign: [assign, "sub-license"]
+        match:
+          - all: [assign, agreement]
+    """)})
+    assert det.phrase_matchers == {}
+    assert spans_of("Nothing here. The Supplier may assign this Agreement.", detect(det, "Nothing here. The Supplier may assign this Agreement.")) == \
+        ["The Supplier may assign this Agreement."]
+    assert set(det.phrase_matchers) == {"k"}
+    fresh = make_detector(tmp_path, {"k": kind_k("""
+        vocab:
+          assign: [assign, "sub-license"]
+        match:
+          - all: [assign, agreement]
+    """)})
+    fresh.prepare()
+    assert set(fresh.phrase_matchers) == set(fresh.kinds) == {"k"}
+    text = "The Supplier may sub-license this Contract."
+    assert [(d.start, d.end) for d in detect(fresh, text)] == [(d.start, d.end) for d in detect(det, text)] == [(0, len(text))]
 
 
 def test_phrases_regex_is_a_trie_of_token_phrases():

@@ -95,9 +95,9 @@ def clauses(paths, fmt, kinds, output, jobs, config_path, isolated, stdin_filena
         answers[("-", name)] = {"error": problem} if problem else _read_one(name, name, wanted, options, data=data)
     found += [(path, display_path(path), problem) for path, problem in discover([p for p in paths if p != "-"], cfg.exclude)]
     todo = [(path, shown) for path, shown, problem in found if not problem and path != "-"]
-    if todo:
-        get_detector()  # compiled once, before any worker forks
-    answers.update(zip(todo, run_parallel(lambda item: _read_one(*item, wanted, options), todo, jobs or cfg.jobs or default_jobs())))
+    detector = get_detector() if todo else None  # compiled once, before any worker forks
+    answers.update(zip(todo, run_parallel(lambda item: _read_one(*item, wanted, options), todo, jobs or cfg.jobs or default_jobs(),
+                                          before_fork=lambda: detector.prepare(wanted))))
     docs = []
     failed = False
     for path, shown, problem in found:

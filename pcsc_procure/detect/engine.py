@@ -1,9 +1,10 @@
 """Run clause-kind detection over a document.
 
-Compiled once per process (`get_detector()`): every vocabulary phrase of every
-kind goes into one spaCy PhraseMatcher (attr LOWER), every raw token pattern
-into its own windowed Matcher (`tokencues`), and every kind into word and
-phrase requirements (`prefilter`). Per document, a sentence is tokenised
+Compiled once per process (`get_detector()`): every kind into word and phrase
+requirements (`prefilter`), every raw token pattern into its own windowed
+Matcher (`tokencues`), and each kind's vocabulary phrases into a spaCy
+PhraseMatcher (attr LOWER) of its own, built when a sentence is first a
+candidate of the kind (`prepare` builds them all up front). Per document, a sentence is tokenised
 only when some kind's requirements are met (`candidate`); only those kinds'
 cues are evaluated (`cues`), with negation, modality and party resolved per
 anchor (`attributes`). `spans` decides which sentences may carry a detection
@@ -21,13 +22,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import IDX, LOWER
+from spacy.matcher import PhraseMatcher
 
 from pcsc_procure.detect import parties
 from pcsc_procure.detect.attributes import NEGATORS
 from pcsc_procure.detect import spans
 from pcsc_procure.detect.candidate import Candidate, Sentence, collapse_whitespace, drop_inside, heading_of
 from pcsc_procure.detect.cues import anchors, apply_mask, written_as_name
-from pcsc_procure.detect.phrase_tokens import lower_ids, phrase_tokens
+from pcsc_procure.detect.phrase_tokens import PhraseTokens
 from pcsc_procure.detect.prefilter import PhraseText, Requirement, blank_phrases, group_of, phrase_in, rarest, token_groups, token_words, union, unsafe_runs, words_of
 from pcsc_procure.detect.spec import Cue, KindSpec, load_kinds
 from pcsc_procure.detect.tokencues import TokenCue
@@ -76,17 +78,19 @@ class Detector:
     """All clause kinds compiled into spaCy matchers; reusable across documents."""
 
     def __init__(self, kinds: list[KindSpec], shared_vocab: dict[str, list[str]]):
-        from spacy.matcher import PhraseMatcher
-
         from pcsc_procure.nlp import blank_english
 
         self.nlp = blank_english()
         self.tokenizer = self.nlp.tokenizer
         self.kinds = {k.kind: k for k in kinds}
         self.shared = shared_vocab
-        # kind -> the phrases of its groups (shared groups in each kind that uses them): a sentence
-        # is matched only against the kinds it is a candidate for, not all kinds' phrases
+        # kind -> the phrases of its groups (shared groups in each kind that uses them): a sentence is
+        # matched only against the kinds it is a candidate for, not all kinds' phrases. A kind's matcher
+        # is built when first needed (`_matcher`): a one-page draft meets about a third of the kinds.
         self.phrase_matchers: dict[str, PhraseMatcher] = {}
+        self._matcher_groups: dict[str, list[tuple[str, list[str]]]] = {}  # kind -> (group key, phrases), until built
+        # Every phrase's tokens, most without the tokenizer, given to a PhraseMatcher as LOWER ids rather than as Docs
+        self._vocab_tokens = PhraseTokens(self.tokenizer, self.nlp.vocab.strings)
         self.token_cues: dict[str, list[TokenCue]] = {}  # kind -> its raw token patterns, run only when the kind is a candidate
         self._keys: dict[int, str] = {}  # match_id -> group key
         self._unsafe = unsafe_runs(self.tokenizer)
@@ -98,19 +102,10 @@ class Detector:
         # kind -> one Requirement per match cue, or None when the kind cannot be prefiltered
         self.requirements: dict[str, list[Requirement] | None] = {}
         self.continuations: dict[str, Requirement | None] = {}  # kind -> its `continue` cue's requirement
-        # Every phrase's tokens found once (phrases repeat across groups), most without the
-        # tokenizer, and given to the PhraseMatcher as LOWER ids rather than as Docs (`phrase_tokens`)
-        unique = sorted({p for kind in kinds for g in kind.vocab.values() for p in g} | {p for g in self.shared.values() for p in g})
-        tokens_of = phrase_tokens(self.tokenizer, unique)
-        phrase_ids = lower_ids(self.nlp.vocab.strings, tokens_of)
-        # (kept for the prefilter's phrase tests: the one phrase in seven whose tokens are not its words split at
-        # spaces; all 44,000 would hold 20 MB more through a run)
-        self._split_otherwise = {p: toks for p, toks in tokens_of.items() if toks != p.lower().split(" ")}
-        del tokens_of
         for kind in kinds:
             mask_cue = Cue(id="mask", any=list(kind.mask))
             extra = ([mask_cue] if kind.mask else []) + ([kind.continuation] if kind.continuation else [])
-            matcher = self.phrase_matchers[kind.kind] = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            groups = self._matcher_groups[kind.kind] = []
             added = set()
             for cue in kind.match + kind.exclude + extra:
                 for group in cue.groups():
@@ -118,8 +113,8 @@ class Detector:
                     if key in added:
                         continue
                     added.add(key)
-                    matcher.add(key, [phrase_ids[p] for p in self._phrases(kind, group)])
-                    self._keys[self.nlp.vocab.strings[key]] = key
+                    groups.append((key, self._phrases(kind, group)))
+                    self._keys[self.nlp.vocab.strings.add(key)] = key
                 if cue.tokens:
                     key = f"{kind.kind}/@{cue.id}"
                     try:
@@ -128,7 +123,7 @@ class Detector:
                         first = " ".join(str(e).split())[:300]
                         raise RuleError(kind.path, f"cue {cue.id!r}: not a valid spaCy token pattern: {first}", cue.line) from None
                     self.token_cues.setdefault(kind.kind, []).append(token_cue)
-                    self._keys[self.nlp.vocab.strings[key]] = key
+                    self._keys[self.nlp.vocab.strings.add(key)] = key
             self.requirements[kind.kind] = self._requirements(kind)
             if kind.continuation:
                 self.continuations[kind.kind] = self._cue_requirement(kind, kind.continuation)
@@ -232,9 +227,24 @@ class Detector:
         return self._groups[key]
 
     def _phrase_tokens(self, phrase: str) -> list[str]:
-        """A vocabulary phrase's lower-cased tokens, as `phrase_tokens` found them when the detector was built."""
-        tokens = self._split_otherwise.get(phrase)
-        return tokens if tokens is not None else phrase.lower().split(" ")
+        """A vocabulary phrase's lower-cased tokens, as the tokenizer makes them (`PhraseTokens`)."""
+        return self._vocab_tokens.tokens(phrase)
+
+    def _matcher(self, kind: str):
+        """The kind's phrase matcher, built on first use."""
+        matcher = self.phrase_matchers.get(kind)
+        if matcher is None:
+            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            for key, phrases in self._matcher_groups.pop(kind):
+                matcher.add(key, [self._vocab_tokens.ids(p) for p in phrases])
+            self.phrase_matchers[kind] = matcher
+        return matcher
+
+    def prepare(self, kinds=None) -> None:
+        """Build the phrase matchers of `kinds` (all by default) now: before worker processes fork, which
+        would each build their own, and before a benchmark's clock starts."""
+        for kind in sorted(self.kinds if kinds is None else set(kinds) & set(self.kinds)):
+            self._matcher(kind)
 
     def _pattern(self, kind: KindSpec, groups: list[str]):
         """The text pattern for some vocab groups' phrases (shared between cues)."""
@@ -514,7 +524,7 @@ class Detector:
         keys = self._keys
         for name in names:
             own: dict[str, list[tuple[int, int]]] = {}
-            for match_id, s, e in self.phrase_matchers[name](tokens):
+            for match_id, s, e in self._matcher(name)(tokens):
                 key = keys[match_id]
                 if key not in hits:  # a shared group, already matched for an earlier kind
                     own.setdefault(key, []).append((s, e))
