@@ -4,9 +4,9 @@ Compiled once per process (`get_detector()`): every kind into word and phrase
 requirements (`prefilter`), every raw token pattern into its own windowed
 Matcher (`tokencues`), and each kind's vocabulary phrases into a spaCy
 PhraseMatcher (attr LOWER) of its own, built when a sentence is first a
-candidate of the kind (`prepare` builds them all up front). Per document, a sentence is tokenised
-only when some kind's requirements are met (`candidate`); only those kinds'
-cues are evaluated (`cues`), with negation, modality and party resolved per
+candidate of the kind (`prepare` builds them all up front). Per document, a
+sentence is tokenised only when some kind's requirements are met
+(`candidate`); only those kinds' cues are evaluated (`cues`), with negation, modality and party resolved per
 anchor (`attributes`). `spans` decides which sentences may carry a detection
 and joins neighbouring ones; optional kind keys extend a passage over the
 sentences that continue it (`continue`), read list items with their lead-in
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -240,7 +241,7 @@ class Detector:
             self.phrase_matchers[kind] = matcher
         return matcher
 
-    def prepare(self, kinds=None) -> None:
+    def prepare(self, kinds: Iterable[str] | None = None) -> None:
         """Build the phrase matchers of `kinds` (all by default) now: before worker processes fork, which
         would each build their own, and before a benchmark's clock starts."""
         for kind in sorted(self.kinds if kinds is None else set(kinds) & set(self.kinds)):
@@ -699,8 +700,8 @@ def _gate_index(requirements: dict[str, list[Requirement] | None]) -> dict[str, 
 
 @lru_cache(maxsize=4)
 def _detector_for(folder: str) -> Detector:
-    # The build makes some 200,000 small objects and frees few: the cyclic collector's passes over them
-    # were a fifth of its time, and a run's start-up (the build is cycle-free; the collector is back on after)
+    # The build makes some 200,000 small objects and frees few: the cyclic collector's passes over them were
+    # a fifth of the build's time. The build leaves no cycles to collect; the collector is on again after it.
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -27,8 +27,8 @@ class PhraseTokens:
     """Each phrase's tokens, lower-cased, as `tokenizer` makes them, and their LOWER ids.
 
     A plain phrase none of whose words is a tokenizer special case is split at its
-    spaces; the rest go through the tokenizer once each and are kept (the one phrase
-    in six: the prefilter's phrase tests ask for them again).
+    spaces; the rest go through the tokenizer once each and are kept (one phrase in
+    seven: kinds share phrases, and the prefilter's phrase tests ask for them again).
     """
 
     __slots__ = ("_tokenizer", "_strings", "_special", "_tokenised", "_ids")

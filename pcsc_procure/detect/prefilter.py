@@ -89,7 +89,7 @@ def rarest(words) -> str:
     """The word of `words` that the fewest contract sentences contain (the longest, then the first, of equals):
     the key a set of words is looked up by."""
     if len(words) == 1:
-        return next(iter(words))  # (most are one word: 86,000 lookups as the detectors are built)
+        return next(iter(words))  # (most phrases are one word)
     return min(words, key=_rank)
 
 
