@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+
+import pytest
 
 DRAFT = """# Smart Parking Sensor Services Agreement
 
@@ -161,6 +164,22 @@ def test_a_long_report_reaches_the_end_of_a_pipe_whole(cli, cuad):
     for doc, f in zip(report["documents"], files):
         content = f.read_text(encoding="utf-8")
         assert doc["clauses"] and all(content[c["start"] : c["end"]] == c["text"] for c in doc["clauses"])
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs a device that is always full")
+def test_a_full_disk_under_the_report_is_one_error_line_not_an_internal_error(tmp_path):
+    """`lint draft.md > report.txt` on a full disk: one line saying the output could not be
+    written, exit 2; the tool does not call it a bug of its own."""
+    import subprocess
+    import sys
+
+    (tmp_path / "draft.md").write_text("# Tender\n\nThe Contractor shall deliver sensors.\n", encoding="utf-8")
+    for args in (["lint", "--no-cache", "draft.md"], ["clauses", "draft.md"], ["rules", "list"]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([sys.executable, "-m", "pcsc_procure", *args], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE,
+                               text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+        assert r.returncode == 2, (args, r.stderr)
+        assert r.stderr.strip().splitlines() == ["pcsc-procure: error: could not write the output: No space left on device"], args
 
 
 def test_a_profiler_still_reports_at_exit(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -111,8 +112,21 @@ def run_guarded(cli, argv) -> int:
     except KeyboardInterrupt:
         error_line("interrupted")
         return 130
+    except OSError as exc:
+        if exc.errno in _WRITE_FAILURES:  # the output's own writing failed (`> report.txt` on a full disk): no bug
+            error_line(f"could not write the output: {exc.strerror or exc}")
+            return EXIT_ERROR
+        return _internal_error(exc, debug)
     except Exception as exc:  # a bug in the tool
-        if debug:
-            traceback.print_exc()
-        error_line(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback, and please report it)")
-        return EXIT_ERROR
+        return _internal_error(exc, debug)
+
+
+# What only writing can fail with: a disk or a quota full, a file grown too large.
+_WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _internal_error(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc)
+    error_line(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback, and please report it)")
+    return EXIT_ERROR
