@@ -1885,6 +1885,12 @@ STANDARD = [
     ("audit-rights", "The Contracting Authority and the Court of Auditors may, at any time during the performance of the contract and for five (5) years after the final payment, carry out on-site and documentary checks of the books, accounting records, warehouses and premises of the Holder."),
     ("warranty-duration", "The Contractor warrants that the bay sensors, kiosks and fare gates shall remain free from defects in materials and workmanship until the end of the O&M Period."),
     ("exclusivity", "During the Term, Customer shall operate the Customer Storefronts exclusively on the Platform and shall not migrate any Customer Storefront to any other e-commerce platform."),
+    ("source-code-escrow", "The source codes of the Background Software shall be deposited, in sealed and encrypted form, with a notary public in Istanbul agreed between the parties, within thirty (30) days following the signature of this Contract."),
+    ("warranty-duration", "The batteries of the electric-assist Bicycles shall be guaranteed for three (3) years or one thousand (1,000) full charge cycles, whichever occurs first."),
+    ("warranty-duration", "The galvanised steel structures and foundations of the Stations shall be guaranteed against corrosion and structural failure for ten (10) years from the date of provisional acceptance."),
+    ("joint-ip-ownership", "Any invention or improvement conceived jointly by personnel of both Parties during field trials of prototype Equipment under a Rental Order shall be jointly owned by Supplier and Company in equal undivided shares."),
+    ("uncapped-liability", "The imposition of delay fines shall not prejudice the Administration's right to claim full compensation for all damages it suffers as a result of the delay."),
+    ("uncapped-liability", "In case of termination under this Article, the Final Insurance shall be forfeited to the Administration, without prejudice to its right to claim compensation for any damages exceeding that amount."),
 ]
 
 
@@ -1895,6 +1901,12 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("warranty-duration", "The unit prices are guaranteed for two (2) years from the Effective Date."),
+    ("warranty-duration", "The supply of spare parts is guaranteed for ten (10) years after Final Acceptance."),
+    ("warranty-duration", "Distributor shall keep complete and accurate books and records relating to its purchase, resale and servicing of the Products and its claims for warranty reimbursement, and shall retain them for not less than three (3) years after the end of the Contract Year to which they relate."),
+    ("anti-assignment", "Nothing in the Contract shall transfer to the Public Body any intellectual property right in the CMS Software, which shall remain vested in the Contractor or its licensors."),
+    ("joint-ip-ownership", "The drilling equipment purchased jointly by the Parties shall be jointly owned."),
+    ("uncapped-liability", "Termination shall be without prejudice to the right to claim damages."),
     ("perpetual-license", "Owner hereby appoints Administrator as Owner's attorney-in-fact during the Term, which appointment is coupled with an interest and is irrevocable during the Term, solely to execute, in Owner's name, copyright registrations, licenses and other documents."),
     ("anti-assignment", "Nothing in this Agreement constitutes, or shall be construed as, a transfer or assignment of any copyright to Administrator."),
     ("source-code-escrow", "11. SOURCE CODE AND ESCROW\n\n11.4 The source code of the Custom Software shall be delivered directly to the Council at Taking-Over and with each update, and shall not be held in escrow."),
