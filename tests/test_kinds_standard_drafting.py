@@ -1891,6 +1891,10 @@ STANDARD = [
     ("joint-ip-ownership", "Any invention or improvement conceived jointly by personnel of both Parties during field trials of prototype Equipment under a Rental Order shall be jointly owned by Supplier and Company in equal undivided shares."),
     ("uncapped-liability", "The imposition of delay fines shall not prejudice the Administration's right to claim full compensation for all damages it suffers as a result of the delay."),
     ("uncapped-liability", "In case of termination under this Article, the Final Insurance shall be forfeited to the Administration, without prejudice to its right to claim compensation for any damages exceeding that amount."),
+    ("governing-law", "This Contract shall be governed by Cabo Verdean law, in particular by the legal regime on public contracts and public concessions."),
+    ("warranty-duration", "The Concession Assets reverting to the Grantor shall be in good working order, and the Concessionaire shall remain liable for hidden defects in those assets for twelve (12) months after their handover."),
+    ("audit-rights", "Supplier and its designated representatives shall have the right, upon not less than two (2) business days' notice and during normal business hours, to enter the storage areas of each Participating Facility to inspect, count and verify the Consigned Inventory and its storage conditions."),
+    ("liability-cap", "Any claim by the Concessionaire for compensation or for the restoration of the financial balance of the Concession shall be submitted to the Grantor within ninety (90) days of the date on which the Concessionaire became aware of the facts on which it is based, failing which the right shall lapse."),
 ]
 
 
@@ -1901,6 +1905,8 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    ("warranty-duration", "The Contractor shall remain liable for hidden defects in accordance with the Civil Code."),
+    ("liability-cap", "Any objection to the design shall be raised within fifteen (15) days of its submission, failing which the right shall lapse."),
     ("warranty-duration", "The unit prices are guaranteed for two (2) years from the Effective Date."),
     ("warranty-duration", "The supply of spare parts is guaranteed for ten (10) years after Final Acceptance."),
     ("warranty-duration", "Distributor shall keep complete and accurate books and records relating to its purchase, resale and servicing of the Products and its claims for warranty reimbursement, and shall retain them for not less than three (3) years after the end of the Contract Year to which they relate."),
