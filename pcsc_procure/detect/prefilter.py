@@ -125,8 +125,7 @@ def group_of(phrases: list[str], unsafe: frozenset[str], known: dict[str, tuple[
     `known`: phrase -> its words and their rarest, filled as phrases are met (a phrase is
     in many groups: the detectors' 81,000 group phrases are 31,000 phrases)."""
     if known is None:
-        alts = [phrase_words(p, unsafe) for p in phrases]
-        return Group(alts) if all(alts) else None
+        known = {}
     alts, keys = [], []
     for p in phrases:
         entry = known.get(p)
