@@ -75,8 +75,7 @@ def fast_exit(code: int) -> NoReturn:
             pass  # the reader has gone (`| head`): nothing more to say to it
         except (OSError, ValueError) as exc:  # a full disk under `> report.txt`: the report is incomplete
             try:
-                sys.stderr.write(f"pcsc-procure: error: could not write the output: {exc}\n")
-                sys.stderr.flush()
+                _write_failure(exc)
             except (OSError, ValueError):
                 pass
             code = EXIT_ERROR
@@ -114,7 +113,7 @@ def run_guarded(cli, argv) -> int:
         return 130
     except OSError as exc:
         if exc.errno in _WRITE_FAILURES:  # the output's own writing failed (`> report.txt` on a full disk): no bug
-            error_line(f"could not write the output: {exc.strerror or exc}")
+            _write_failure(exc)
             return EXIT_ERROR
         return _internal_error(exc, debug)
     except Exception as exc:  # a bug in the tool
@@ -123,6 +122,11 @@ def run_guarded(cli, argv) -> int:
 
 # What only writing can fail with: a disk or a quota full, a file grown too large.
 _WRITE_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _write_failure(exc: Exception) -> None:
+    """The one line for output that could not be written, whether click's write or the last flush failed."""
+    error_line(f"could not write the output: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _internal_error(exc: BaseException, debug: bool) -> int:

@@ -82,7 +82,7 @@ def _word_cost(word: str) -> int:
 
 
 def _rank(word: str) -> tuple[int, int, str]:
-    return SENTENCE_SHARE.get(word, RARE), -len(word), word
+    return _word_cost(word), -len(word), word
 
 
 def rarest(words) -> str:
