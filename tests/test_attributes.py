@@ -158,6 +158,9 @@ def test_defined_party_terms_give_the_role():
     # a scoped negator reaches past a long subject
     ("IN NO EVENT SHALL EITHER PARTY OR ITS OFFICERS, DIRECTORS, EMPLOYEES OR AGENTS BE LIABLE FOR LOST PROFITS.", "liable"),
     ("Except for breaches of confidentiality, neither party shall be liable for consequential damages.", "liable"),
+    # "Nothing contained in ..." and "Nothing herein ..." negate the sentence as "Nothing in this Agreement ..." does
+    ("Nothing contained in this Agreement shall be deemed to transfer to the Client any ownership rights or grant any license.", "grant"),
+    ("Nothing herein shall be construed to grant the Distributor any license to the Software.", "grant"),
     # a colon that leaves "shall not" open: the items continue it
     ("During the Term, the Supplier shall not: (a) sell the Products to any other retailer in the Territory.", "sell"),
     # ... with an adverbial between "not" and the colon, however long

@@ -1895,6 +1895,15 @@ STANDARD = [
     ("warranty-duration", "The Concession Assets reverting to the Grantor shall be in good working order, and the Concessionaire shall remain liable for hidden defects in those assets for twelve (12) months after their handover."),
     ("audit-rights", "Supplier and its designated representatives shall have the right, upon not less than two (2) business days' notice and during normal business hours, to enter the storage areas of each Participating Facility to inspect, count and verify the Consigned Inventory and its storage conditions."),
     ("liability-cap", "Any claim by the Concessionaire for compensation or for the restoration of the financial balance of the Concession shall be submitted to the Grantor within ninety (90) days of the date on which the Concessionaire became aware of the facts on which it is based, failing which the right shall lapse."),
+    # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("liability-cap", "EXCEPT IN CONNECTION WITH A BREACH OF ARTICLE 14, AND WITH THE EXCEPTION OF THE INDEMNIFICATION OBLIGATIONS OF THE PARTIES UNDER ARTICLE 10, THE AGGREGATE TOTAL LIABILITY OF EITHER PARTY UNDER THIS AGREEMENT SHALL UNDER NO CIRCUMSTANCES EXCEED THE FEES PAID IN THE PRECEDING TWELVE MONTHS."),
+    ("uncapped-liability", "EXCEPT IN THE EVENT OF A BREACH OF SECTION 8 (CONFIDENTIALITY) OR LIABILITY ARISING UNDER A PARTY'S INDEMNIFICATION OBLIGATIONS UNDER SECTION 12, IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT, SPECIAL, INCIDENTAL, PUNITIVE OR CONSEQUENTIAL DAMAGES ARISING OUT OF THIS AGREEMENT."),
+    ("audit-rights", "The Licensor and its employees and agents shall have the right to enter upon and inspect, at all reasonable hours of the day, any and all such location(s) and to take samples of the Licensed Products."),
+    ("exclusivity", "The Company shall not appoint additional distributors of the Products in the Territory during the Term."),
+    ("license-grant", "During the Term, the Distributor is hereby permitted to use the Supplier's name and logo in its sales collateral and marketing materials."),
+    ("minimum-commitment", "The Retailer will commit to an annual catalogue budget equal to or greater than $2,000,000 for the Products."),
+    ("ip-assignment", "All intellectual property in the Deliverables belongs to the Customer."),
+    ("liability-cap", "The Customer's sole and exclusive remedy for any breach of the warranty in Section 9 shall be the repair or replacement of the defective Product."),
 ]
 
 
@@ -1905,6 +1914,21 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("insurance", "Each Party will defend and hold harmless the other Party and its affiliates, officers, directors, employees, attorneys, insurers, shareholders and agents from and against any and all losses arising from its breach of this Agreement."),
+    ("anti-assignment", "This Agreement will terminate automatically if either Party becomes insolvent or makes an assignment for the benefit of a creditor."),
+    ("anti-assignment", "The use of the Trademarks by the Distributor does not convey to the Distributor any right, title or interest in or to the Trademarks."),
+    ("anti-assignment", "This Agreement is not an agreement of sale, and no title or ownership interest in or to any Supplier Equipment is transferred to the Exhibitor under this Agreement."),
+    ("auto-renewal", "Thereafter, this Agreement can be renewed by mutual written agreement of the parties for successive one (1) year periods."),
+    ("auto-renewal", "The Term shall commence on the date of this Agreement and, unless earlier terminated or extended as provided below, shall end on December 31, 2027."),
+    ("auto-renewal", "The Agreement may be extended or renewed by the Parties in a writing executed by authorised representatives of each of the Parties."),
+    ("audit-rights", "Promptly after acquiring knowledge of any loss, action, suit, investigation, proceeding, demand, assessment, audit, judgment or claim against it, a party entitled to be indemnified shall give written notice to the indemnifying party."),
+    ("exclusivity", "The Licensee shall not institute proceedings or enter into a compromise with any third party with whom it is in dispute concerning the Licensed Products without the prior written consent of the Licensor."),
+    ("license-grant", "Nothing contained in this Agreement shall be deemed to transfer to the Client any ownership rights in the Supplier Property or grant any license to the Supplier Property other than for the Program."),
+    ("post-termination-services", "The Licensee shall have the right to use the Developed Intellectual Property for exploiting its rights under this Agreement until its expiration or termination."),
+    ("liability-cap", "If the Supplier does not pass such audit and fails to complete the remedial actions reasonably requested by the Buyer, then the Buyer's sole and exclusive remedy shall be to terminate this Agreement in accordance with Section 12."),
+    ("liability-cap", "If by the end of the Initial Term the Publisher has not delivered the agreed number of impressions, then, as the Sponsor's sole remedy for such breach, the Term of this Agreement shall be extended until the Publisher has delivered them."),
+    ("minimum-commitment", "The parties commit to an annual review of the service levels."),
     ("warranty-duration", "The Contractor shall remain liable for hidden defects in accordance with the Civil Code."),
     ("liability-cap", "Any objection to the design shall be raised within fifteen (15) days of its submission, failing which the right shall lapse."),
     ("warranty-duration", "The unit prices are guaranteed for two (2) years from the Effective Date."),

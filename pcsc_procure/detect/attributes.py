@@ -37,7 +37,9 @@ NEGATORS = frozenset(_NEG)
 _INVERTING = (["no", "event"], ["no", "circumstances"], ["no", "circumstance"], ["no", "case"])
 # ("Nothing in the Contract shall be construed as conferring on the Supplier any exclusive right": the World Bank forms' "the Contract")
 _SENTENCE_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("nothing", "in", "this"), ("nothing", "in", "the", "contract"),
-                 ("nothing", "in", "the", "agreement"), ("neither", "party"))
+                 ("nothing", "in", "the", "agreement"), ("neither", "party"),
+                 # ("Nothing contained in this Agreement shall be deemed to ... grant any license", "Nothing herein shall ...")
+                 ("nothing", "contained", "in"), ("nothing", "contained", "herein"), ("nothing", "herein"))
 _SCOPED_NEG = (("in", "no", "event"), ("under", "no", "circumstances"), ("in", "no", "case"), ("neither",), ("none", "of"))
 _CONDITION = {"if", "unless", "when", "whenever", "where", "should", "whether", "absent"}
 # conditions of more than one word (not "provided" alone: "Except as may otherwise be provided in this Agreement, X may not assign")
