@@ -1904,6 +1904,9 @@ STANDARD = [
     ("minimum-commitment", "The Retailer will commit to an annual catalogue budget equal to or greater than $2,000,000 for the Products."),
     ("ip-assignment", "All intellectual property in the Deliverables belongs to the Customer."),
     ("liability-cap", "The Customer's sole and exclusive remedy for any breach of the warranty in Section 9 shall be the repair or replacement of the defective Product."),
+    ("uncapped-liability", "NEITHER PARTY SHALL BE ENTITLED TO RECOVER FROM THE OTHER PARTY ANY SPECIAL, INCIDENTAL, CONSEQUENTIAL OR PUNITIVE DAMAGES IN CONNECTION WITH THIS AGREEMENT; provided, however, that this Section shall neither (a) apply to any liability for damages arising from breach of the obligations of confidentiality under Article 10, nor (b) limit the indemnification obligations of the parties under Article 12."),
+    ("exclusivity", "The Manufacturer shall supply Distributor with all of Distributor's commercial requirements for the Product in the Territory."),
+    ("ip-assignment", "All Deliverables created by the Consultant under this Agreement shall be owned solely by the Customer."),
 ]
 
 
@@ -1915,6 +1918,7 @@ def test_standard_drafting_is_found(kind, text):
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
     # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("uncapped-liability", "This Section shall neither apply to nor limit the fees payable under Section 4."),
     ("insurance", "Each Party will defend and hold harmless the other Party and its affiliates, officers, directors, employees, attorneys, insurers, shareholders and agents from and against any and all losses arising from its breach of this Agreement."),
     ("anti-assignment", "This Agreement will terminate automatically if either Party becomes insolvent or makes an assignment for the benefit of a creditor."),
     ("anti-assignment", "The use of the Trademarks by the Distributor does not convey to the Distributor any right, title or interest in or to the Trademarks."),
