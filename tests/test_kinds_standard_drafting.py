@@ -1907,6 +1907,7 @@ STANDARD = [
     ("uncapped-liability", "NEITHER PARTY SHALL BE ENTITLED TO RECOVER FROM THE OTHER PARTY ANY SPECIAL, INCIDENTAL, CONSEQUENTIAL OR PUNITIVE DAMAGES IN CONNECTION WITH THIS AGREEMENT; provided, however, that this Section shall neither (a) apply to any liability for damages arising from breach of the obligations of confidentiality under Article 10, nor (b) limit the indemnification obligations of the parties under Article 12."),
     ("exclusivity", "The Manufacturer shall supply Distributor with all of Distributor's commercial requirements for the Product in the Territory."),
     ("ip-assignment", "All Deliverables created by the Consultant under this Agreement shall be owned solely by the Customer."),
+    ("ip-assignment", "The Franchisee acknowledges and agrees that all improvements and new features it proposes shall become the exclusive property of the Franchisor without payment of any consideration to the Franchisee."),
 ]
 
 
@@ -1918,6 +1919,7 @@ def test_standard_drafting_is_found(kind, text):
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
     # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("ip-assignment", "The Licensed Software and all improvements made by the Licensor shall remain the exclusive property of the Licensor."),
     ("uncapped-liability", "This Section shall neither apply to nor limit the fees payable under Section 4."),
     ("insurance", "Each Party will defend and hold harmless the other Party and its affiliates, officers, directors, employees, attorneys, insurers, shareholders and agents from and against any and all losses arising from its breach of this Agreement."),
     ("anti-assignment", "This Agreement will terminate automatically if either Party becomes insolvent or makes an assignment for the benefit of a creditor."),
