@@ -1908,6 +1908,7 @@ STANDARD = [
     ("exclusivity", "The Manufacturer shall supply Distributor with all of Distributor's commercial requirements for the Product in the Territory."),
     ("ip-assignment", "All Deliverables created by the Consultant under this Agreement shall be owned solely by the Customer."),
     ("ip-assignment", "The Franchisee acknowledges and agrees that all improvements and new features it proposes shall become the exclusive property of the Franchisor without payment of any consideration to the Franchisee."),
+    ("minimum-commitment", "Products must be ordered in the minimum and/or standard lot size quantities specified in the Price Schedule."),
 ]
 
 
@@ -1919,6 +1920,7 @@ def test_standard_drafting_is_found(kind, text):
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
     # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("minimum-commitment", "The Supplier shall label each pallet with the lot number and the lot size."),
     ("ip-assignment", "The Licensed Software and all improvements made by the Licensor shall remain the exclusive property of the Licensor."),
     ("uncapped-liability", "This Section shall neither apply to nor limit the fees payable under Section 4."),
     ("insurance", "Each Party will defend and hold harmless the other Party and its affiliates, officers, directors, employees, attorneys, insurers, shareholders and agents from and against any and all losses arising from its breach of this Agreement."),
