@@ -1909,6 +1909,9 @@ STANDARD = [
     ("ip-assignment", "All Deliverables created by the Consultant under this Agreement shall be owned solely by the Customer."),
     ("ip-assignment", "The Franchisee acknowledges and agrees that all improvements and new features it proposes shall become the exclusive property of the Franchisor without payment of any consideration to the Franchisee."),
     ("minimum-commitment", "Products must be ordered in the minimum and/or standard lot size quantities specified in the Price Schedule."),
+    # (blind batch gc)
+    ("governing-law", "The proceedings shall be conducted in Arabic and the arbitral tribunal shall apply Lebanese law."),
+    ("post-termination-services", "Upon expiration or termination, each Party shall cease all use of the other Party's marks, provided that the Sponsor may exhaust printed collateral in existence on the date of termination for a period of ninety (90) days."),
 ]
 
 
@@ -1919,6 +1922,10 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    # (blind batch gc)
+    ("post-termination-services", "These obligations shall not apply to information that is or becomes public through no fault of the receiving Party, and shall continue for five (5) years after the expiration or termination of this Agreement."),
+    ("post-termination-services", "This Agreement shall commence on the Effective Date and continue until the later of (a) the completion of all Statements of Work and (b) the expiration or termination of the Support Term."),
+    ("minimum-commitment", "The Contractor shall ensure that not less than ninety-eight percent (98%) of the installed luminaires are in operation in each month."),
     # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
     ("minimum-commitment", "The Supplier shall label each pallet with the lot number and the lot size."),
     ("ip-assignment", "The Licensed Software and all improvements made by the Licensor shall remain the exclusive property of the Licensor."),
