@@ -1912,6 +1912,8 @@ STANDARD = [
     # (blind batch gc)
     ("governing-law", "The proceedings shall be conducted in Arabic and the arbitral tribunal shall apply Lebanese law."),
     ("post-termination-services", "Upon expiration or termination, each Party shall cease all use of the other Party's marks, provided that the Sponsor may exhaust printed collateral in existence on the date of termination for a period of ninety (90) days."),
+    # (blind batch gd)
+    ("exclusivity", "Supplier shall not sell, offer or supply to any person other than Buyer and its Affiliates any brake module or component that is manufactured with the Tooling."),
 ]
 
 
@@ -1922,6 +1924,11 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    # (blind batch gd)
+    ("insurance", "Your obligations under Section 11.1 are not limited in amount by the insurance you are required to carry or by any other provision of this Agreement."),
+    ("liability-cap", "The Supplier waives any lien it might otherwise have in the Buyer-Owned Tooling, including any special tool lien under Michigan law."),
+    ("audit-rights", "The Concessionaire shall keep separate accounts for the Concession and shall have its accounts certified annually by a statutory auditor."),
+    ("post-termination-services", "BUYER'S AGGREGATE LIABILITY TO SUPPLIER ARISING OUT OF OR RELATING TO THIS AGREEMENT OR ANY PURCHASE ORDER, INCLUDING UPON ANY TERMINATION, SHALL NOT EXCEED THE PRICE OF CONFORMING PRODUCTS DELIVERED AND NOT PAID FOR."),
     # (blind batch gc)
     ("post-termination-services", "These obligations shall not apply to information that is or becomes public through no fault of the receiving Party, and shall continue for five (5) years after the expiration or termination of this Agreement."),
     ("post-termination-services", "This Agreement shall commence on the Effective Date and continue until the later of (a) the completion of all Statements of Work and (b) the expiration or termination of the Support Term."),
