@@ -1924,6 +1924,9 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    # (blind batch ge)
+    ("insurance", "WHEREAS, the Reseller is a regional systems integrator that provides implementation, data conversion and managed technology services to insurance organizations in New England; and"),
+    ("insurance", "Notwithstanding the foregoing, the Company reserves the right to sell Subscriptions directly to any Insurance Customer that, on its own initiative, asks to buy from the Company."),
     # (blind batch gd)
     ("insurance", "Your obligations under Section 11.1 are not limited in amount by the insurance you are required to carry or by any other provision of this Agreement."),
     ("liability-cap", "The Supplier waives any lien it might otherwise have in the Buyer-Owned Tooling, including any special tool lien under Michigan law."),
