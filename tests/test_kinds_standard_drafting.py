@@ -1914,6 +1914,8 @@ STANDARD = [
     ("post-termination-services", "Upon expiration or termination, each Party shall cease all use of the other Party's marks, provided that the Sponsor may exhaust printed collateral in existence on the date of termination for a period of ninety (90) days."),
     # (blind batch gd)
     ("exclusivity", "Supplier shall not sell, offer or supply to any person other than Buyer and its Affiliates any brake module or component that is manufactured with the Tooling."),
+    # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("post-termination-services", "Notwithstanding the foregoing, the Retailer may fulfill any outstanding orders placed through the Store prior to the Termination Date and may continue collection activities related thereto."),
 ]
 
 
@@ -1924,6 +1926,8 @@ def test_standard_drafting_is_found(kind, text):
 
 # Look-alikes in standard drafting: the words of the kind, not the clause.
 LOOK_ALIKES = [
+    # (forms read in CUAD fold 3, opened for design when the k-fold split rotated; paraphrased, fold 4 still unread)
+    ("post-termination-services", "The Supplier shall fulfill all outstanding orders promptly and in any event before the Termination Date."),
     # (blind batch ge)
     ("insurance", "WHEREAS, the Reseller is a regional systems integrator that provides implementation, data conversion and managed technology services to insurance organizations in New England; and"),
     ("insurance", "Notwithstanding the foregoing, the Company reserves the right to sell Subscriptions directly to any Insurance Customer that, on its own initiative, asks to buy from the Company."),
