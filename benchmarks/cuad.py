@@ -289,13 +289,13 @@ def main() -> int:
                 errors.append(("DOC-FP", r["file"], "", ""))
 
     n_design = sum(1 for r in rows if r["fold"] in DESIGN_FOLDS)
+    check_folds = set(range(N_FOLDS)) - DESIGN_FOLDS
     print(f"CUAD dev: {len(rows)} contracts ({n_design} in {_fold_names(DESIGN_FOLDS, 'design')}, "
-          f"{len(rows) - n_design} in {_fold_names(set(range(N_FOLDS)) - DESIGN_FOLDS, 'check')})\n")
+          f"{len(rows) - n_design} in {_fold_names(check_folds, 'check')})\n")
     print(f"{'kind':30s} {'docs':>4s} {'doc P':>6s} {'doc R':>6s} {'doc F1':>6s} {'span P':>6s} {'span R':>6s} | {'check F1':>8s}")
     check_rows = {row[0]: row for row in check_t.rows()}
     for k, n, p, rr, f, sp, sr in all_t.rows():
         print(f"{k:30s} {n:4d} {p:6.3f} {rr:6.3f} {f:6.3f} {sp:6.3f} {sr:6.3f} | {check_rows[k][4]:8.3f}")
-    check_folds = set(range(N_FOLDS)) - DESIGN_FOLDS
     for name, t in ((f"macro, all {len(rows)}", all_t), (f"macro, {_fold_names(DESIGN_FOLDS, 'design')}", design_t),
                     (f"macro, {_fold_names(check_folds, 'check')}", check_t)):
         p, rr, f, sp, sr = t.macro()
